@@ -1,0 +1,45 @@
+/**
+ * Command descriptors: the single list that feeds the command palette, keyboard shortcuts and the
+ * native (Electron) menu. Pure data; the renderer attaches a `run` to each id.
+ * Keybindings use VS Code notation; `Mod` = Ctrl on Windows/Linux, Cmd on macOS.
+ */
+export type MenuId = 'file' | 'edit' | 'view' | 'analysis' | 'help';
+
+export interface CommandDescriptor {
+  id: string;
+  /** i18n key of the title. */
+  title: string;
+  /** i18n key of the palette category. */
+  category?: string;
+  keybinding?: string;
+  /** Context key that must be true for the command to be enabled (e.g. 'hasTable', 'editorIsSql'). */
+  when?: string;
+  menu?: { id: MenuId; group: number; order: number };
+}
+
+export const COMMANDS: CommandDescriptor[] = [
+  { id: 'file.open', title: 'workbench.cmd.openFile', category: 'workbench.cat.file', keybinding: 'Mod+O', menu: { id: 'file', group: 1, order: 1 } },
+  { id: 'file.openSample', title: 'workbench.cmd.openSample', category: 'workbench.cat.file', menu: { id: 'file', group: 1, order: 2 } },
+  { id: 'sql.newEditor', title: 'workbench.cmd.newSql', category: 'workbench.cat.file', keybinding: 'Mod+N', menu: { id: 'file', group: 2, order: 1 } },
+  { id: 'editor.close', title: 'workbench.cmd.closeEditor', category: 'workbench.cat.view', keybinding: 'Mod+W', when: 'hasEditor', menu: { id: 'file', group: 3, order: 1 } },
+  { id: 'sql.run', title: 'workbench.cmd.runQuery', category: 'workbench.cat.sql', keybinding: 'Mod+Enter', when: 'editorIsSql' },
+  { id: 'sql.cancel', title: 'workbench.cmd.cancelQuery', category: 'workbench.cat.sql', when: 'queryRunning' },
+  { id: 'workbench.commandPalette', title: 'workbench.cmd.palette', category: 'workbench.cat.view', keybinding: 'Mod+Shift+P', menu: { id: 'view', group: 1, order: 1 } },
+  { id: 'workbench.toggleSidebar', title: 'workbench.cmd.toggleSidebar', category: 'workbench.cat.view', keybinding: 'Mod+B', menu: { id: 'view', group: 2, order: 1 } },
+  { id: 'workbench.togglePanel', title: 'workbench.cmd.togglePanel', category: 'workbench.cat.view', keybinding: 'Mod+J', menu: { id: 'view', group: 2, order: 2 } },
+  { id: 'workbench.splitRight', title: 'workbench.cmd.splitRight', category: 'workbench.cat.view', keybinding: 'Mod+\\', when: 'hasEditor', menu: { id: 'view', group: 2, order: 3 } },
+  { id: 'theme.dark', title: 'workbench.cmd.themeDark', category: 'workbench.cat.preferences', menu: { id: 'view', group: 3, order: 1 } },
+  { id: 'theme.light', title: 'workbench.cmd.themeLight', category: 'workbench.cat.preferences', menu: { id: 'view', group: 3, order: 2 } },
+  { id: 'theme.system', title: 'workbench.cmd.themeSystem', category: 'workbench.cat.preferences', menu: { id: 'view', group: 3, order: 3 } },
+  { id: 'language.en', title: 'workbench.cmd.langEn', category: 'workbench.cat.preferences', menu: { id: 'view', group: 4, order: 1 } },
+  { id: 'language.zh-CN', title: 'workbench.cmd.langZh', category: 'workbench.cat.preferences', menu: { id: 'view', group: 4, order: 2 } },
+  { id: 'analysis.pareto', title: 'workbench.cmd.pareto', category: 'workbench.cat.analysis', when: 'hasTable', menu: { id: 'analysis', group: 1, order: 1 } },
+  { id: 'analysis.quadrant', title: 'workbench.cmd.quadrant', category: 'workbench.cat.analysis', when: 'hasTable', menu: { id: 'analysis', group: 1, order: 2 } },
+  { id: 'analysis.survival', title: 'workbench.cmd.survival', category: 'workbench.cat.analysis', when: 'hasTable', menu: { id: 'analysis', group: 1, order: 3 } },
+  { id: 'analysis.cohort', title: 'workbench.cmd.cohort', category: 'workbench.cat.analysis', when: 'hasTable', menu: { id: 'analysis', group: 1, order: 4 } },
+  { id: 'help.welcome', title: 'workbench.cmd.welcome', category: 'workbench.cat.help', menu: { id: 'help', group: 1, order: 1 } },
+];
+
+export function commandById(id: string): CommandDescriptor | undefined {
+  return COMMANDS.find((c) => c.id === id);
+}

@@ -1,0 +1,41 @@
+import type { Table } from 'apache-arrow';
+
+/** One SQL statement as the Log panel shows it. */
+export interface QueryLogEntry {
+  sql: string;
+  ms: number;
+  rows: number | null;
+  error?: string;
+  at: number;
+}
+
+/**
+ * The one contract between analyses/UI and DuckDB. Implementations: duckdb-wasm in a Web Worker
+ * (renderer/engine/workerEngine.ts) and duckdb-wasm in Node (shared/engine/node/wasmNodeEngine.ts).
+ * Results are Arrow tables whose BIGINT/HUGEINT/DECIMAL columns are already doubles (normalizeTable).
+ */
+export interface QueryEngine {
+  readonly name: string;
+  init(): Promise<void>;
+  /** Copy bytes into the engine under a virtual file name usable in SQL (e.g. read_csv('name')). */
+  registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Register a host file lazily (read in ranges on demand; never copied whole):
+   * a browser `File` in the worker engine, an absolute path in the Node engine.
+   */
+  registerFileHandle(name: string, handle: unknown): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** Create (or replace) a table from an Arrow table. */
+  insertArrowTable(tableName: string, table: Table): Promise<void>;
+  /** Run SQL; the last statement's result comes back as an Arrow table. */
+  query(sql: string): Promise<Table>;
+  /** Cancel the running query, if the implementation can; resolves true when one was cancelled. */
+  cancel(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Statements run right after opening: the app must never try the network (see NOTES.md). */
+export const ENGINE_SETUP_SQL = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];

@@ -1,0 +1,52 @@
+/**
+ * The contract between the workbench and whatever hosts it (Tad-style swappable transport).
+ * Electron implements it in main via a validated IPC channel exposed by the preload as
+ * `window.tenureHost`; the browser host implements it with file inputs, drag and drop and downloads.
+ * Types only: no DOM, Node or Electron imports.
+ */
+export const HOST_API_VERSION = 1;
+
+/** A file the user chose; `id` is an opaque token the host maps to the real file. */
+export interface HostFile {
+  id: string;
+  name: string;
+  size: number;
+  /** Absolute path where the host knows it (Electron); shown in recent files. */
+  path?: string;
+}
+
+export interface RecentFile {
+  name: string;
+  path: string;
+  openedAt: number;
+}
+
+export interface SaveRequest {
+  suggestedName: string;
+  /** Text (CSV, SVG, JSON) or bytes (PNG, PPTX, XLSX). */
+  data: string | Uint8Array;
+  filters?: { name: string; extensions: string[] }[];
+}
+
+export interface SaveResult {
+  saved: boolean;
+  path?: string;
+}
+
+export interface HostApi {
+  readonly kind: 'electron' | 'browser';
+  readonly version: number;
+  /** Show the OS open dialog (or a file input). Empty when cancelled. */
+  openFiles(options?: { multiple?: boolean }): Promise<HostFile[]>;
+  /** Read bytes [start, end) of a chosen file. Read-only by construction. */
+  readFileRange(id: string, start: number, end: number): Promise<Uint8Array>;
+  /** Re-open a recent file by path (Electron); the browser host cannot and returns null. */
+  openRecent(path: string): Promise<HostFile | null>;
+  recentFiles(): Promise<RecentFile[]>;
+  saveFile(req: SaveRequest): Promise<SaveResult>;
+  /** Native menu clicks arrive as command ids of the shared command list. */
+  onCommand(listener: (commandId: string) => void): () => void;
+  /** Persisted settings (layout sizes, theme, language) as JSON text, or null. */
+  loadSettings(): Promise<string | null>;
+  saveSettings(json: string): Promise<void>;
+}

@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { COMMANDS } from './commands/index';
+import { TenureError, asTenureError } from '../errors';
+
+/**
+ * `tenure <command> FILE [options] --json`. Results go to stdout as JSON; errors to stderr as
+ * `{ "error": { code, message, file, line, column } }` with exit code 2.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(`Usage: tenure <command> …\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
+    return name ? 0 : 2;
+  }
+  try {
+    const cmd = COMMANDS[name];
+    if (!cmd) throw new TenureError('cli.unknownCommand', `Unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw new TenureError('cli.badOption', `${(err as Error).message.split('\n')[0]} (usage: tenure ${cmd.usage})`);
+    }
+    const result = await cmd.run({ positionals: parsed.positionals, values: parsed.values as never });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } catch (err) {
+    const e = asTenureError(err);
+    process.stderr.write(`${JSON.stringify({ error: e.toJSON() })}\n`);
+    return 2;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

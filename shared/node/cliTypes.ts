@@ -1,0 +1,25 @@
+import type { ParseArgsConfig } from 'node:util';
+
+export type CliOptions = NonNullable<ParseArgsConfig['options']>;
+
+export interface CliContext {
+  positionals: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+}
+
+/** One CLI command: its options (unknown options are errors) and a run that returns the JSON result. */
+export interface CliCommand {
+  name: string;
+  usage: string;
+  options: CliOptions;
+  run(ctx: CliContext): Promise<unknown>;
+}
+
+/** Options every file-reading command accepts. */
+export const FILE_OPTIONS: CliOptions = {
+  json: { type: 'boolean' },
+  sheet: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  'header-row': { type: 'string' },
+};

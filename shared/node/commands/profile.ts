@@ -1,0 +1,23 @@
+import type { CliCommand } from '../cliTypes';
+import { FILE_OPTIONS } from '../cliTypes';
+import { openFileFromCli } from '../openFile';
+
+export const profileCommand: CliCommand = {
+  name: 'profile',
+  usage: 'profile FILE [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] --json',
+  options: FILE_OPTIONS,
+  async run(ctx) {
+    const { engine, imported } = await openFileFromCli(ctx);
+    await engine.close();
+    return {
+      file: imported.file,
+      format: imported.format,
+      encoding: imported.encoding,
+      delimiter: imported.delimiter,
+      headerRow: imported.headerRow,
+      sheet: imported.sheet,
+      rows: imported.rows,
+      columns: imported.columns,
+    };
+  },
+};
