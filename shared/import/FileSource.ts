@@ -7,7 +7,10 @@ export interface FileSource {
   name: string;
   size: number;
   read(start: number, end: number): Promise<Uint8Array>;
-  /** Passed to QueryEngine.registerFileHandle. */
+  /**
+   * Passed to QueryEngine.registerFileHandle for lazy reads (browser File, Node path); null when the
+   * engine cannot reach the file itself (Electron: bytes come over IPC), so the bytes are copied in.
+   */
   handle: unknown;
 }
 

@@ -55,8 +55,10 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
   const encoding = opts.encoding ?? sniffEncoding(head);
   const delimiter = opts.delimiter ?? (ext === 'tsv' || ext === 'tab' ? '\t' : null);
   const vfile = `import_${Date.now()}_${Math.random().toString(36).slice(2)}.csv`;
-  if (encoding === 'utf-8') {
+  if (encoding === 'utf-8' && src.handle != null) {
     await engine.registerFileHandle(vfile, src.handle);
+  } else if (encoding === 'utf-8') {
+    await engine.registerFileBuffer(vfile, await readAll(src));
   } else {
     const text = new TextDecoder(encoding).decode(await readAll(src));
     await engine.registerFileBuffer(vfile, new TextEncoder().encode(text));
@@ -69,7 +71,7 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
   } catch (err) {
     throw new TenureError('import.csv', `${src.name}: ${(err as Error).message}`, { file: src.name });
   } finally {
-    if (encoding !== 'utf-8') await engine.dropFile(vfile).catch(() => undefined);
+    if (encoding !== 'utf-8' || src.handle == null) await engine.dropFile(vfile).catch(() => undefined);
   }
   return finish(engine, { table, file: src.name, format: 'csv', encoding, delimiter: delimiter ?? ',', headerRow: opts.headerRow ?? 1, sheet: null });
 }
