@@ -11,6 +11,9 @@ import en_survival from './locales/en/survival.json';
 import en_quadrant from './locales/en/quadrant.json';
 import en_export from './locales/en/export.json';
 import en_errors from './locales/en/errors.json';
+import en_grid from './locales/en/grid.json';
+import en_sql from './locales/en/sql.json';
+import en_electron from './locales/en/electron.json';
 import zh_common from './locales/zh-CN/common.json';
 import zh_workbench from './locales/zh-CN/workbench.json';
 import zh_import from './locales/zh-CN/import.json';
@@ -19,12 +22,15 @@ import zh_survival from './locales/zh-CN/survival.json';
 import zh_quadrant from './locales/zh-CN/quadrant.json';
 import zh_export from './locales/zh-CN/export.json';
 import zh_errors from './locales/zh-CN/errors.json';
+import zh_grid from './locales/zh-CN/grid.json';
+import zh_sql from './locales/zh-CN/sql.json';
+import zh_electron from './locales/zh-CN/electron.json';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const en = { ...en_common, ...en_workbench, ...en_import, ...en_pareto, ...en_survival, ...en_quadrant, ...en_export, ...en_errors };
-export const zhCN = { ...zh_common, ...zh_workbench, ...zh_import, ...zh_pareto, ...zh_survival, ...zh_quadrant, ...zh_export, ...zh_errors };
+export const en = { ...en_common, ...en_workbench, ...en_import, ...en_pareto, ...en_survival, ...en_quadrant, ...en_export, ...en_errors, ...en_grid, ...en_sql, ...en_electron };
+export const zhCN = { ...zh_common, ...zh_workbench, ...zh_import, ...zh_pareto, ...zh_survival, ...zh_quadrant, ...zh_export, ...zh_errors, ...zh_grid, ...zh_sql, ...zh_electron };
 
 export const resources = {
   en: { translation: en },
