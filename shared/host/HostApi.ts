@@ -46,6 +46,11 @@ export interface HostApi {
   saveFile(req: SaveRequest): Promise<SaveResult>;
   /** Native menu clicks arrive as command ids of the shared command list. */
   onCommand(listener: (commandId: string) => void): () => void;
+  /**
+   * Files opened from outside the window (command line, a second launch, the OS "Open with").
+   * Files opened before the first subscription are delivered on subscribing. Electron only.
+   */
+  onOpenFiles?(listener: (files: HostFile[]) => void): () => void;
   /** Persisted settings (layout sizes, theme, language) as JSON text, or null. */
   loadSettings(): Promise<string | null>;
   saveSettings(json: string): Promise<void>;
