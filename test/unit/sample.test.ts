@@ -47,7 +47,7 @@ describe('sample workspace generator', () => {
   });
 
   it('every line has as many fields as its header (no stray commas)', () => {
-    for (const text of Object.values(files)) {
+    for (const text of Object.values(files) as string[]) {
       const n = header(text).length;
       const bad = text.trimEnd().split('\n').filter((line) => line.split(',').length !== n);
       expect(bad).toEqual([]);
