@@ -1,0 +1,254 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueryEngine } from '../../../shared/engine/QueryEngine';
+import { formatCell } from './formatCell';
+import { GridHeader } from './GridHeader';
+import { numericKind, type GridColumn, type GridSort, type GridSource } from './gridSql';
+import { columnOffsets, scrollModel, scrollRowIntoView, toScroll, toVirtual, visibleColumns, visibleRows } from './scrollScale';
+import { inRect, moveFocus, selectionRect, type Selection } from './selection';
+import { useGridData } from './useGridData';
+import { copySelection } from './copySelection';
+import './DataGrid.css';
+
+export interface DataGridProps {
+  engine: QueryEngine;
+  source: GridSource;
+  onInfo?(i: { rows: number; columns: number }): void;
+}
+
+const ROW_PX = 22;
+const HEADER_PX = 40;
+const OVERSCAN = 4;
+
+function initialWidth(name: string, type: string): number {
+  const byType = numericKind(type) ? 110 : /^(BOOLEAN)$/i.test(type) ? 80 : /^(DATE|TIME)/i.test(type) ? 130 : 180;
+  return Math.min(360, Math.max(byType, Math.max(name.length, type.length) * 7.5 + 28));
+}
+
+/**
+ * Virtualised grid over a table or query of any size: counts once, fetches 256-row windows around
+ * the viewport (see useGridData), and scales the scroll space past the browser's height limit.
+ * The body is one viewport-sized layer stuck to the scroller's top-left; rows and cells are placed
+ * at computed offsets, so only visible cells exist in the DOM.
+ */
+export function DataGrid({ engine, source, onInfo }: DataGridProps) {
+  const { t, i18n } = useTranslation();
+  const [sort, setSort] = useState<GridSort | null>(null);
+  const data = useGridData(engine, source, sort);
+  const { columns, rows, store } = data;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  const [scroll, setScroll] = useState({ top: 0, left: 0 });
+  const virtualTop = useRef(0);
+  const [widthState, setWidthState] = useState<{ columns: GridColumn[]; widths: number[] } | null>(null);
+  const [sel, setSel] = useState<Selection | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const dragging = useRef(false);
+
+  // Widths belong to one column list; a new source starts from type-based defaults.
+  const widths = useMemo(
+    () => (widthState?.columns === columns ? widthState.widths : columns.map((c) => initialWidth(c.name, c.type))),
+    [widthState, columns],
+  );
+
+  useEffect(() => {
+    setSel(null);
+    setSort((s) => (s && columns.some((c) => c.name === s.column) ? s : null));
+  }, [columns]);
+
+  useEffect(() => {
+    if (data.status === 'ready') onInfo?.({ rows, columns: columns.length });
+  }, [data.status, rows, columns.length, onInfo]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const rowNumWidth = Math.max(44, String(rows).length * 8 + 20);
+  const offsets = useMemo(() => columnOffsets(widths), [widths]);
+  const bodyPx = Math.max(0, size.h - HEADER_PX);
+  const model = useMemo(() => scrollModel(rows, ROW_PX, bodyPx), [rows, bodyPx]);
+  const range = visibleRows(model, scroll.top, ROW_PX, rows);
+  const cols = visibleColumns(offsets, scroll.left, Math.max(0, size.w - rowNumWidth));
+  const numeric = useMemo(() => columns.map((c) => numericKind(c.type) !== null), [columns]);
+
+  const applyVirtualTop = useCallback((v: number) => {
+    const el = scroller.current;
+    virtualTop.current = Math.max(0, Math.min(v, model.virtualPx - model.viewportPx));
+    if (el) el.scrollTop = toScroll(model, virtualTop.current);
+    setScroll({ top: virtualTop.current, left: el?.scrollLeft ?? 0 });
+  }, [model]);
+
+  // Back to the top when the source or sort changes.
+  const resetKey = useRef<unknown[]>([]);
+  useEffect(() => {
+    if (resetKey.current[0] === store && resetKey.current[1] === sort) return;
+    resetKey.current = [store, sort];
+    applyVirtualTop(0);
+  }, [store, sort, applyVirtualTop]);
+
+  const onScroll = () => {
+    const el = scroller.current!;
+    // A drag on the (scaled) scrollbar moves scrollTop by more than rounding: take it as the truth.
+    if (Math.abs(el.scrollTop - toScroll(model, virtualTop.current)) > 1) virtualTop.current = toVirtual(model, el.scrollTop);
+    setScroll({ top: virtualTop.current, left: el.scrollLeft });
+  };
+
+  // With a scaled scrollbar the wheel would jump ratio× too far: scroll the virtual offset instead.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || model.ratio <= 1) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const unit = e.deltaMode === 1 ? ROW_PX : e.deltaMode === 2 ? model.viewportPx : 1;
+      el.scrollLeft += e.deltaX * unit;
+      applyVirtualTop(virtualTop.current + e.deltaY * unit);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [model, applyVirtualTop]);
+
+  // Fetch the windows under the viewport; debounced so fast scrolling does not queue stale pages.
+  useEffect(() => {
+    if (!store || range.last < 0) return;
+    const first = Math.max(0, range.first - OVERSCAN);
+    const last = Math.min(rows - 1, range.last + OVERSCAN);
+    if (store.has(first, last)) return;
+    const timer = setTimeout(() => store.request(first, last), 60);
+    return () => clearTimeout(timer);
+  }, [store, range.first, range.last, rows, data.version]);
+
+  const onSort = (column: string) =>
+    setSort((s) => (s?.column !== column ? { column, dir: 'asc' } : s.dir === 'asc' ? { column, dir: 'desc' } : null));
+
+  const onResize = (i: number, w: number) => setWidthState({ columns, widths: widths.map((x, j) => (j === i ? w : x)) });
+
+  const reveal = (row: number, col: number) => {
+    applyVirtualTop(scrollRowIntoView(model, virtualTop.current, row, ROW_PX));
+    const el = scroller.current;
+    const viewW = size.w - rowNumWidth;
+    if (el && col >= 0 && col < widths.length) {
+      if (offsets[col] < el.scrollLeft) el.scrollLeft = offsets[col];
+      else if (offsets[col + 1] > el.scrollLeft + viewW) el.scrollLeft = offsets[col + 1] - viewW;
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'c' && sel && store) {
+      e.preventDefault();
+      void copySelection({ engine, source, columns, sort, tieBreak: data.tieBreak, store, rect: selectionRect(sel) })
+        .then((r) => setNotice(r.truncated ? t('grid.copyLimited', { count: r.cells }) : t('grid.copied', { count: r.cells })))
+        .catch((err: unknown) => setNotice(t('grid.copyFailed', { message: err instanceof Error ? err.message : String(err) })));
+      return;
+    }
+    if (mod && e.key.toLowerCase() === 'a' && rows > 0 && columns.length > 0) {
+      e.preventDefault();
+      setSel({ anchor: { row: 0, col: 0 }, focus: { row: rows - 1, col: columns.length - 1 } });
+      return;
+    }
+    if (!sel) return;
+    const next = moveFocus(sel, e.key, { rows, cols: columns.length, page: Math.max(1, Math.floor(bodyPx / ROW_PX) - 1), extend: e.shiftKey, toEdge: mod });
+    if (next === sel) return;
+    e.preventDefault();
+    setSel(next);
+    reveal(next.focus.row, next.focus.col);
+  };
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 2000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const rect = sel ? selectionRect(sel) : null;
+  const originX = rowNumWidth - scroll.left;
+  const nullText = t('grid.null');
+  const body = [];
+  if (store && data.status === 'ready') {
+    for (let r = range.first; r <= range.last; r++) {
+      const row = store.row(r);
+      const top = HEADER_PX + range.offsetPx + (r - range.first) * ROW_PX;
+      const cells = [];
+      for (let c = cols.first; c <= cols.last; c++) {
+        const cell = row ? formatCell(row[c], columns[c].type, i18n.language, nullText) : null;
+        const selected = rect !== null && inRect(rect, r, c);
+        const cls = `tn-grid-cell${cell?.numeric ? ' tn-num' : ''}${cell?.isNull ? ' tn-null' : ''}${!cell ? ' tn-pending' : ''}${selected ? ' tn-sel' : ''}`;
+        cells.push(
+          <div
+            key={c}
+            className={cls}
+            style={{ left: originX + offsets[c], width: widths[c] }}
+            title={cell && !cell.isNull ? cell.raw : undefined}
+            onPointerDown={(e) => {
+              if (e.button !== 0) return;
+              dragging.current = true;
+              setSel((s) => (e.shiftKey && s ? { anchor: s.anchor, focus: { row: r, col: c } } : { anchor: { row: r, col: c }, focus: { row: r, col: c } }));
+            }}
+            onPointerEnter={(e) => {
+              if (dragging.current && e.buttons === 1) setSel((s) => (s ? { anchor: s.anchor, focus: { row: r, col: c } } : s));
+            }}
+          >
+            {cell ? cell.text : '…'}
+          </div>,
+        );
+      }
+      body.push(
+        <div key={r} className={`tn-grid-row${r % 2 ? ' tn-odd' : ''}`} style={{ top, height: ROW_PX }} role="row">
+          {cells}
+          <div
+            className="tn-grid-rownum"
+            style={{ width: rowNumWidth }}
+            onPointerDown={() => columns.length && setSel({ anchor: { row: r, col: 0 }, focus: { row: r, col: columns.length - 1 } })}
+          >
+            {(r + 1).toLocaleString(i18n.language)}
+          </div>
+        </div>,
+      );
+    }
+  }
+
+  return (
+    <div className="tn-grid">
+      <div
+        ref={scroller}
+        className="tn-grid-scroller"
+        tabIndex={0}
+        role="grid"
+        aria-rowcount={rows}
+        aria-colcount={columns.length}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+        onPointerUp={() => (dragging.current = false)}
+      >
+        <div style={{ height: HEADER_PX + model.scrollPx, width: rowNumWidth + offsets[offsets.length - 1] }}>
+          <div className="tn-grid-layer" style={{ width: size.w, height: size.h }}>
+            {body}
+            <GridHeader
+              columns={columns}
+              widths={widths}
+              offsets={offsets}
+              first={cols.first}
+              last={Math.min(cols.last, widths.length - 1)}
+              originX={originX}
+              rowNumWidth={rowNumWidth}
+              height={HEADER_PX}
+              sort={sort}
+              numeric={numeric}
+              onSort={onSort}
+              onResize={onResize}
+            />
+          </div>
+        </div>
+      </div>
+      {data.status === 'loading' && <div className="tn-grid-overlay">{t('grid.loading')}</div>}
+      {data.status === 'error' && <div className="tn-grid-overlay tn-grid-error">{t('grid.error', { message: data.error })}</div>}
+      {data.status === 'ready' && rows === 0 && <div className="tn-grid-overlay">{t('grid.empty')}</div>}
+      {notice && <div className="tn-grid-notice" role="status">{notice}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { numericKind } from './gridSql';
+
+/** A cell as the grid shows it and as it is copied. */
+export interface CellText {
+  text: string;
+  /** Full value for the tooltip and the clipboard. */
+  raw: string;
+  isNull: boolean;
+  numeric: boolean;
+}
+
+const formatters = new Map<string, { int: Intl.NumberFormat; float: Intl.NumberFormat }>();
+
+function fmt(locale: string) {
+  let f = formatters.get(locale);
+  if (!f) {
+    f = {
+      int: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      float: new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }),
+    };
+    formatters.set(locale, f);
+  }
+  return f;
+}
+
+/**
+ * Values arrive as numbers (small ints, floats), booleans, or text (VARCHAR and everything the
+ * window query casts, including exact BIGINT/DECIMAL digits, which are grouped here as text so
+ * no precision is lost).
+ */
+export function formatCell(value: unknown, type: string, locale: string, nullText: string): CellText {
+  if (value === null || value === undefined) return { text: nullText, raw: '', isNull: true, numeric: false };
+  const kind = numericKind(type);
+  if (typeof value === 'number') {
+    const raw = String(value);
+    if (!Number.isFinite(value)) return { text: raw, raw, isNull: false, numeric: true };
+    const abs = Math.abs(value);
+    const text = Number.isInteger(value) && abs < 1e21
+      ? fmt(locale).int.format(value)
+      : abs !== 0 && (abs < 1e-4 || abs >= 1e15) ? value.toPrecision(6) : fmt(locale).float.format(value);
+    return { text, raw, isNull: false, numeric: true };
+  }
+  if (typeof value === 'bigint') return { text: groupDigits(String(value), locale), raw: String(value), isNull: false, numeric: true };
+  const raw = typeof value === 'string' ? value : String(value);
+  if (kind === 'exact') return { text: groupDigits(raw, locale), raw, isNull: false, numeric: true };
+  return { text: raw.length > 1000 ? `${raw.slice(0, 1000)}…` : raw, raw, isNull: false, numeric: false };
+}
+
+/** "-1234567.50" → "-1,234,567.50" with the locale's separators, digits untouched. */
+export function groupDigits(s: string, locale: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return s;
+  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  const int = m[2].replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${m[1]}${int}${m[3] !== undefined ? decimal + m[3] : ''}`;
+}
+
+/** Tab-separated text for a block of cells (spreadsheet paste); tabs/newlines inside values are quoted. */
+export function toTsv(rows: string[][]): string {
+  return rows.map((r) => r.map(tsvField).join('\t')).join('\n');
+}
+
+function tsvField(s: string): string {
+  return /[\t\n\r"]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
