@@ -1,0 +1,21 @@
+/** IPC channel names shared by the preload and the main-process handlers (nothing else crosses). */
+export const IPC = {
+  openFiles: 'tenure:openFiles',
+  readFileRange: 'tenure:readFileRange',
+  openRecent: 'tenure:openRecent',
+  recentFiles: 'tenure:recentFiles',
+  saveFile: 'tenure:saveFile',
+  loadSettings: 'tenure:loadSettings',
+  saveSettings: 'tenure:saveSettings',
+  /** Renderer → main: "I am listening"; returns files opened before that (command line, OS). */
+  takePendingFiles: 'tenure:takePendingFiles',
+  /** Main → renderer events. */
+  command: 'tenure:command',
+  filesOpened: 'tenure:filesOpened',
+} as const;
+
+/** Largest single readFileRange over IPC; the renderer host splits bigger reads into chunks. */
+export const MAX_READ_BYTES = 64 * 1024 * 1024;
+/** Exports (PPTX with images, large CSV) stay well under this. */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+export const MAX_SETTINGS_CHARS = 1024 * 1024;

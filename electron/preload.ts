@@ -1,0 +1,42 @@
+/**
+ * The sandboxed preload: exposes exactly one object, `window.tenureHost` (HostApi), over a fixed
+ * set of invoke channels. No ipcRenderer, no Node, no event objects ever reach the page.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { HOST_API_VERSION, type HostApi, type HostFile, type RecentFile, type SaveResult } from '../shared/host/HostApi';
+import { IPC } from './ipcChannels';
+
+function subscribe<T>(channel: string, listener: (value: T) => void): () => void {
+  // The IpcRendererEvent carries `sender`; only the payload is forwarded.
+  const wrapped = (_event: IpcRendererEvent, value: T): void => listener(value);
+  ipcRenderer.on(channel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped);
+  };
+}
+
+const tenureHost: HostApi = {
+  kind: 'electron',
+  version: HOST_API_VERSION,
+  openFiles: (options) => ipcRenderer.invoke(IPC.openFiles, { multiple: options?.multiple === true }) as Promise<HostFile[]>,
+  readFileRange: (id, start, end) => ipcRenderer.invoke(IPC.readFileRange, id, start, end) as Promise<Uint8Array>,
+  openRecent: (path) => ipcRenderer.invoke(IPC.openRecent, path) as Promise<HostFile | null>,
+  recentFiles: () => ipcRenderer.invoke(IPC.recentFiles) as Promise<RecentFile[]>,
+  saveFile: (req) => ipcRenderer.invoke(IPC.saveFile, req) as Promise<SaveResult>,
+  loadSettings: () => ipcRenderer.invoke(IPC.loadSettings) as Promise<string | null>,
+  saveSettings: (json) => ipcRenderer.invoke(IPC.saveSettings, json) as Promise<void>,
+  onCommand: (listener) =>
+    subscribe<unknown>(IPC.command, (id) => {
+      if (typeof id === 'string') listener(id);
+    }),
+  onOpenFiles: (listener) => {
+    const off = subscribe<HostFile[]>(IPC.filesOpened, listener);
+    // Files named on the command line were queued in main until someone listened.
+    void (ipcRenderer.invoke(IPC.takePendingFiles) as Promise<HostFile[]>).then((files) => {
+      if (files.length) listener(files);
+    });
+    return off;
+  },
+};
+
+contextBridge.exposeInMainWorld('tenureHost', tenureHost);
