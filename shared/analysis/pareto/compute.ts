@@ -1,0 +1,52 @@
+import type { QueryEngine } from '../../engine/QueryEngine';
+import { toRows } from '../../engine/arrowRows';
+import { qi } from '../../engine/sqlQuote';
+import { TenureError } from '../../errors';
+import { parseParetoSpec, type ParetoSpec, type ParetoSpecInput } from './spec';
+import { binsSql, classesSql, describeSql, groupsSql, probeSql, rankedSql, summarySql } from './sql';
+import { buildResult, type RawBin, type RawClass, type RawGroup, type RawProbe, type RawSummary } from './stats';
+import { MAX_SCALE, modeFromProbe, modeFromType, type ValueMode } from './valueMode';
+import type { ParetoResult } from './types';
+
+/** Decide how values become exact integer units: from the SQL type, else by probing the decimals. */
+export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): Promise<{ mode: ValueMode; probe: RawProbe }> {
+  const cols = toRows<{ column_name: string; column_type: string }>(await engine.query(describeSql(spec)));
+  const vType = cols.find((c) => c.column_name === 'v')?.column_type ?? 'NULL';
+  const typed = modeFromType(vType);
+  if (typed === null) {
+    const what = spec.value.kind === 'column' ? spec.value.column : spec.value.sql;
+    throw new TenureError('pareto.valueNotNumeric', `The value ${what} is ${vType}, not a number (convert it, e.g. TRY_CAST(trim(x) AS DOUBLE))`, {
+      column: spec.value.kind === 'column' ? spec.value.column : undefined,
+      params: { type: vType },
+    });
+  }
+  const probeRow = toRows<RawProbe & Record<string, unknown>>(await engine.query(probeSql(spec, typed === 'float')))[0];
+  const mode = typed === 'float'
+    ? modeFromProbe(Array.from({ length: MAX_SCALE + 1 }, (_, s) => probeRow[`s${s}`] === true))
+    : typed;
+  return { mode, probe: { rows: probeRow.rows, null_ids: probeRow.null_ids, null_values: probeRow.null_values } };
+}
+
+/**
+ * Run the Pareto analysis. The per-customer ranking is materialised once in a temporary table so the
+ * summary, classes, groups and chart bins read it without re-sorting; only small results reach JS
+ * (≤ bins rows for the curve, however many customers there are).
+ */
+export async function computePareto(engine: QueryEngine, input: ParetoSpecInput): Promise<ParetoResult> {
+  const spec = parseParetoSpec(input);
+  const { mode, probe } = await resolveValueMode(engine, spec);
+  const ranked = rankedSql(spec, mode);
+  const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
+  const stmts = { summary: summarySql(tmp, spec), classes: classesSql(tmp), groups: groupsSql(tmp), bins: binsSql(tmp, spec.chart.bins) };
+  await engine.query(`CREATE TEMP TABLE ${tmp} AS ${ranked}`);
+  try {
+    const summary = toRows<RawSummary>(await engine.query(stmts.summary))[0];
+    const classes = toRows<RawClass>(await engine.query(stmts.classes));
+    const groups = spec.group ? toRows<RawGroup>(await engine.query(stmts.groups)) : [];
+    const bins = toRows<RawBin>(await engine.query(stmts.bins));
+    const sql = [`CREATE TEMP TABLE ${tmp} AS\n${ranked}`, stmts.summary, stmts.classes, ...(spec.group ? [stmts.groups] : []), stmts.bins].join(';\n\n') + ';';
+    return buildResult({ probe, summary, classes, groups, bins }, { mode, a: spec.a, b: spec.b, sql });
+  } finally {
+    await engine.query(`DROP TABLE IF EXISTS ${tmp}`).catch(() => undefined);
+  }
+}
