@@ -1,0 +1,41 @@
+import { qi, ql } from '../../engine/sqlQuote';
+import { eventPredicate } from './event';
+import type { SurvivalSpec } from './spec';
+
+/** `WHERE (user filter)` or nothing: the user's own SQL, always parenthesised. */
+export function whereClause(where: string | undefined): string {
+  return where && where.trim() ? `WHERE (${where})` : '';
+}
+
+/** Any date-like column (DATE, TIMESTAMP or ISO text) as DATE; NULL when it is not a date. */
+export function dateExpr(column: string): string {
+  return `CAST(TRY_CAST(${qi(column)} AS TIMESTAMP) AS DATE)`;
+}
+
+/**
+ * One statement: events (d) and censorings (c) per (group, time). Only these aggregates leave
+ * DuckDB; rows with no usable time (t NULL or < 0) or no group come back as their own few rows
+ * so the caller can count them.
+ */
+export function survivalSql(spec: SurvivalSpec, types: Map<string, string>): string {
+  const g = spec.group ? qi(spec.group) : 'CAST(NULL AS VARCHAR)';
+  const ev = spec.event ? eventPredicate(spec.event.column, types.get(spec.event.column) ?? 'VARCHAR', spec.event.values) : null;
+  const where = whereClause(spec.where);
+  let src: string;
+  if (spec.time.kind === 'duration') {
+    src = `src AS (\n  SELECT TRY_CAST(${qi(spec.time.column)} AS DOUBLE) AS t, COALESCE(${ev}, FALSE) AS e, ${g} AS g\n  FROM ${qi(spec.table)}\n  ${where}\n)`;
+  } else {
+    const tm = spec.time;
+    const asOf = tm.asOf ? `DATE ${ql(tm.asOf)}` : `(SELECT max(greatest(s, coalesce(en, s))) FROM base)`;
+    const diff =
+      tm.unit === 'days'
+        ? `date_diff('day', s, coalesce(en, ${asOf}))`
+        : tm.unit === 'weeks'
+          ? `date_diff('day', s, coalesce(en, ${asOf})) / 7.0`
+          : `date_sub('month', s, coalesce(en, ${asOf}))`;
+    src =
+      `base AS (\n  SELECT ${dateExpr(tm.start)} AS s, ${dateExpr(tm.end)} AS en, ${ev ? `COALESCE(${ev}, FALSE)` : `${dateExpr(tm.end)} IS NOT NULL`} AS e, ${g} AS g\n  FROM ${qi(spec.table)}\n  ${where}\n),\n` +
+      `src AS (\n  SELECT CAST(${diff} AS DOUBLE) AS t, e, g FROM base\n)`;
+  }
+  return `WITH ${src}\nSELECT g, t, count(*) FILTER (WHERE e) AS d, count(*) FILTER (WHERE NOT e) AS c\nFROM src\nGROUP BY g, t\nORDER BY g NULLS LAST, t NULLS LAST`;
+}
