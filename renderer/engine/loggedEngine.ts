@@ -1,0 +1,88 @@
+import type { Table } from 'apache-arrow';
+import type { QueryEngine, QueryLogEntry } from '../../shared/engine/QueryEngine';
+
+export type EngineState = 'starting' | 'ready' | 'busy' | 'error';
+
+export interface EngineEvents {
+  onState(state: EngineState, error?: string): void;
+  onQuery(entry: QueryLogEntry): void;
+}
+
+/**
+ * Wraps any QueryEngine and reports every statement (SQL, duration, rows, error) for the Log panel
+ * and the status bar, plus the engine's state. Everything else passes straight through.
+ */
+export class LoggedEngine implements QueryEngine {
+  private inFlight = 0;
+
+  constructor(private readonly inner: QueryEngine, private readonly events: EngineEvents) {}
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  async init(): Promise<void> {
+    this.events.onState('starting');
+    try {
+      await this.inner.init();
+      this.events.onState('ready');
+    } catch (err) {
+      this.events.onState('error', (err as Error).message);
+      throw err;
+    }
+  }
+
+  async query(sql: string): Promise<Table> {
+    this.enter();
+    const started = performance.now();
+    try {
+      const table = await this.inner.query(sql);
+      this.events.onQuery({ sql, ms: performance.now() - started, rows: table.numRows, at: Date.now() });
+      return table;
+    } catch (err) {
+      this.events.onQuery({ sql, ms: performance.now() - started, rows: null, error: (err as Error).message, at: Date.now() });
+      throw err;
+    } finally {
+      this.leave();
+    }
+  }
+
+  private enter(): void {
+    if (this.inFlight++ === 0) this.events.onState('busy');
+  }
+
+  private leave(): void {
+    if (--this.inFlight === 0) this.events.onState('ready');
+  }
+
+  registerFileBuffer(name: string, bytes: Uint8Array): Promise<void> {
+    return this.inner.registerFileBuffer(name, bytes);
+  }
+
+  registerFileHandle(name: string, handle: unknown): Promise<void> {
+    return this.inner.registerFileHandle(name, handle);
+  }
+
+  dropFile(name: string): Promise<void> {
+    return this.inner.dropFile(name);
+  }
+
+  async insertArrowTable(tableName: string, table: Table): Promise<void> {
+    this.enter();
+    const started = performance.now();
+    try {
+      await this.inner.insertArrowTable(tableName, table);
+      this.events.onQuery({ sql: `-- insert Arrow table ${tableName}`, ms: performance.now() - started, rows: table.numRows, at: Date.now() });
+    } finally {
+      this.leave();
+    }
+  }
+
+  cancel(): Promise<boolean> {
+    return this.inner.cancel();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

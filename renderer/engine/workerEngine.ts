@@ -1,0 +1,107 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table, type RecordBatch } from 'apache-arrow';
+import { ENGINE_SETUP_SQL, type QueryEngine } from '../../shared/engine/QueryEngine';
+import { normalizeTable } from '../../shared/engine/normalizeTable';
+import { qi } from '../../shared/engine/sqlQuote';
+import { DUCKDB_BUNDLES } from './duckdbBundles';
+
+/**
+ * duckdb-wasm (AsyncDuckDB) in a Web Worker: queries never block the UI thread. One connection,
+ * statements run one at a time (a DuckDB connection holds one pending query; a second `send`
+ * would invalidate the first), which also gives `cancel()` a well-defined target.
+ */
+export class WorkerEngine implements QueryEngine {
+  readonly name = 'duckdb-wasm (worker)';
+  private db: duckdb.AsyncDuckDB | null = null;
+  private conn: duckdb.AsyncDuckDBConnection | null = null;
+  private worker: Worker | null = null;
+  private starting: Promise<void> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = false;
+
+  init(): Promise<void> {
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  private async start(): Promise<void> {
+    const bundle = await duckdb.selectBundle(DUCKDB_BUNDLES);
+    const worker = new Worker(bundle.mainWorker!);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    await db.open({ query: { castBigIntToDouble: false } });
+    const conn = await db.connect();
+    // Before anything else: an extension auto-load would try the network and hang forever offline.
+    for (const sql of ENGINE_SETUP_SQL) await conn.query(sql);
+    this.worker = worker;
+    this.db = db;
+    this.conn = conn;
+  }
+
+  private need(): { db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection } {
+    if (!this.db || !this.conn) throw new Error('Engine not initialised');
+    return { db: this.db, conn: this.conn };
+  }
+
+  /** Serialise every engine call behind the previous one; a failure does not block the next. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  registerFileBuffer(name: string, bytes: Uint8Array): Promise<void> {
+    return this.exclusive(() => this.need().db.registerFileBuffer(name, bytes));
+  }
+
+  /** handle = a browser File; DuckDB reads it through FileReader in ranges (never copied whole). */
+  registerFileHandle(name: string, handle: unknown): Promise<void> {
+    if (!(handle instanceof Blob)) return Promise.reject(new Error('Worker engine expects a File'));
+    return this.exclusive(() => this.need().db.registerFileHandle(name, handle, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, false));
+  }
+
+  dropFile(name: string): Promise<void> {
+    return this.exclusive(async () => {
+      await this.need().db.dropFile(name);
+    });
+  }
+
+  insertArrowTable(tableName: string, table: Table): Promise<void> {
+    return this.exclusive(async () => {
+      const { conn } = this.need();
+      await conn.query(`DROP TABLE IF EXISTS ${qi(tableName)}`);
+      await conn.insertArrowTable(table, { name: tableName, create: true });
+    });
+  }
+
+  query(sql: string): Promise<Table> {
+    return this.exclusive(async () => {
+      const { conn } = this.need();
+      this.running = true;
+      try {
+        // send() (not query()) runs as a pending query that cancelSent() can interrupt.
+        const reader = await conn.send(sql);
+        const batches: RecordBatch[] = [];
+        for await (const batch of reader) batches.push(batch);
+        return normalizeTable(new Table(reader.schema, batches));
+      } finally {
+        this.running = false;
+      }
+    });
+  }
+
+  async cancel(): Promise<boolean> {
+    if (!this.running || !this.conn) return false;
+    return this.conn.cancelSent();
+  }
+
+  async close(): Promise<void> {
+    await this.conn?.close().catch(() => undefined);
+    await this.db?.terminate().catch(() => undefined);
+    this.worker?.terminate();
+    this.conn = null;
+    this.db = null;
+    this.worker = null;
+    this.starting = null;
+  }
+}

@@ -1,0 +1,72 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import '@vscode/codicons/dist/codicon.css';
+import '../styles/theme.css';
+import '../styles/workbench.css';
+import '../styles/parts.css';
+import type { HostApi } from '../../shared/host/HostApi';
+import { createI18n } from '../../shared/i18n/i18n';
+import { LANGUAGES, type Language } from '../../shared/i18n/resources';
+import { parseSettings, serializeSettings } from '../../shared/workspace/settings';
+import { LoggedEngine } from '../engine/loggedEngine';
+import { WorkerEngine } from '../engine/workerEngine';
+import { useWorkbench } from '../store/workbenchStore';
+import { ServicesContext, type WorkbenchServices } from '../workbench/services';
+import { Workbench } from '../workbench/Workbench';
+import { reportError } from '../workbench/actions/reportError';
+
+const SAVE_DELAY_MS = 400;
+
+function systemLanguage(): Language {
+  return navigator.languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
+}
+
+/** Start the workbench on a host: settings, i18n, the engine in its worker, then React. */
+export async function boot(host: HostApi, shell: WorkbenchServices['shell']): Promise<void> {
+  const store = useWorkbench.getState();
+  const settings = parseSettings(await host.loadSettings().catch(() => null));
+  store.loadSettings(settings);
+
+  const language = settings.language ?? systemLanguage();
+  const i18n = createI18n(language);
+  document.documentElement.lang = language;
+
+  const engine = new LoggedEngine(new WorkerEngine(), {
+    onState: (state, error) => useWorkbench.getState().setEngineState(state, error),
+    onQuery: (entry) => useWorkbench.getState().logQuery(entry),
+  });
+  const services: WorkbenchServices = { engine, host, i18n, shell };
+
+  persistSettings(host);
+  useWorkbench.subscribe((s, prev) => {
+    const lang = s.settings.language;
+    if (lang && lang !== prev.settings.language && LANGUAGES.includes(lang)) {
+      void i18n.changeLanguage(lang);
+      document.documentElement.lang = lang;
+    }
+  });
+
+  store.openEditor({ id: 'welcome', kind: 'welcome', data: {} });
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <ServicesContext.Provider value={services}>
+          <Workbench />
+        </ServicesContext.Provider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+
+  engine.init().catch((err) => reportError(i18n, err, 'engine.start'));
+}
+
+/** Save settings (debounced) whenever they change; never before the persisted ones were loaded. */
+function persistSettings(host: HostApi): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  useWorkbench.subscribe((s, prev) => {
+    if (!s.settingsLoaded || s.settings === prev.settings) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void host.saveSettings(serializeSettings(useWorkbench.getState().settings)).catch(() => undefined), SAVE_DELAY_MS);
+  });
+}

@@ -1,0 +1,70 @@
+import type { StateCreator } from 'zustand';
+import type { EngineState } from '../engine/loggedEngine';
+import type { Notice, Problem, QueryLogEntry, Severity } from './types';
+import type { WorkbenchState } from './workbenchStore';
+
+const MAX_LOG = 1000;
+
+export interface ResultView {
+  source: { kind: 'query'; sql: string };
+  /** Bumped on every run so the grid re-queries even for the same SQL text. */
+  runId: number;
+}
+
+export interface ActivitySlice {
+  engineState: EngineState;
+  engineError: string | null;
+  log: QueryLogEntry[];
+  lastQueryMs: number | null;
+  problems: Problem[];
+  notices: Notice[];
+  result: ResultView | null;
+  /** Rows/columns each grid shows, by editor tab id ('results' for the panel): the status bar reads the active one. */
+  gridInfo: Record<string, { rows: number; columns: number }>;
+  /** Busy tasks that show a progress message in the status bar (importing a file…). */
+  tasks: { id: number; label: string }[];
+  setEngineState(state: EngineState, error?: string): void;
+  logQuery(entry: QueryLogEntry): void;
+  clearLog(): void;
+  addProblem(p: Omit<Problem, 'id' | 'at'>): void;
+  clearProblems(): void;
+  notify(severity: Severity, message: string, detail?: string): number;
+  dismiss(id: number): void;
+  setResult(source: ResultView['source'] | null): void;
+  setGridInfo(key: string, info: { rows: number; columns: number }): void;
+  startTask(label: string): number;
+  endTask(id: number): void;
+}
+
+let counter = 0;
+
+export const createActivitySlice: StateCreator<WorkbenchState, [], [], ActivitySlice> = (set) => ({
+  engineState: 'starting',
+  engineError: null,
+  log: [],
+  lastQueryMs: null,
+  problems: [],
+  notices: [],
+  result: null,
+  gridInfo: {},
+  tasks: [],
+  setEngineState: (engineState, error) => set({ engineState, engineError: error ?? null }),
+  logQuery: (entry) => set((s) => ({ log: [...s.log.slice(-(MAX_LOG - 1)), entry], lastQueryMs: entry.ms })),
+  clearLog: () => set({ log: [] }),
+  addProblem: (p) => set((s) => ({ problems: [...s.problems, { ...p, id: ++counter, at: Date.now() }] })),
+  clearProblems: () => set({ problems: [] }),
+  notify: (severity, message, detail) => {
+    const id = ++counter;
+    set((s) => ({ notices: [...s.notices.slice(-4), { id, severity, message, detail }] }));
+    return id;
+  },
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  setResult: (source) => set((s) => ({ result: source ? { source, runId: (s.result?.runId ?? 0) + 1 } : null })),
+  setGridInfo: (key, info) => set((s) => ({ gridInfo: { ...s.gridInfo, [key]: info } })),
+  startTask: (label) => {
+    const id = ++counter;
+    set((s) => ({ tasks: [...s.tasks, { id, label }] }));
+    return id;
+  },
+  endTask: (id) => set((s) => ({ tasks: s.tasks.filter((t) => t.id !== id) })),
+});

@@ -1,0 +1,55 @@
+import type { QueryLogEntry } from '../../shared/engine/QueryEngine';
+import type { ColumnInfo } from '../../shared/import/importFile';
+
+/** One open editor (tab). `data` is kind-specific and serialisable (table name, SQL text, an analysis spec). */
+export interface EditorTab {
+  id: string;
+  kind: string;
+  /** Literal title (file or table name); when absent the kind's i18n title is shown. */
+  title?: string;
+  data: Record<string, unknown>;
+}
+
+export interface EditorGroup {
+  id: string;
+  tabs: EditorTab[];
+  activeTabId: string | null;
+}
+
+export interface TableInfo {
+  name: string;
+  rows: number;
+  columns: ColumnInfo[];
+}
+
+/** A data source in the Explorer: a file the user opened (one table) or the sample workspace (several). */
+export interface DataSource {
+  id: string;
+  /** File name, or an i18n key when `labelKey` is true. */
+  label: string;
+  labelKey?: boolean;
+  icon: 'file' | 'workspace' | 'session';
+  tables: TableInfo[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Problem {
+  id: number;
+  severity: Severity;
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: string | number;
+  at: number;
+}
+
+export interface Notice {
+  id: number;
+  severity: Severity;
+  message: string;
+  detail?: string;
+}
+
+export type { QueryLogEntry };

@@ -1,0 +1,101 @@
+import { useEffect, useMemo } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { useTranslation } from 'react-i18next';
+import { COMMANDS } from '../../shared/commands/commandList';
+import { useWorkbench } from '../store/workbenchStore';
+import { createHandlers, runCommand } from './commands';
+import { matches } from './keybindings';
+import { useServices } from './services';
+import { CommandsContext, type CommandsApi } from './useCommands';
+import { useEffectiveTheme } from './theme';
+import { ActivityBar } from './parts/ActivityBar';
+import { Explorer } from './parts/Explorer';
+import { EditorArea } from './parts/EditorArea';
+import { BottomPanel } from './parts/BottomPanel';
+import { StatusBar } from './parts/StatusBar';
+import { CommandPalette } from './parts/CommandPalette';
+import { Notifications } from './parts/Notifications';
+import { DropOverlay } from './parts/DropOverlay';
+import { MenuBar } from './parts/MenuBar';
+
+/** The VS Code-style shell: activity bar, side bar, editor groups, panel, status bar, palette. */
+export function Workbench() {
+  const services = useServices();
+  const { t } = useTranslation();
+  const theme = useEffectiveTheme();
+  const layout = useWorkbench((s) => s.settings.layout);
+  const setSizes = useWorkbench((s) => s.setSizes);
+
+  const commands = useMemo<CommandsApi>(() => {
+    const handlers = createHandlers(services);
+    return { handlers, run: (id) => runCommand(handlers, id) };
+  }, [services]);
+
+  // Keyboard shortcuts from the shared list. Editors that handle a key themselves (CodeMirror's
+  // Mod+Enter) call preventDefault, so the global binding does not fire a second time.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const cmd = COMMANDS.find((c) => c.keybinding && matches(c.keybinding, e));
+      if (!cmd || !commands.handlers[cmd.id]) return;
+      e.preventDefault();
+      commands.run(cmd.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands]);
+
+  // Native menu clicks (Electron) arrive as the same command ids.
+  useEffect(() => services.host.onCommand((id) => commands.run(id)), [services.host, commands]);
+
+  return (
+    <CommandsContext.Provider value={commands}>
+      <div className="workbench" data-theme={theme}>
+        {services.shell === 'web' && <MenuBar />}
+        <div className="workbench-body">
+          <ActivityBar />
+          <Group
+            orientation="horizontal"
+            className="workbench-main"
+            id="tenure-horizontal"
+            defaultLayout={layout.horizontal}
+            onLayoutChanged={(l, meta) => meta.isUserInteraction && setSizes('horizontal', l)}
+          >
+            {layout.sidebarVisible && (
+              <>
+                <Panel id="sidebar" className="sidebar" defaultSize="22%" minSize={170} maxSize="60%" aria-label={t('workbench.sideBar')}>
+                  <Explorer />
+                </Panel>
+                <Separator className="sash sash-vertical" />
+              </>
+            )}
+            <Panel id="main" minSize={300}>
+              <Group
+                orientation="vertical"
+                id="tenure-vertical"
+                defaultLayout={layout.vertical}
+                onLayoutChanged={(l, meta) => meta.isUserInteraction && setSizes('vertical', l)}
+              >
+                <Panel id="editors" minSize={120}>
+                  <EditorArea theme={theme} />
+                </Panel>
+                {layout.panelVisible && (
+                  <>
+                    <Separator className="sash sash-horizontal" />
+                    <Panel id="panel" defaultSize="32%" minSize={100}>
+                      <BottomPanel />
+                    </Panel>
+                  </>
+                )}
+              </Group>
+            </Panel>
+          </Group>
+        </div>
+        <StatusBar />
+        <CommandPalette />
+        <Notifications />
+        <DropOverlay />
+      </div>
+    </CommandsContext.Provider>
+  );
+}

@@ -1,0 +1,71 @@
+import type { FileSource } from '../../../shared/import/FileSource';
+import { importFile } from '../../../shared/import/importFile';
+import type { HostFile } from '../../../shared/host/HostApi';
+import { fileSourceFromFile, fileSourceFromHost } from '../../host/fileSource';
+import { useWorkbench } from '../../store/workbenchStore';
+import type { DataSource } from '../../store/types';
+import type { WorkbenchServices } from '../services';
+import { reportError } from './reportError';
+
+export const OPENABLE = /\.(csv|tsv|txt|tab|xlsx|xls)$/i;
+
+/** Hosts that can remember dropped files as recent (the browser host). */
+interface DropAdopter {
+  adopt(files: File[]): HostFile[];
+}
+
+/** File → Open: the host's chooser, then import each file. */
+export async function openFromHost(services: WorkbenchServices): Promise<void> {
+  let files: HostFile[];
+  try {
+    files = await services.host.openFiles({ multiple: true });
+  } catch (err) {
+    reportError(services.i18n, err);
+    return;
+  }
+  for (const f of files) await importSource(services, fileSourceFromHost(services.host, f), fileSourceMeta(f.name, f.path));
+}
+
+/** Files dropped on the window: read straight from the File objects (lazily, no copy). */
+export async function openDropped(services: WorkbenchServices, files: File[]): Promise<void> {
+  const adopter = services.host as unknown as Partial<DropAdopter>;
+  if (typeof adopter.adopt === 'function') adopter.adopt(files);
+  for (const file of files) await importSource(services, fileSourceFromFile(file), fileSourceMeta(file.name));
+}
+
+export function fileSourceMeta(name: string, path?: string): Omit<DataSource, 'tables'> {
+  return { id: `file:${path ?? name}:${Date.now()}`, label: name, icon: 'file' };
+}
+
+/**
+ * One file → one DuckDB table (importFile), listed under `source` in the Explorer and opened in a
+ * data-grid editor. Failures land in Problems and a notification; the workbench keeps going.
+ */
+export async function importSource(
+  services: WorkbenchServices,
+  src: FileSource,
+  source: Omit<DataSource, 'tables'>,
+  opts: { tableName?: string; open?: boolean } = {},
+): Promise<string | null> {
+  const store = useWorkbench.getState();
+  const task = store.startTask(services.i18n.t('workbench.status.importing', { file: src.name }));
+  try {
+    await services.engine.init();
+    const result = await importFile(services.engine, src, { tableName: opts.tableName });
+    store.addTable(source, { name: result.table, rows: result.rows, columns: result.columns });
+    if (opts.open !== false) openTable(result.table);
+    return result.table;
+  } catch (err) {
+    reportError(services.i18n, err, 'import.failed');
+    return null;
+  } finally {
+    store.endTask(task);
+  }
+}
+
+/** Open (or focus) the data-grid editor of a table. */
+export function openTable(table: string): void {
+  const store = useWorkbench.getState();
+  store.openEditor({ id: `table:${table}`, kind: 'table', title: table, data: { table } });
+  store.setLastTable(table);
+}

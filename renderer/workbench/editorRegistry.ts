@@ -1,0 +1,46 @@
+import type { ComponentType } from 'react';
+import type { EditorTab } from '../store/types';
+import { WelcomeEditor } from '../editors/welcome/WelcomeEditor';
+import { TableEditor } from './editors/TableEditor';
+import { SqlEditorTab } from './editors/SqlEditorTab';
+
+/** What an editor component receives. Reach the engine/host with useServices(), state with useWorkbench(). */
+export interface EditorProps {
+  tab: EditorTab;
+  groupId: string;
+  /** Visible (active in its group); hidden editors stay mounted to keep scroll positions and text. */
+  visible: boolean;
+  theme: 'dark' | 'light';
+  /** Persist kind-specific state (e.g. an analysis spec) in the tab. */
+  setData(patch: Record<string, unknown>): void;
+}
+
+export interface EditorContribution {
+  component: ComponentType<EditorProps>;
+  /** Codicon name for the tab. */
+  icon: string;
+  /** i18n key of the tab title when the tab has no literal title. */
+  title: string;
+  /** Command (from shared/commands/commandList.ts) that opens this kind on the active table. */
+  command?: string;
+}
+
+/**
+ * kind → editor. Analysis editors register here with one line each, e.g.
+ *   pareto: { component: ParetoView, icon: 'graph', title: 'pareto.title', command: 'analysis.pareto' },
+ * and their command appears in the palette and menu (it stays hidden while the kind is missing).
+ */
+export const EDITORS: Record<string, EditorContribution> = {
+  welcome: { component: WelcomeEditor, icon: 'info', title: 'workbench.welcome.tabTitle' },
+  table: { component: TableEditor, icon: 'table', title: 'workbench.editor.table' },
+  sql: { component: SqlEditorTab, icon: 'database', title: 'workbench.editor.sql' },
+};
+
+export function editorFor(kind: string): EditorContribution | undefined {
+  return EDITORS[kind];
+}
+
+/** The editor kind a command opens (analysis.pareto → pareto), when one is registered. */
+export function kindForCommand(commandId: string): string | undefined {
+  return Object.entries(EDITORS).find(([, e]) => e.command === commandId)?.[0];
+}

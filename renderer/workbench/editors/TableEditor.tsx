@@ -1,0 +1,19 @@
+import { useCallback, useMemo } from 'react';
+import { DataGrid } from '../../editors/grid/DataGrid';
+import { useWorkbench } from '../../store/workbenchStore';
+import type { EditorProps } from '../editorRegistry';
+import { useServices } from '../services';
+
+/** A table in the data grid (virtualised, windowed queries: opening 10M rows costs one page). */
+export function TableEditor({ tab }: EditorProps) {
+  const { engine } = useServices();
+  const table = String(tab.data.table ?? '');
+  const setGridInfo = useWorkbench((s) => s.setGridInfo);
+  const source = useMemo(() => ({ kind: 'table' as const, table }), [table]);
+  const onInfo = useCallback((i: { rows: number; columns: number }) => setGridInfo(tab.id, i), [setGridInfo, tab.id]);
+  return (
+    <div className="editor-fill">
+      <DataGrid engine={engine} source={source} onInfo={onInfo} />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { activeTab } from '../../store/editorsSlice';
+import { useWorkbench } from '../../store/workbenchStore';
+import { IS_MAC } from '../keybindings';
+
+/**
+ * "Run Query" from the palette or menu: the SQL editor owns its run logic (statement at the cursor,
+ * error positions), bound to Mod+Enter inside CodeMirror, so the command replays that key there.
+ */
+export function runActiveSql(): void {
+  const tab = activeTab(useWorkbench.getState());
+  if (tab?.kind !== 'sql') return;
+  const content = document.querySelector<HTMLElement>(`[data-editor-tab="${CSS.escape(tab.id)}"] .cm-content`);
+  if (!content) return;
+  content.focus();
+  content.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', ctrlKey: !IS_MAC, metaKey: IS_MAC, bubbles: true, cancelable: true }));
+}

@@ -1,0 +1,173 @@
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorkbench } from '../../store/workbenchStore';
+import type { EditorGroup, EditorTab } from '../../store/types';
+import { editorFor } from '../editorRegistry';
+import { useCommands } from '../useCommands';
+import { keycaps } from '../keybindings';
+
+const TAB_MIME = 'application/x-tenure-tab';
+
+/** A group: tab strip (click, middle-click close, drag to reorder or to the other group) + its editors. */
+export function EditorGroupView({ group, theme }: { group: EditorGroup; theme: 'dark' | 'light' }) {
+  const { t } = useTranslation();
+  const activeGroupId = useWorkbench((s) => s.activeGroupId);
+  const groupCount = useWorkbench((s) => s.groups.length);
+  const { activateTab, closeTab, moveTab, setActiveGroup } = useWorkbench.getState();
+  const { run } = useCommands();
+  const [dropIndex, setDropIndex] = useState<number | null>(null);
+  const focused = activeGroupId === group.id && groupCount > 1;
+
+  const onDragOver = (e: DragEvent, index: number) => {
+    if (!e.dataTransfer.types.includes(TAB_MIME)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.dataTransfer.dropEffect = 'move';
+    setDropIndex(index);
+  };
+  const onDrop = (e: DragEvent, index: number) => {
+    const tabId = e.dataTransfer.getData(TAB_MIME);
+    setDropIndex(null);
+    if (!tabId) return;
+    e.preventDefault();
+    e.stopPropagation();
+    moveTab(tabId, group.id, index);
+  };
+
+  return (
+    <section className={`editor-group${focused ? ' focused' : ''}`} data-group={group.id} onMouseDown={() => setActiveGroup(group.id)}>
+      <div
+        className="tabs"
+        role="tablist"
+        onDragOver={(e) => onDragOver(e, group.tabs.length)}
+        onDragLeave={() => setDropIndex(null)}
+        onDrop={(e) => onDrop(e, group.tabs.length)}
+      >
+        {group.tabs.map((tab, i) => (
+          <TabButton
+            key={tab.id}
+            tab={tab}
+            active={tab.id === group.activeTabId}
+            dropBefore={dropIndex === i}
+            onActivate={() => activateTab(group.id, tab.id)}
+            onClose={() => closeTab(group.id, tab.id)}
+            onDragOver={(e) => onDragOver(e, i)}
+            onDrop={(e) => onDrop(e, i)}
+          />
+        ))}
+        <div className={`tabs-filler${dropIndex === group.tabs.length ? ' drop-before' : ''}`} />
+        {group.activeTabId && (
+          <div className="tabs-actions">
+            <button type="button" className="icon-button" title={t('workbench.cmd.splitRight')} onClick={() => run('workbench.splitRight')}>
+              <span className="codicon codicon-split-horizontal" aria-hidden />
+            </button>
+          </div>
+        )}
+      </div>
+      <div className="editor-container">
+        {group.tabs.length === 0 && <EmptyGroup />}
+        {group.tabs.map((tab) => (
+          <EditorHost key={tab.id} tab={tab} groupId={group.id} visible={tab.id === group.activeTabId} theme={theme} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function TabButton(props: {
+  tab: EditorTab;
+  active: boolean;
+  dropBefore: boolean;
+  onActivate(): void;
+  onClose(): void;
+  onDragOver(e: DragEvent): void;
+  onDrop(e: DragEvent): void;
+}) {
+  const { t } = useTranslation();
+  const { tab, active } = props;
+  const contribution = editorFor(tab.kind);
+  const title = tab.title ?? (contribution ? t(contribution.title) : tab.kind);
+  return (
+    <div
+      role="tab"
+      aria-selected={active}
+      className={`tab${active ? ' active' : ''}${props.dropBefore ? ' drop-before' : ''}`}
+      data-tab={tab.id}
+      data-kind={tab.kind}
+      draggable
+      title={title}
+      onClick={props.onActivate}
+      onAuxClick={(e) => {
+        if (e.button === 1) props.onClose();
+      }}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(TAB_MIME, tab.id);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragOver={props.onDragOver}
+      onDrop={props.onDrop}
+    >
+      <span className={`codicon codicon-${contribution?.icon ?? 'file'} tab-icon kind-${tab.kind}`} aria-hidden />
+      <span className="tab-label">{title}</span>
+      <button
+        type="button"
+        className="tab-close icon-button"
+        title={t('common.close')}
+        aria-label={t('common.close')}
+        onClick={(e) => {
+          e.stopPropagation();
+          props.onClose();
+        }}
+      >
+        <span className="codicon codicon-close" aria-hidden />
+      </button>
+    </div>
+  );
+}
+
+function EditorHost({ tab, groupId, visible, theme }: { tab: EditorTab; groupId: string; visible: boolean; theme: 'dark' | 'light' }) {
+  const { t } = useTranslation();
+  const contribution = editorFor(tab.kind);
+  const updateTabData = useWorkbench((s) => s.updateTabData);
+  const setData = useCallback((patch: Record<string, unknown>) => updateTabData(tab.id, patch), [updateTabData, tab.id]);
+  const Component = contribution?.component;
+  const body = useMemo(
+    () => (Component ? <Component tab={tab} groupId={groupId} visible={visible} theme={theme} setData={setData} /> : <div className="editor-missing">{t('workbench.editor.missing', { kind: tab.kind })}</div>),
+    [Component, tab, groupId, visible, theme, setData, t],
+  );
+  return (
+    <div className="editor-host" data-editor-tab={tab.id} data-kind={tab.kind} hidden={!visible}>
+      {body}
+    </div>
+  );
+}
+
+/** An empty group shows the logo watermark and a few shortcuts, as VS Code does. */
+function EmptyGroup() {
+  const { t } = useTranslation();
+  return (
+    <div className="editor-watermark">
+      <div className="watermark-logo" aria-hidden>
+        <span className="codicon codicon-graph" />
+      </div>
+      <dl>
+        <Shortcut label={t('workbench.cmd.palette')} binding="Mod+Shift+P" />
+        <Shortcut label={t('workbench.cmd.openFile')} binding="Mod+O" />
+        <Shortcut label={t('workbench.cmd.newSql')} binding="Mod+N" />
+      </dl>
+    </div>
+  );
+}
+
+function Shortcut({ label, binding }: { label: string; binding: string }) {
+  return (
+    <div className="watermark-entry">
+      <dt>{label}</dt>
+      <dd>
+        {keycaps(binding).map((k) => (
+          <kbd key={k}>{k}</kbd>
+        ))}
+      </dd>
+    </div>
+  );
+}

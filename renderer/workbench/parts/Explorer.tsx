@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorkbench } from '../../store/workbenchStore';
+import type { DataSource, TableInfo } from '../../store/types';
+import { openTable } from '../actions/openFiles';
+import { newSqlEditor, currentTable } from '../commands';
+import { useCommands } from '../useCommands';
+import { qi } from '../../../shared/engine/sqlQuote';
+
+/** Data sources → tables (row counts) → columns (DuckDB types), like VS Code's file tree. */
+export function Explorer() {
+  const { t, i18n } = useTranslation();
+  const sources = useWorkbench((s) => s.sources);
+  const active = useWorkbench((s) => currentTable(s));
+  const { run } = useCommands();
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [sectionOpen, setSectionOpen] = useState(true);
+
+  const toggle = (key: string) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  // Tables start collapsed (columns hidden); sources start expanded.
+  const isOpen = (key: string, byDefault: boolean) => (collapsed.has(key) ? !byDefault : byDefault);
+  const fmt = (n: number) => n.toLocaleString(i18n.language);
+
+  return (
+    <div className="sidebar-view" data-testid="explorer">
+      <div className="sidebar-title">
+        <span>{t('workbench.explorer.title')}</span>
+      </div>
+      <div className="pane-header" onClick={() => setSectionOpen(!sectionOpen)}>
+        <span className={`codicon codicon-chevron-${sectionOpen ? 'down' : 'right'}`} aria-hidden />
+        <span className="pane-header-title">{t('workbench.explorer.sources')}</span>
+        <span className="pane-header-actions" onClick={(e) => e.stopPropagation()}>
+          <button type="button" className="icon-button" title={t('workbench.cmd.openFile')} onClick={() => run('file.open')}>
+            <span className="codicon codicon-new-file" aria-hidden />
+          </button>
+          <button type="button" className="icon-button" title={t('workbench.cmd.newSql')} onClick={() => run('sql.newEditor')}>
+            <span className="codicon codicon-database" aria-hidden />
+          </button>
+          <button type="button" className="icon-button" title={t('workbench.explorer.collapseAll')} onClick={() => setCollapsed(new Set())}>
+            <span className="codicon codicon-collapse-all" aria-hidden />
+          </button>
+        </span>
+      </div>
+      {sectionOpen && (
+        <div className="tree" role="tree">
+          {sources.length === 0 && (
+            <div className="tree-empty">
+              <p>{t('workbench.explorer.empty')}</p>
+              <button type="button" className="button primary" onClick={() => run('file.open')}>
+                {t('workbench.cmd.openFile')}
+              </button>
+              <button type="button" className="button secondary" onClick={() => run('file.openSample')}>
+                {t('workbench.cmd.openSample')}
+              </button>
+            </div>
+          )}
+          {sources.map((src) => (
+            <SourceNode key={src.id} src={src} open={isOpen(src.id, true)} onToggle={() => toggle(src.id)}>
+              {src.tables.map((tb) => (
+                <TableNode
+                  key={tb.name}
+                  table={tb}
+                  active={tb.name === active}
+                  open={isOpen(`${src.id}/${tb.name}`, false)}
+                  onToggle={() => toggle(`${src.id}/${tb.name}`)}
+                  rowsLabel={fmt(tb.rows)}
+                />
+              ))}
+            </SourceNode>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SourceNode({ src, open, onToggle, children }: { src: DataSource; open: boolean; onToggle(): void; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const label = src.labelKey ? t(src.label) : src.label;
+  const icon = src.icon === 'file' ? 'file' : src.icon === 'workspace' ? 'folder-library' : 'server-process';
+  return (
+    <div role="treeitem" aria-expanded={open}>
+      <div className="tree-row level-0" onClick={onToggle} title={label}>
+        <span className={`codicon codicon-chevron-${open ? 'down' : 'right'} twistie`} aria-hidden />
+        <span className={`codicon codicon-${icon} tree-icon`} aria-hidden />
+        <span className="tree-label">{label}</span>
+      </div>
+      {open && <div role="group">{children}</div>}
+    </div>
+  );
+}
+
+function TableNode({ table, active, open, onToggle, rowsLabel }: { table: TableInfo; active: boolean; open: boolean; onToggle(): void; rowsLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <div role="treeitem" aria-expanded={open} data-table={table.name}>
+      <div className={`tree-row level-1${active ? ' selected' : ''}`} onClick={() => openTable(table.name)} title={t('workbench.explorer.tableTooltip', { table: table.name, rows: rowsLabel, columns: table.columns.length })}>
+        <span
+          className={`codicon codicon-chevron-${open ? 'down' : 'right'} twistie`}
+          aria-hidden
+          onClick={(e) => {
+            e.stopPropagation();
+            onToggle();
+          }}
+        />
+        <span className="codicon codicon-table tree-icon table-icon" aria-hidden />
+        <span className="tree-label">{table.name}</span>
+        <span className="tree-actions">
+          <button
+            type="button"
+            className="icon-button"
+            title={t('workbench.explorer.querySql')}
+            onClick={(e) => {
+              e.stopPropagation();
+              newSqlEditor(`SELECT *\nFROM ${qi(table.name)}\nLIMIT 100;\n`);
+            }}
+          >
+            <span className="codicon codicon-go-to-file" aria-hidden />
+          </button>
+        </span>
+        <span className="tree-badge" data-testid="table-rows">{rowsLabel}</span>
+      </div>
+      {open &&
+        table.columns.map((c) => (
+          <div key={c.name} className="tree-row level-2 column-row" title={`${c.name} ${c.type}`}>
+            <span className={`codicon codicon-${typeIcon(c.type)} tree-icon type-icon`} aria-hidden />
+            <span className="tree-label">{c.name}</span>
+            <span className="tree-type">{c.type}</span>
+          </div>
+        ))}
+    </div>
+  );
+}
+
+function typeIcon(type: string): string {
+  const ty = type.toUpperCase();
+  if (/INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC|HUGEINT/.test(ty)) return 'symbol-numeric';
+  if (/DATE|TIME/.test(ty)) return 'calendar';
+  if (/BOOL/.test(ty)) return 'symbol-boolean';
+  if (/VARCHAR|TEXT|STRING|CHAR/.test(ty)) return 'symbol-string';
+  return 'symbol-field';
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { useWorkbench } from '../../store/workbenchStore';
+
+/** Problems as VS Code lists them: severity icon, message, then where (file, line, column). */
+export function ProblemsView() {
+  const { t } = useTranslation();
+  const problems = useWorkbench((s) => s.problems);
+  if (!problems.length) return <div className="panel-empty">{t('workbench.panel.noProblems')}</div>;
+  return (
+    <ul className="problems" data-testid="problems">
+      {problems
+        .slice()
+        .reverse()
+        .map((p) => (
+          <li key={p.id} className={`problem ${p.severity}`}>
+            <span className={`codicon codicon-${p.severity === 'info' ? 'info' : p.severity}`} aria-hidden />
+            <span className="problem-message">{p.message}</span>
+            <span className="problem-where">
+              {[p.file, p.line !== undefined ? t('workbench.panel.line', { line: p.line }) : null, p.column !== undefined ? t('workbench.panel.column', { column: p.column }) : null]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+            <span className="problem-code">{p.code}</span>
+          </li>
+        ))}
+    </ul>
+  );
+}

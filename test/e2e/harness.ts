@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ARTIFACTS } from '../helpers/paths';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(ARTIFACTS, 'e2e');
+
+/** Without the browser the e2e suite skips locally but must fail on CI (CI=true). */
+export const browserMissing = !existsSync(CHROMIUM) && process.env.CI !== 'true';
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors seen so far. */
+  errors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium through playwright-core with a fresh profile, errors captured, screenshots under
+ * test-artifacts/e2e/. Background networking is off: the app must work with no network at all.
+ */
+export async function launch(opts: { colorScheme?: 'dark' | 'light'; locale?: string; width?: number; height?: number } = {}): Promise<Session> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'tenure-e2e-'));
+  // A persistent context on a fresh temporary directory = a clean --user-data-dir per session.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
+    deviceScaleFactor: 1,
+    colorScheme: opts.colorScheme ?? 'dark',
+    locale: opts.locale ?? 'en-US',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    page,
+    errors,
+    async screenshot(name) {
+      const file = path.join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Open the web build and wait until DuckDB is ready. */
+export async function openWorkbench(page: Page, baseURL: string): Promise<void> {
+  await page.goto(new URL('index.html', baseURL).toString());
+  await page.locator('[data-testid="engine-state"][data-state="ready"]').waitFor({ timeout: 60_000 });
+}
