@@ -1,7 +1,13 @@
 import type { CliCommand } from '../cliTypes';
 import { profileCommand } from './profile';
+import { survivalCommand } from './survival';
+import { cohortCommand } from './cohort';
+import { reasonsCommand } from './reasons';
 
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
   [profileCommand.name]: profileCommand,
+  [survivalCommand.name]: survivalCommand,
+  [cohortCommand.name]: cohortCommand,
+  [reasonsCommand.name]: reasonsCommand,
 };

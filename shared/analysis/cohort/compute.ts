@@ -1,0 +1,103 @@
+import type { QueryEngine } from '../../engine/QueryEngine';
+import { toRows } from '../../engine/arrowRows';
+import { asTenureError } from '../../errors';
+import { columnTypes, requireColumns } from '../survival/columns';
+import { periodLabel } from './period';
+import { parseCohortSpec, type CohortSpec, type Period } from './spec';
+import { cohortSql } from './sql';
+
+export interface CohortRow {
+  cohort: string;
+  size: number;
+  /** Active customers per offset (index = offset); null past the end of the data. */
+  active: (number | null)[];
+  /** Share of the cohort active per offset (offset 0 = 1); null past the end of the data. */
+  retention: (number | null)[];
+  /** Summed value per offset (with a value expression); null past the end of the data. */
+  value: (number | null)[] | null;
+  /** value[k] / value[0]: revenue retention. */
+  valueRetention: (number | null)[] | null;
+}
+
+export interface CohortResult {
+  spec: CohortSpec;
+  period: Period;
+  lastPeriod: string | null;
+  cohorts: CohortRow[];
+  /** Size-weighted average retention per offset over the cohorts observed there (Σ active / Σ size). */
+  average: (number | null)[];
+  /** Plain mean of the cohorts' retention per offset. */
+  averageUnweighted: (number | null)[];
+  /** Number of cohorts behind each average point. */
+  averageCohorts: number[];
+  excluded: { missingCustomer: number; missingDate: number };
+  sql: string;
+}
+
+interface Row {
+  cohort: number;
+  k: number;
+  active: number;
+  value?: number | null;
+  last_period: number;
+  missing_customer: number;
+  missing_date: number;
+}
+
+export async function computeCohorts(engine: QueryEngine, input: unknown): Promise<CohortResult> {
+  const spec = parseCohortSpec(input);
+  const types = await columnTypes(engine, spec.table);
+  requireColumns(types, spec.table, [spec.customer, spec.date]);
+  const sql = cohortSql(spec);
+  let rows: Row[];
+  try {
+    rows = toRows<Row>(await engine.query(sql));
+  } catch (err) {
+    throw asTenureError(err, 'sql');
+  }
+  return cohortsFromRows(spec, rows, sql);
+}
+
+export function cohortsFromRows(spec: CohortSpec, rows: Row[], sql = ''): CohortResult {
+  const excluded = { missingCustomer: rows[0]?.missing_customer ?? 0, missingDate: rows[0]?.missing_date ?? 0 };
+  if (!rows.length) return { spec, period: spec.period, lastPeriod: null, cohorts: [], average: [], averageUnweighted: [], averageCohorts: [], excluded, sql };
+  const last = rows[0].last_period;
+  const first = Math.min(...rows.map((r) => r.cohort));
+  const width = last - first + 1;
+  const byCohort = new Map<number, Row[]>();
+  for (const r of rows) {
+    if (!byCohort.has(r.cohort)) byCohort.set(r.cohort, []);
+    byCohort.get(r.cohort)!.push(r);
+  }
+  const hasValue = spec.valueExpr !== undefined;
+  const cohorts: CohortRow[] = [...byCohort.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([c, rs]) => {
+      const at = new Map(rs.map((r) => [r.k, r]));
+      const observed = last - c; // offsets beyond this are after the data ends
+      const size = at.get(0)?.active ?? 0;
+      const active = Array.from({ length: width }, (_, k) => (k > observed ? null : (at.get(k)?.active ?? 0)));
+      const value = hasValue ? Array.from({ length: width }, (_, k) => (k > observed ? null : (at.get(k)?.value ?? 0))) : null;
+      const v0 = value?.[0] ?? null;
+      return {
+        cohort: periodLabel(c, spec.period),
+        size,
+        active,
+        retention: active.map((a) => (a === null ? null : a / size)),
+        value,
+        valueRetention: value ? value.map((v) => (v === null || !v0 ? null : v / v0)) : null,
+      };
+    });
+  const average: (number | null)[] = [];
+  const averageUnweighted: (number | null)[] = [];
+  const averageCohorts: number[] = [];
+  for (let k = 0; k < width; k++) {
+    const seen = cohorts.filter((c) => c.active[k] !== null);
+    const act = seen.reduce((s, c) => s + (c.active[k] as number), 0);
+    const size = seen.reduce((s, c) => s + c.size, 0);
+    average.push(size ? act / size : null);
+    averageUnweighted.push(seen.length ? seen.reduce((s, c) => s + (c.retention[k] as number), 0) / seen.length : null);
+    averageCohorts.push(seen.length);
+  }
+  return { spec, period: spec.period, lastPeriod: periodLabel(last, spec.period), cohorts, average, averageUnweighted, averageCohorts, excluded, sql };
+}

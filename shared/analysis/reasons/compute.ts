@@ -1,0 +1,87 @@
+import type { QueryEngine } from '../../engine/QueryEngine';
+import { toRows } from '../../engine/arrowRows';
+import { asTenureError } from '../../errors';
+import { columnTypes, requireColumns } from '../survival/columns';
+import { parseReasonsSpec, type ReasonsSpec } from './spec';
+import { reasonsSql } from './sql';
+
+export interface ReasonRow {
+  /** Null = no reason given. */
+  reason: string | null;
+  count: number;
+  share: number;
+  cumulativeShare: number;
+  /** From the tag map; null = not tagged. */
+  controllable: boolean | null;
+}
+
+export interface ReasonTable {
+  /** Group value as text; null for the overall table. */
+  name: string | null;
+  churned: number;
+  rows: ReasonRow[];
+  /** Share of churned customers whose reason is tagged controllable. */
+  controllableShare: number | null;
+  notControllableShare: number | null;
+  untaggedShare: number | null;
+}
+
+export interface ReasonsResult {
+  spec: ReasonsSpec;
+  overall: ReasonTable;
+  groups: ReasonTable[];
+  sql: string;
+}
+
+interface Row {
+  g: unknown;
+  reason: string | null;
+  n: number;
+}
+
+export async function computeReasons(engine: QueryEngine, input: unknown): Promise<ReasonsResult> {
+  const spec = parseReasonsSpec(input);
+  const types = await columnTypes(engine, spec.table);
+  requireColumns(types, spec.table, [spec.reason, spec.event.column, spec.group]);
+  const sql = reasonsSql(spec, types);
+  let rows: Row[];
+  try {
+    rows = toRows<Row>(await engine.query(sql));
+  } catch (err) {
+    throw asTenureError(err, 'sql');
+  }
+  return reasonsFromRows(spec, rows, sql);
+}
+
+/** Sorted by count (desc), then reason; the empty reason last among equals. */
+export function reasonTable(name: string | null, counts: Map<string | null, number>, tags: Record<string, boolean>): ReasonTable {
+  const churned = [...counts.values()].reduce((a, b) => a + b, 0);
+  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] === null ? 1 : b[0] === null ? -1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let cum = 0;
+  const rows = sorted.map(([reason, count]) => {
+    cum += count;
+    const tag = reason !== null && Object.hasOwn(tags, reason) ? tags[reason] : null;
+    return { reason, count, share: count / churned, cumulativeShare: cum / churned, controllable: tag };
+  });
+  const part = (want: boolean | null) => (churned ? rows.filter((r) => r.controllable === want).reduce((s, r) => s + r.count, 0) / churned : null);
+  return { name, churned, rows, controllableShare: part(true), notControllableShare: part(false), untaggedShare: part(null) };
+}
+
+export function reasonsFromRows(spec: ReasonsSpec, rows: Row[], sql = ''): ReasonsResult {
+  const overall = new Map<string | null, number>();
+  const groups = new Map<string, Map<string | null, number>>();
+  for (const r of rows) {
+    overall.set(r.reason, (overall.get(r.reason) ?? 0) + r.n);
+    if (spec.group) {
+      const g = r.g === null || r.g === undefined ? '' : String(r.g);
+      if (!groups.has(g)) groups.set(g, new Map());
+      groups.get(g)!.set(r.reason, r.n);
+    }
+  }
+  return {
+    spec,
+    overall: reasonTable(null, overall, spec.controllable),
+    groups: [...groups.entries()].map(([g, m]) => reasonTable(g, m, spec.controllable)),
+    sql,
+  };
+}

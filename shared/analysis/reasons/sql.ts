@@ -1,0 +1,17 @@
+import { qi } from '../../engine/sqlQuote';
+import { eventPredicate } from '../survival/event';
+import { whereClause } from '../survival/sql';
+import type { ReasonsSpec } from './spec';
+
+/** Churned rows per (group, reason); an empty reason is its own (NULL) bucket. */
+export function reasonsSql(spec: ReasonsSpec, types: Map<string, string>): string {
+  const ev = eventPredicate(spec.event.column, types.get(spec.event.column) ?? 'VARCHAR', spec.event.values);
+  const g = spec.group ? qi(spec.group) : 'CAST(NULL AS VARCHAR)';
+  const user = whereClause(spec.where);
+  const cond = user ? `${user} AND (${ev})` : `WHERE (${ev})`;
+  return `SELECT ${g} AS g, nullif(trim(CAST(${qi(spec.reason)} AS VARCHAR)), '') AS reason, count(*) AS n
+FROM ${qi(spec.table)}
+${cond}
+GROUP BY g, reason
+ORDER BY g NULLS LAST, n DESC, reason NULLS LAST`;
+}
