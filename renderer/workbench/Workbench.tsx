@@ -17,6 +17,8 @@ import { CommandPalette } from './parts/CommandPalette';
 import { Notifications } from './parts/Notifications';
 import { DropOverlay } from './parts/DropOverlay';
 import { MenuBar } from './parts/MenuBar';
+import { fileSourceMeta, importSource } from './actions/openFiles';
+import { fileSourceFromHost } from '../host/fileSource';
 
 /** The VS Code-style shell: activity bar, side bar, editor groups, panel, status bar, palette. */
 export function Workbench() {
@@ -47,6 +49,17 @@ export function Workbench() {
 
   // Native menu clicks (Electron) arrive as the same command ids.
   useEffect(() => services.host.onCommand((id) => commands.run(id)), [services.host, commands]);
+
+  // Files opened from outside the window (Electron: OS "Open with", a second instance).
+  useEffect(
+    () =>
+      services.host.onOpenFiles?.((files) => {
+        void (async () => {
+          for (const f of files) await importSource(services, fileSourceFromHost(services.host, f), fileSourceMeta(f.name, f.path));
+        })();
+      }),
+    [services],
+  );
 
   return (
     <CommandsContext.Provider value={commands}>
