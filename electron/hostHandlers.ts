@@ -77,6 +77,7 @@ export function assertTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindo
 
 /** Windows-reserved and path characters become '_' so a suggested name can't pick a directory. */
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
   return cleaned.slice(0, 200) || 'export';
 }
