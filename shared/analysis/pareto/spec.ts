@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TenureError } from '../../errors';
 
 /** A threshold share in (0, 1] with at most 6 decimals, so it can be compared exactly as p / 10^6. */
 const threshold = z
@@ -46,9 +47,12 @@ export type ParetoSpecInput = z.input<typeof ParetoSpecSchema>;
 export type ParetoValue = z.output<typeof ParetoValueSchema>;
 export type ParetoPeriod = z.output<typeof ParetoPeriodSchema>;
 
-/** Validate and fill defaults. */
+/** Validate and fill defaults; a bad spec is the user's error (which field, and why). */
 export function parseParetoSpec(input: ParetoSpecInput): ParetoSpec {
-  return ParetoSpecSchema.parse(input);
+  const r = ParetoSpecSchema.safeParse(input);
+  if (r.success) return r.data;
+  const msg = r.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${i.message}`).join('; ');
+  throw new TenureError('pareto.badSpec', `Invalid Pareto settings: ${msg}`, { params: { issues: r.error.issues.map((i) => i.path.join('.')) } });
 }
 
 /** Thresholds as exact fractions p / THRESHOLD_DENOM (the boundary comparison never uses floats). */

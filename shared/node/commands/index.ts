@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cliTypes';
 import { profileCommand } from './profile';
+import { paretoCommand } from './pareto';
 import { survivalCommand } from './survival';
 import { cohortCommand } from './cohort';
 import { reasonsCommand } from './reasons';
@@ -7,6 +8,7 @@ import { reasonsCommand } from './reasons';
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
   [profileCommand.name]: profileCommand,
+  [paretoCommand.name]: paretoCommand,
   [survivalCommand.name]: survivalCommand,
   [cohortCommand.name]: cohortCommand,
   [reasonsCommand.name]: reasonsCommand,
