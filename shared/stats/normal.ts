@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- AS 241 coefficients exactly as published (R qnorm.c); the extra digits round to the same doubles */
 /**
  * Normal quantile, Wichura's AS 241 (PPND16): the algorithm R's qnorm uses, so confidence bands
  * match R's survfit to the last digit (z = qnorm(0.975) = 1.959963984540054).
