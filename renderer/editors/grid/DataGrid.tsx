@@ -83,13 +83,13 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
     setScroll({ top: virtualTop.current, left: el?.scrollLeft ?? 0 });
   }, [model]);
 
-  // Back to the top when the source or sort changes.
+  // Back to the top when the source or the applied sort changes (not when the viewport resizes).
   const resetKey = useRef<unknown[]>([]);
   useEffect(() => {
-    if (resetKey.current[0] === store && resetKey.current[1] === sort) return;
-    resetKey.current = [store, sort];
+    if (resetKey.current[0] === store && resetKey.current[1] === data.active) return;
+    resetKey.current = [store, data.active];
     applyVirtualTop(0);
-  }, [store, sort, applyVirtualTop]);
+  }, [store, data.active, applyVirtualTop]);
 
   const onScroll = () => {
     const el = scroller.current!;
@@ -141,7 +141,7 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key.toLowerCase() === 'c' && sel && store) {
       e.preventDefault();
-      void copySelection({ engine, source, columns, sort, tieBreak: data.tieBreak, store, rect: selectionRect(sel) })
+      void copySelection({ engine, source, columns, active: data.active, tieBreak: data.tieBreak, store, rect: selectionRect(sel) })
         .then((r) => setNotice(r.truncated ? t('grid.copyLimited', { count: r.cells }) : t('grid.copied', { count: r.cells })))
         .catch((err: unknown) => setNotice(t('grid.copyFailed', { message: err instanceof Error ? err.message : String(err) })));
       return;
@@ -246,6 +246,7 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
         </div>
       </div>
       {data.status === 'loading' && <div className="tn-grid-overlay">{t('grid.loading')}</div>}
+      {data.sorting && <div className="tn-grid-overlay tn-grid-busy">{t('grid.sorting')}</div>}
       {data.status === 'error' && <div className="tn-grid-overlay tn-grid-error">{t('grid.error', { message: data.error })}</div>}
       {data.status === 'ready' && rows === 0 && <div className="tn-grid-overlay">{t('grid.empty')}</div>}
       {notice && <div className="tn-grid-notice" role="status">{notice}</div>}

@@ -3,24 +3,36 @@ import type { Table } from 'apache-arrow';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { toRows } from '../../../shared/engine/arrowRows';
 import { takeCount } from './countCache';
-import { countSql, describeSql, rowidProbeSql, windowSql, type GridColumn, type GridSort, type GridSource, type TieBreak } from './gridSql';
+import {
+  countSql, describeSql, dropIndexSql, MAX_SORT_COPY_ROWS, rowidProbeSql, sortIndexSql, windowSql,
+  type GridColumn, type GridSort, type GridSource, type TieBreak,
+} from './gridSql';
 import { WindowStore } from './windowCache';
 
 export type GridRow = unknown[];
 
-export interface GridData {
+interface Meta {
   status: 'loading' | 'ready' | 'error';
   error?: string;
   columns: GridColumn[];
   rows: number;
   tieBreak: TieBreak;
+}
+
+export interface GridData extends Meta {
   store: WindowStore<GridRow> | null;
+  /** True while a new sort order is being built (the previous rows stay visible). */
+  sorting: boolean;
+  /** The sort the shown windows use, with its index table. */
+  active: { sort: GridSort | null; index: string | null };
   /** Bumps whenever a window arrives, to re-render. */
   version: number;
 }
 
 export const WINDOW_ROWS = 256;
 const WINDOW_CAPACITY = 16;
+let gridSerial = 0;
+let indexSerial = 0;
 
 /** Rows of an Arrow window as arrays, columns by position (names may repeat in odd queries). */
 export function windowRows(t: Table): GridRow[] {
@@ -30,19 +42,24 @@ export function windowRows(t: Table): GridRow[] {
   return out;
 }
 
-/** Schema + row count once per source, then windows on demand for the current sort. */
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Schema + row count once per source, a sort index per sort, then windows on demand. */
 export function useGridData(engine: QueryEngine, source: GridSource, sort: GridSort | null): GridData {
   const key = source.kind === 'table' ? `t:${source.table}` : `q:${source.sql}`;
   // The shell may pass a fresh object each render: the source is identified by its key.
   const src = useMemo(() => source, [key]);
-  const [meta, setMeta] = useState<Omit<GridData, 'store' | 'version'>>({ status: 'loading', columns: [], rows: 0, tieBreak: 'columns' });
+  const [meta, setMeta] = useState<Meta>({ status: 'loading', columns: [], rows: 0, tieBreak: 'columns' });
+  const [active, setActive] = useState<GridData['active']>({ sort: null, index: null });
   const [version, setVersion] = useState(0);
-  const sortRef = useRef(sort);
-  sortRef.current = sort;
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  const serial = useMemo(() => ++gridSerial, []);
 
   useEffect(() => {
     let live = true;
     setMeta({ status: 'loading', columns: [], rows: 0, tieBreak: 'columns' });
+    setActive({ sort: null, index: null });
     (async () => {
       const columns = toRows<{ column_name: string; column_type: string }>(await engine.query(describeSql(src)))
         .map((r) => ({ name: r.column_name, type: r.column_type }));
@@ -54,32 +71,68 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
       const rows = known ?? Number(toRows<{ n: number }>(await engine.query(countSql(src)))[0].n);
       if (live) setMeta({ status: 'ready', columns, rows, tieBreak });
     })().catch((err: unknown) => {
-      if (live) setMeta({ status: 'error', error: err instanceof Error ? err.message : String(err), columns: [], rows: 0, tieBreak: 'columns' });
+      if (live) setMeta({ status: 'error', error: message(err), columns: [], rows: 0, tieBreak: 'columns' });
     });
     return () => {
       live = false;
     };
   }, [engine, src]);
 
+  // Build the sort index for a new sort; the windows switch over once it exists.
+  const sortKey = sort ? `${sort.column}\u0000${sort.dir}` : '';
+  useEffect(() => {
+    if (meta.status !== 'ready') return;
+    if (!sort) {
+      setActive({ sort: null, index: null });
+      return;
+    }
+    let live = true;
+    const canIndex = (meta.tieBreak === 'rowid' && src.kind === 'table') || meta.rows <= MAX_SORT_COPY_ROWS;
+    const index = canIndex ? `tenure_grid_${serial}_${++indexSerial}` : null;
+    const build = index ? engine.query(sortIndexSql(src, meta.columns, sort, meta.tieBreak, index)) : Promise.resolve(null);
+    build.then(
+      () => {
+        if (live) setActive({ sort, index });
+        else if (index) void engine.query(dropIndexSql(index)).catch(() => undefined);
+      },
+      (err: unknown) => {
+        if (live) setMeta((m) => ({ ...m, status: 'error', error: message(err) }));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, src, meta, sortKey, serial]);
+
+  // An index is dropped as soon as another one replaces it, and when the grid goes away.
+  useEffect(() => {
+    const index = active.index;
+    return () => {
+      if (index) void engine.query(dropIndexSql(index)).catch(() => undefined);
+    };
+  }, [engine, active.index]);
+
   const store = useMemo(() => {
     if (meta.status !== 'ready') return null;
     return new WindowStore<GridRow>({
       windowSize: WINDOW_ROWS,
       capacity: WINDOW_CAPACITY,
-      fetch: async (offset, limit) =>
-        windowRows(await engine.query(windowSql(src, meta.columns, { offset, limit, sort: sortRef.current, tieBreak: meta.tieBreak }))),
+      fetch: async (offset, limit) => {
+        const a = activeRef.current;
+        return windowRows(await engine.query(windowSql(src, meta.columns, { offset, limit, sort: a.sort, index: a.index, tieBreak: meta.tieBreak })));
+      },
       onUpdate: () => setVersion((v) => v + 1),
-      onError: (err) => setMeta((m) => ({ ...m, status: 'error', error: err instanceof Error ? err.message : String(err) })),
+      onError: (err) => setMeta((m) => ({ ...m, status: 'error', error: message(err) })),
     });
   }, [engine, src, meta.status, meta.columns, meta.tieBreak]);
 
-  // A new sort invalidates every cached window (the store reads the sort when it fetches).
-  const sortKey = sort ? `${sort.column}\u0000${sort.dir}` : '';
+  // A new active sort invalidates every cached window.
   useEffect(() => {
     if (!store) return;
     store.reset();
     setVersion((v) => v + 1);
-  }, [store, sortKey]);
+  }, [store, active]);
 
-  return { ...meta, store, version };
+  const activeKey = active.sort ? `${active.sort.column}\u0000${active.sort.dir}` : '';
+  return { ...meta, store, active, sorting: meta.status === 'ready' && activeKey !== sortKey, version };
 }
