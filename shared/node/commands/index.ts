@@ -4,6 +4,7 @@ import { paretoCommand } from './pareto';
 import { survivalCommand } from './survival';
 import { cohortCommand } from './cohort';
 import { reasonsCommand } from './reasons';
+import { quadrantCommand } from './quadrant';
 
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -12,4 +13,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   [survivalCommand.name]: survivalCommand,
   [cohortCommand.name]: cohortCommand,
   [reasonsCommand.name]: reasonsCommand,
+  [quadrantCommand.name]: quadrantCommand,
 };
