@@ -1,96 +1,241 @@
 import type { QueryEngine } from '../engine/QueryEngine';
-import { qi, ql } from '../engine/sqlQuote';
+import { qi, ql, qn } from '../engine/sqlQuote';
 import { toRows } from '../engine/arrowRows';
 import { TenureError } from '../errors';
 import { extensionOf, readAll, type FileSource } from './FileSource';
 import { tableNameFor } from './tableName';
-import { excelToArrow } from './excelToArrow';
+import { bomLengthFor, normalizeEncoding } from './encoding';
+import { sniffCsv } from './csvPlan';
+import { loadCsvToStaging, stagingColumn } from './csvLoad';
+import { listExcelSheets, readExcelSheet } from './excelRead';
+import { uniqueHeaderNames } from './headerNames';
+import { LIMITS, assertSize } from './limits';
+import { cancelledError, throwIfAborted } from './abort';
+import { applyOverrides, coercionCounts, detectStagedTypes, excelKindType, selectList, type StagedColumn } from './stagedColumns';
+import type { ColumnInfo, ImportOptions, ImportPlan, ImportResult, ImportWarning, PreviewRow } from './importTypes';
 
-export interface ImportOptions {
-  tableName?: string;
-  encoding?: string;
-  delimiter?: string;
-  /** 1-based line number of the header row. */
-  headerRow?: number;
-  sheet?: string;
-}
-
-export interface ColumnInfo {
-  name: string;
-  type: string;
-  nulls: number;
-}
-
-export interface ImportResult {
-  table: string;
-  file: string;
-  format: 'csv' | 'xlsx' | 'xls';
-  encoding: string | null;
-  delimiter: string | null;
-  headerRow: number | null;
-  sheet: string | null;
-  rows: number;
-  columns: ColumnInfo[];
-}
+export type {
+  ColumnInfo, ImportOptions, ImportPlan, ImportResult, ImportWarning, PreviewRow, ImportProgress, PlanColumn, ColumnType, HeaderMapping,
+} from './importTypes';
 
 const TEXT_FORMATS = new Set(['csv', 'tsv', 'txt', 'tab']);
+const EXCEL_FORMATS = new Set(['xlsx', 'xls', 'xlsm']);
+
+interface Staged {
+  plan: ImportPlan;
+  staging: string;
+  cols: StagedColumn[];
+  rows: number;
+  raggedLines: number[];
+  warnings: ImportWarning[];
+}
+
+const randomId = (): string => `${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+
+function formatOf(src: FileSource): 'csv' | 'xlsx' | 'xls' {
+  const ext = extensionOf(src.name);
+  if (EXCEL_FORMATS.has(ext)) return ext === 'xls' ? 'xls' : 'xlsx';
+  if (TEXT_FORMATS.has(ext)) return 'csv';
+  throw new TenureError('import.unsupported', `${src.name}: unsupported file type .${ext} (expected CSV, TSV, TXT, XLSX or XLS)`, { file: src.name, params: { ext } });
+}
+
+/** Sheet names of a workbook (reads only the workbook's directory). */
+export async function listSheets(src: FileSource, opts: Pick<ImportOptions, 'maxExcelBytes' | 'maxUnzippedBytes'> = {}): Promise<string[]> {
+  if (formatOf(src) === 'csv') return [];
+  assertSize(src.name, src.size, opts.maxExcelBytes ?? LIMITS.maxExcelBytes, 'workbooks');
+  return listExcelSheets(await readAll(src), src.name, opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes);
+}
+
+/** Load the raw values into a staging table and decide every column's type. */
+async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, preview: boolean): Promise<Staged> {
+  const file = src.name;
+  const format = formatOf(src);
+  if (src.size === 0) throw new TenureError('import.empty', `${file} is empty`, { file });
+  const staging = `__tenure_stage_${randomId()}`;
+  const warnings: ImportWarning[] = [];
+  let plan: ImportPlan;
+  let cols: StagedColumn[];
+  let rows: number;
+  let raggedLines: number[] = [];
+
+  if (format === 'csv') {
+    assertSize(file, src.size, opts.maxTextBytes ?? LIMITS.maxTextBytes, 'text files');
+    let bomLength: number;
+    let window = LIMITS.sniffBytes;
+    if (opts.plan) {
+      plan = structuredClone(opts.plan);
+      const enc = normalizeEncoding(plan.encoding ?? 'utf-8', file);
+      plan.encoding = enc;
+      bomLength = bomLengthFor(await src.read(0, 4), enc);
+    } else {
+      const s = await sniffCsv(src, opts);
+      plan = s.plan;
+      bomLength = s.bomLength;
+      window = s.window;
+    }
+    applyOverrides(plan, opts.columns);
+    try {
+      const load = await loadCsvToStaging(engine, {
+        src, encoding: plan.encoding!, bomLength, delimiter: plan.delimiter ?? ',', quote: plan.quote ?? '"', headerRow: plan.headerRow,
+        hasHeader: plan.hasHeader, fields: plan.columns.length, ragged: plan.ragged, staging,
+        chunkBytes: opts.chunkBytes ?? LIMITS.chunkBytes, maxRecordBytes: LIMITS.maxRecordBytes,
+        endByte: preview ? Math.max(window, LIMITS.sniffBytes) : undefined, signal: opts.signal, onProgress: opts.onProgress,
+      });
+      rows = load.rows;
+      raggedLines = load.raggedLines;
+      if (raggedLines.length) {
+        const verb = plan.ragged === 'skip' ? 'skipped' : 'padded with NULL';
+        warnings.push({
+          code: plan.ragged === 'skip' ? 'import.raggedSkipped' : 'import.raggedPadded',
+          message: `${raggedLines.length} line(s) with a different number of fields were ${verb} (lines ${raggedLines.slice(0, 20).join(', ')}${raggedLines.length > 20 ? ', …' : ''})`,
+          line: raggedLines[0],
+          params: { count: raggedLines.length, lines: raggedLines.slice(0, 20).join(', ') },
+        });
+      }
+      if (load.truncatedLines.length) {
+        warnings.push({
+          code: 'import.raggedTruncated',
+          message: `${load.truncatedLines.length} line(s) had more fields than the header; the extra fields were dropped (first: line ${load.truncatedLines[0]})`,
+          line: load.truncatedLines[0],
+          params: { count: load.truncatedLines.length, line: load.truncatedLines[0] },
+        });
+      }
+    } catch (err) {
+      await dropQuietly(engine, staging);
+      throw err;
+    }
+    cols = plan.columns.map((col, i) => ({ col, staged: stagingColumn(i), kind: 'text', preCoerced: 0 }));
+  } else {
+    assertSize(file, src.size, opts.maxExcelBytes ?? LIMITS.maxExcelBytes, 'workbooks');
+    const sheetName = opts.plan?.sheet ?? opts.sheet;
+    const sh = readExcelSheet(await readAll(src), {
+      file, sheet: sheetName ?? undefined, headerRow: opts.plan?.headerRow ?? opts.headerRow, hasHeader: opts.plan?.hasHeader ?? opts.hasHeader,
+      maxUnzippedBytes: opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes,
+    });
+    throwIfAborted(opts.signal, file);
+    const { names } = uniqueHeaderNames(sh.columns.map((c) => c.header));
+    plan = opts.plan ? structuredClone(opts.plan) : {
+      file, format, size: src.size, encoding: null, encodingBasis: null, delimiter: null, quote: null, lineEnding: null,
+      headerRow: sh.headerRow, hasHeader: opts.hasHeader ?? true, sheet: sh.sheet, sheets: sh.sheets, decimal: opts.decimal ?? 'dot',
+      dateOrder: opts.dateOrder ?? 'MDY', ragged: 'pad',
+      columns: sh.columns.map((c, index) => ({ index, source: c.header, name: names[index], type: excelKindType(c.kind), flag: c.flag })),
+    };
+    if (plan.columns.length !== sh.columns.length) {
+      throw new TenureError('import.planMismatch', `${file}: the sheet has ${sh.columns.length} columns but the plan has ${plan.columns.length}`, { file });
+    }
+    applyOverrides(plan, opts.columns);
+    await engine.insertArrowTable(staging, sh.table);
+    rows = sh.rows;
+    cols = plan.columns.map((col, i) => {
+      const kind = col.userType ? 'text' : sh.columns[i].kind;
+      if (!col.userType) Object.assign(col, { type: excelKindType(kind), flag: sh.columns[i].flag });
+      return { col, staged: stagingColumn(i), kind, preCoerced: sh.columns[i].coerced };
+    });
+    const errs = sh.columns.reduce((s, c) => s + c.errors, 0);
+    if (errs) warnings.push({ code: 'import.excelErrors', message: `${errs} cell(s) held Excel errors (#N/A, #DIV/0!…) and were loaded as NULL`, params: { count: errs } });
+  }
+  // Final names stay unique even after the user renamed columns in the dialog.
+  const finalNames = uniqueHeaderNames(plan.columns.map((c) => c.name)).names;
+  plan.columns.forEach((c, i) => (c.name = finalNames[i]));
+  try {
+    if (rows === 0 && !preview) {
+      throw new TenureError('import.noRows', `${file}: there is a header (line ${plan.headerRow}) but no data rows`, { file, line: plan.headerRow, params: { line: plan.headerRow } });
+    }
+    await detectStagedTypes(engine, staging, cols, plan);
+  } catch (err) {
+    await dropQuietly(engine, staging);
+    throw err;
+  }
+  for (const c of plan.columns) if (c.ambiguousDates) {
+    warnings.push({ code: 'import.ambiguousDates', message: `Column "${c.name}": dates could be month/day or day/month; read as ${plan.dateOrder === 'DMY' ? 'day/month' : 'month/day'}`, column: c.name, params: { column: c.name } });
+  }
+  return { plan, staging, cols, rows, raggedLines, warnings };
+}
+
+async function dropQuietly(engine: QueryEngine, table: string): Promise<void> {
+  await engine.query(`DROP TABLE IF EXISTS ${qi(table)}`).catch(() => undefined);
+}
+
+/**
+ * Sniff a file and return the plan the import dialog shows (every field can be overridden and the
+ * plan passed back as opts.plan) with the first rows exactly as they will be loaded.
+ */
+export async function planImport(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<{ plan: ImportPlan; preview: PreviewRow[]; warnings: ImportWarning[] }> {
+  const st = await stage(engine, src, opts, true);
+  try {
+    const preview = toRows(await engine.query(`SELECT ${selectList(st.cols)} FROM ${qi(st.staging)} LIMIT ${qn(LIMITS.previewRows)}`));
+    return { plan: st.plan, preview, warnings: st.warnings };
+  } finally {
+    await dropQuietly(engine, st.staging);
+  }
+}
 
 /** Load a user's file into a new DuckDB table. Existing tables are never touched on failure. */
 export async function importFile(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<ImportResult> {
-  const ext = extensionOf(src.name);
+  const file = src.name;
+  formatOf(src);
   const existing = toRows<{ name: string }>(await engine.query('SELECT table_name AS name FROM information_schema.tables')).map((r) => r.name);
   const table = opts.tableName ?? tableNameFor(src.name, existing);
-  if (src.size === 0) throw new TenureError('import.empty', `${src.name} is empty`, { file: src.name });
-
-  if (ext === 'xlsx' || ext === 'xls') {
-    const { table: arrow, sheet } = excelToArrow(await readAll(src), { sheet: opts.sheet, file: src.name });
-    await engine.insertArrowTable(table, arrow);
-    return finish(engine, { table, file: src.name, format: ext, encoding: null, delimiter: null, headerRow: 1, sheet });
-  }
-  if (!TEXT_FORMATS.has(ext)) {
-    throw new TenureError('import.unsupported', `${src.name}: unsupported file type .${ext} (expected CSV, TSV, XLSX or XLS)`, { file: src.name });
-  }
-
-  const head = await src.read(0, Math.min(src.size, 65536));
-  const encoding = opts.encoding ?? sniffEncoding(head);
-  const delimiter = opts.delimiter ?? (ext === 'tsv' || ext === 'tab' ? '\t' : null);
-  const vfile = `import_${Date.now()}_${Math.random().toString(36).slice(2)}.csv`;
-  if (encoding === 'utf-8' && src.handle != null) {
-    await engine.registerFileHandle(vfile, src.handle);
-  } else if (encoding === 'utf-8') {
-    await engine.registerFileBuffer(vfile, await readAll(src));
-  } else {
-    const text = new TextDecoder(encoding).decode(await readAll(src));
-    await engine.registerFileBuffer(vfile, new TextEncoder().encode(text));
-  }
-  const csvOpts = [`header = true`, `auto_detect = true`];
-  if (delimiter) csvOpts.push(`delim = ${ql(delimiter)}`);
-  if (opts.headerRow && opts.headerRow > 1) csvOpts.push(`skip = ${Math.floor(opts.headerRow - 1)}`);
+  const clash = existing.some((n) => n.toLowerCase() === table.toLowerCase());
+  if (clash && !opts.replace) throw new TenureError('import.tableExists', `A table named "${table}" already exists`, { file, params: { table } });
+  throwIfAborted(opts.signal, file);
+  const onAbort = (): void => void engine.cancel().catch(() => undefined);
+  opts.signal?.addEventListener('abort', onAbort);
+  const started = Date.now();
+  const target = clash ? `__tenure_new_${randomId()}` : table;
+  let st: Staged | null = null;
+  let created = false;
   try {
-    await engine.query(`CREATE TABLE ${qi(table)} AS SELECT * FROM read_csv(${ql(vfile)}, ${csvOpts.join(', ')})`);
+    st = await stage(engine, src, opts, false);
+    throwIfAborted(opts.signal, file);
+    opts.onProgress?.({ phase: 'converting', bytesRead: src.size, totalBytes: src.size, rows: st.rows, elapsedMs: Date.now() - started, bytesPerSecond: 0 });
+    created = true;
+    await engine.query(`CREATE TABLE ${qi(target)} AS SELECT ${selectList(st.cols)} FROM ${qi(st.staging)}`);
+    throwIfAborted(opts.signal, file);
+    const { rows, columns } = await describeTable(engine, target);
+    const coercion = await coercionCounts(engine, st.staging, st.cols, new Map(columns.map((c) => [c.name, c.nulls])));
+    await dropQuietly(engine, st.staging);
+    if (clash) {
+      await engine.query(`DROP TABLE ${qi(table)}`);
+      await engine.query(`ALTER TABLE ${qi(target)} RENAME TO ${qi(table)}`);
+    }
+    created = false;
+    const warnings = st.warnings;
+    let nullsCoerced = 0;
+    const byName = new Map(st.plan.columns.map((c) => [c.name, c]));
+    const infos: ColumnInfo[] = columns.map((c) => {
+      const pc = byName.get(c.name);
+      const co = coercion.get(c.name);
+      nullsCoerced += co?.coerced ?? 0;
+      if (co?.invalid) {
+        warnings.push({ code: 'import.invalidValues', message: `Column "${c.name}": ${co.invalid} value(s) could not be read as ${c.type} and were loaded as NULL`, column: c.name, params: { column: c.name, count: co.invalid, type: c.type } });
+      }
+      return {
+        ...c, nullsCoerced: co?.coerced ?? 0, source: pc?.source, flag: pc?.flag, ambiguousDates: pc?.ambiguousDates, date: pc?.date,
+        decimal: pc?.type === 'DOUBLE' || pc?.type === 'BIGINT' ? pc.decimal : undefined, textReason: pc?.textReason,
+      };
+    });
+    opts.onProgress?.({ phase: 'done', bytesRead: src.size, totalBytes: src.size, rows, elapsedMs: Date.now() - started, bytesPerSecond: (src.size / Math.max(1, Date.now() - started)) * 1000 });
+    const p = st.plan;
+    return {
+      table, file, format: p.format, encoding: p.encoding, delimiter: p.delimiter, headerRow: p.headerRow, sheet: p.sheet, sheets: p.sheets,
+      rows, columns: infos, nullsCoerced,
+      headerMapping: p.columns.map((c) => ({ index: c.index, original: c.source, name: c.name })),
+      raggedLines: st.raggedLines, warnings, plan: p,
+    };
   } catch (err) {
-    throw new TenureError('import.csv', `${src.name}: ${(err as Error).message}`, { file: src.name });
+    if (st) await dropQuietly(engine, st.staging);
+    if (created) await dropQuietly(engine, target);
+    if (opts.signal?.aborted) throw cancelledError(file);
+    if (err instanceof TenureError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/Out of Memory/i.test(message)) {
+      throw new TenureError('import.outOfMemory', `${file} (${(src.size / 1024 ** 2).toFixed(1)} MiB) does not fit in the engine's memory: ${message.split('\n')[0]}`, { file });
+    }
+    throw new TenureError('import.failed', `${file}: ${message.split('\n')[0]}`, { file, params: { detail: message.split('\n')[0] } });
   } finally {
-    if (encoding !== 'utf-8' || src.handle == null) await engine.dropFile(vfile).catch(() => undefined);
+    opts.signal?.removeEventListener('abort', onAbort);
   }
-  return finish(engine, { table, file: src.name, format: 'csv', encoding, delimiter: delimiter ?? ',', headerRow: opts.headerRow ?? 1, sheet: null });
-}
-
-function sniffEncoding(head: Uint8Array): string {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
-}
-
-async function finish(engine: QueryEngine, base: Omit<ImportResult, 'rows' | 'columns'>): Promise<ImportResult> {
-  const { rows, columns } = await describeTable(engine, base.table);
-  return { ...base, rows, columns };
 }
 
 /** Row count, column types and NULL counts of a table, in one scan. */
@@ -102,3 +247,4 @@ export async function describeTable(engine: QueryEngine, table: string): Promise
   const r = toRows<Record<string, number>>(await engine.query(`SELECT count(*) AS n ${counts.length ? ', ' + counts.join(', ') : ''} FROM ${qi(table)}`))[0];
   return { rows: r.n, columns: cols.map((c, i) => ({ name: c.column_name, type: c.data_type, nulls: r[`n${i}`] })) };
 }
+

@@ -1,0 +1,197 @@
+import * as XLSX from '@e965/xlsx';
+import { Table, vectorFromArray, Float64, Utf8, Bool, type Vector } from 'apache-arrow';
+import { TenureError } from '../errors';
+import { isCfb, isZip } from './fileKind';
+import { assertZipWithinLimit } from './zipGuard';
+import type { FlagInfo } from './importTypes';
+
+/** How a sheet column is stored: typed cells pass through; text goes through text detection. */
+export type ExcelKind = 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'text';
+
+export interface ExcelColumn {
+  header: string;
+  kind: ExcelKind;
+  /** Blank-string and error cells in a typed column (they become NULL). */
+  coerced: number;
+  errors: number;
+  flag?: FlagInfo;
+}
+
+export interface ExcelSheet {
+  sheet: string;
+  sheets: string[];
+  /** 1-based row of the (first) header row. */
+  headerRow: number;
+  /** Header rows that were merged into the names (1, or 2 for a merged two-level header). */
+  headerRows: number;
+  columns: ExcelColumn[];
+  /** Columns c0…cN: Float64 (numbers, dates as epoch ms), Bool, or Utf8. */
+  table: Table;
+  rows: number;
+}
+
+type Cell = XLSX.CellObject | undefined;
+
+function readWorkbook(bytes: Uint8Array, file: string, opts: XLSX.ParsingOptions, maxUnzippedBytes: number): XLSX.WorkBook {
+  if (isZip(bytes)) assertZipWithinLimit(bytes, file, maxUnzippedBytes);
+  else if (isCfb(bytes)) assertNotEncrypted(bytes, file);
+  else throw new TenureError('import.excelCorrupt', `${file}: not an Excel workbook (no XLSX or XLS signature)`, { file, params: { detail: 'no XLSX or XLS signature' } });
+  try {
+    return XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellText: false, ...opts });
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/password|encrypt/i.test(msg)) throw encrypted(file);
+    throw new TenureError('import.excelCorrupt', `${file}: the workbook is damaged or not a workbook (${msg})`, { file, params: { detail: msg } });
+  }
+}
+
+function encrypted(file: string): TenureError {
+  return new TenureError('import.excelEncrypted', `${file} is password-protected; save an unprotected copy in Excel and import that`, { file });
+}
+
+/** An encrypted .xlsx is an OLE container holding EncryptionInfo + EncryptedPackage. */
+function assertNotEncrypted(bytes: Uint8Array, file: string): void {
+  let names: string[] = [];
+  try {
+    const cfb = XLSX.CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] };
+    names = cfb.FullPaths.map((p) => p.replace(/\/$/, '').split('/').pop() ?? '');
+  } catch (err) {
+    throw new TenureError('import.excelCorrupt', `${file}: the workbook is damaged (${(err as Error).message})`, { file, params: { detail: (err as Error).message } });
+  }
+  if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) throw encrypted(file);
+}
+
+export function listExcelSheets(bytes: Uint8Array, file: string, maxUnzippedBytes: number): string[] {
+  return readWorkbook(bytes, file, { bookSheets: true }, maxUnzippedBytes).SheetNames;
+}
+
+const isBlank = (c: Cell): boolean => !c || c.t === 'z' || c.v === undefined || c.v === null || (c.t === 's' && String(c.v).trim() === '');
+
+/** Excel serial day number → epoch milliseconds (1900 system keeps Lotus's phantom 29 Feb 1900). */
+export function excelSerialToMs(serial: number, date1904: boolean): number {
+  const days = date1904 ? serial + 1462 - 25569 : (serial < 60 ? serial + 1 : serial) - 25569;
+  return Math.round(days * 86_400_000);
+}
+
+/**
+ * One sheet as staged columns: the header row found (or given), merged header cells spread over
+ * their columns (a merged group over a second header row becomes "Group Sub"), empty trailing
+ * rows/columns and fully empty rows dropped, cached values of formula cells, dates from the number
+ * format in the workbook's 1900 or 1904 system.
+ */
+export function readExcelSheet(
+  bytes: Uint8Array,
+  opts: { file: string; sheet?: string; headerRow?: number; hasHeader?: boolean; maxUnzippedBytes: number },
+): ExcelSheet {
+  const { file } = opts;
+  const names = listExcelSheets(bytes, file, opts.maxUnzippedBytes);
+  const sheet = opts.sheet ?? names[0];
+  if (!names.includes(sheet)) {
+    throw new TenureError('import.sheet', `${file}: no sheet named "${sheet}" (sheets: ${names.join(', ')})`, { file, params: { sheet, sheets: names.join(', ') } });
+  }
+  const wb = readWorkbook(bytes, file, { sheets: sheet }, opts.maxUnzippedBytes);
+  const ws = wb.Sheets[sheet];
+  const date1904 = Boolean((wb.Workbook as { WBProps?: { date1904?: boolean } } | undefined)?.WBProps?.date1904);
+  const data = ((ws as unknown as { '!data'?: Cell[][] })['!data'] ?? []) as Cell[][];
+  // Real extent: the last row/column holding a non-blank cell (formatting alone extends !ref).
+  let maxRow = -1;
+  let maxCol = -1;
+  data.forEach((row, r) => row?.forEach((c, k) => {
+    if (!isBlank(c)) {
+      maxRow = Math.max(maxRow, r);
+      maxCol = Math.max(maxCol, k);
+    }
+  }));
+  if (maxRow < 0) throw new TenureError('import.empty', `${file}: sheet "${sheet}" is empty`, { file, params: { sheet } });
+  const filled = (r: number): number => (data[r] ?? []).slice(0, maxCol + 1).filter((c) => !isBlank(c)).length;
+
+  let r0: number;
+  if (opts.headerRow !== undefined) r0 = opts.headerRow - 1;
+  else {
+    const firstRows = Array.from({ length: Math.min(maxRow + 1, 30) }, (_, r) => filled(r));
+    const most = Math.max(...firstRows);
+    r0 = firstRows.findIndex((n) => n >= Math.max(1, most * 0.8));
+  }
+  const merges = (ws['!merges'] ?? []) as XLSX.Range[];
+  const value = (r: number, c: number): string => {
+    const m = merges.find((g) => g.s.r <= r && r <= g.e.r && g.s.c <= c && c <= g.e.c);
+    const cell = m ? data[m.s.r]?.[m.s.c] : data[r]?.[c];
+    return isBlank(cell) ? '' : cellText(cell!, date1904);
+  };
+  const hasHeader = opts.hasHeader ?? true;
+  const twoLevel = hasHeader && merges.some((g) => g.s.r === r0 && g.e.r === r0 && g.e.c > g.s.c) && r0 + 1 <= maxRow;
+  const headerRows = hasHeader ? (twoLevel ? 2 : 1) : 0;
+  const headers = Array.from({ length: maxCol + 1 }, (_, c) => {
+    if (!hasHeader) return '';
+    const top = value(r0, c);
+    if (!twoLevel) return top;
+    const sub = value(r0 + 1, c);
+    return sub && sub !== top ? (top ? `${top} ${sub}` : sub) : top;
+  });
+
+  const rows: Cell[][] = [];
+  for (let r = r0 + headerRows; r <= maxRow; r++) if (filled(r) > 0) rows.push(data[r] ?? []);
+  const vectors: Record<string, Vector> = {};
+  const columns = headers.map((header, c) => {
+    const { column, vector } = buildColumn(header, rows.map((row) => row[c]), date1904);
+    vectors[`c${c}`] = vector;
+    return column;
+  });
+  return { sheet, sheets: names, headerRow: r0 + 1, headerRows, columns, table: new Table(vectors), rows: rows.length };
+}
+
+function isDateCell(c: XLSX.CellObject): boolean {
+  return c.t === 'n' && typeof c.z === 'string' && XLSX.SSF.is_date(c.z);
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Text of a cell as a text column holds it: numbers raw (0.125, not "12.5%"), dates ISO. */
+function cellText(c: XLSX.CellObject, date1904: boolean): string {
+  if (isDateCell(c)) {
+    const d = new Date(excelSerialToMs(c.v as number, date1904));
+    const day = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+    const ms = d.getTime() % 86_400_000;
+    return ms === 0 ? day : `${day} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+  }
+  if (c.t === 'b') return c.v ? 'true' : 'false';
+  return String(c.v);
+}
+
+function buildColumn(header: string, cells: Cell[], date1904: boolean): { column: ExcelColumn; vector: Vector } {
+  let nums = 0;
+  let dates = 0;
+  let bools = 0;
+  let texts = 0;
+  let blankText = 0;
+  let errors = 0;
+  for (const c of cells) {
+    if (!c || c.t === 'z' || c.v === undefined || c.v === null) continue;
+    if (c.t === 'e') errors++;
+    else if (c.t === 's' || c.t === 'd') {
+      if (String(c.v).trim() === '') blankText++;
+      else texts++;
+    } else if (c.t === 'b') bools++;
+    else if (isDateCell(c)) dates++;
+    else nums++;
+  }
+  const kinds = [nums > 0, dates > 0, bools > 0].filter(Boolean).length;
+  const coerced = blankText + errors;
+  if (texts === 0 && kinds === 1) {
+    if (bools) {
+      const vals = cells.map((c) => (c && c.t === 'b' ? Boolean(c.v) : null));
+      return { column: { header, kind: 'boolean', coerced, errors, flag: { trueValue: true, falseValue: false } }, vector: vectorFromArray(vals, new Bool()) };
+    }
+    const vals = cells.map((c) => (c && c.t === 'n' ? (dates ? excelSerialToMs(c.v as number, date1904) : (c.v as number)) : null));
+    let kind: ExcelKind;
+    if (dates) kind = vals.every((v) => v === null || v % 86_400_000 === 0) ? 'date' : 'datetime';
+    else kind = vals.every((v) => v === null || (Number.isInteger(v) && Math.abs(v) < 2 ** 53)) ? 'integer' : 'number';
+    const distinct = new Set(vals.filter((v) => v !== null));
+    const flag = !dates && distinct.size === 2 && distinct.has(0) && distinct.has(1) ? { trueValue: 1, falseValue: 0 } : undefined;
+    return { column: { header, kind, coerced, errors, flag }, vector: vectorFromArray(vals, new Float64()) };
+  }
+  const vals = cells.map((c) => (!c || c.t === 'z' || c.t === 'e' || c.v === undefined || c.v === null ? null : cellText(c, date1904)));
+  return { column: { header, kind: 'text', coerced: 0, errors }, vector: vectorFromArray(vals, new Utf8()) };
+}

@@ -1,0 +1,130 @@
+import { ql } from '../engine/sqlQuote';
+import type { DateStyle, DecimalStyle, PlanColumn } from './importTypes';
+
+/**
+ * SQL text for reading typed values out of text: the regular expressions (RE2, as DuckDB uses)
+ * that decide whether a column is numeric or a date, and the expressions that convert a trimmed
+ * text value. Detection and conversion share these, so a column detected as numeric converts
+ * every one of its values.
+ */
+
+/** Characters trimmed from every value before parsing (incl. no-break and ideographic spaces). */
+export const TRIM_CHARS = ' \t\r\n\u00a0\u3000';
+/** Values that mean "missing" in a numeric or date column (compared lower-cased). */
+export const NULL_TOKENS = ['', 'na', 'n/a', 'null', 'none', 'nan', '#n/a', '-', '--', '—'];
+
+const CUR = String.raw`(?:[$€£¥￥₩]|US\$|USD|RMB|CNY)`;
+const NUM: Record<DecimalStyle, string> = {
+  dot: String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`,
+  comma: String.raw`(?:(?:\d{1,3}(?:[. \x{00A0}']\d{3})+|\d+)(?:,\d*)?|,\d+)`,
+};
+const SEP: Record<DecimalStyle, string> = { dot: ',', comma: String.raw`[. \x{00A0}']` };
+
+export const INT_RE: Record<DecimalStyle, string> = {
+  dot: String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)`,
+  comma: String.raw`[-+]?(?:\d{1,3}(?:[.\x{00A0}' ]\d{3})+|\d+)`,
+};
+
+function numberRe(style: DecimalStyle): string {
+  const body = String.raw`[-+]?\s*${CUR}?\s*[-+]?\s*${NUM[style]}\s*(?:%|元|円|${CUR})?`;
+  return String.raw`\(\s*${body}\s*\)|${body}`;
+}
+export const NUMBER_RE: Record<DecimalStyle, string> = { dot: numberRe('dot'), comma: numberRe('comma') };
+export const LEADING_ZERO_RE = String.raw`[-+]?0\d+`;
+export const DIGITS_RE = String.raw`\d+`;
+export const DATEISH_RE = String.raw`\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)?`;
+
+const TIMES = ['', ' %H:%M', ' %H:%M:%S', ' %H:%M:%S.%f', ' %I:%M %p', ' %I:%M:%S %p'];
+const withTimes = (date: string, times = TIMES): string[] => times.map((t) => date + t);
+
+/** strptime formats per date style (date only, or with a time). */
+export const DATE_FORMATS: Record<Exclude<DateStyle, 'excel-1900' | 'excel-1904'>, string[]> = {
+  iso: [...withTimes('%Y-%m-%d'), ...withTimes('%Y-%m-%d', ['T%H:%M', 'T%H:%M:%S', 'T%H:%M:%S.%f'])],
+  ymd: withTimes('%Y/%m/%d'),
+  mdy: withTimes('%m/%d/%Y'),
+  dmy: withTimes('%d/%m/%Y'),
+  'dmy-dot': withTimes('%d.%m.%Y'),
+  cjk: withTimes('%Y年%m月%d日'),
+};
+export const TEXT_DATE_STYLES = Object.keys(DATE_FORMATS) as (keyof typeof DATE_FORMATS)[];
+
+export const NULL_TOKEN_LIST = `(${NULL_TOKENS.map(ql).join(', ')})`;
+const TRUE_WORDS = ['true', 't', 'yes', 'y', '1', '是', '真'];
+const FALSE_WORDS = ['false', 'f', 'no', 'n', '0', '否', '假'];
+
+/** `t` trimmed: `trim(raw, chars)`. */
+export function trimmed(raw: string): string {
+  return `trim(${raw}, ${ql(TRIM_CHARS)})`;
+}
+
+/** A value counts as missing: NULL, blank or an NA token. */
+export function isMissing(t: string): string {
+  return `(${t} IS NULL OR lower(${t}) IN ${NULL_TOKEN_LIST})`;
+}
+
+const FORMAT_PARTS: Record<string, string> = {
+  '%Y': String.raw`\d{4}`,
+  '%m': String.raw`(?:0?[1-9]|1[0-2])`,
+  '%d': String.raw`(?:0?[1-9]|[12]\d|3[01])`,
+  '%H': String.raw`(?:[01]?\d|2[0-3])`,
+  '%I': String.raw`(?:0?[1-9]|1[0-2])`,
+  '%M': String.raw`[0-5]\d`,
+  '%S': String.raw`[0-5]\d`,
+  '%f': String.raw`\d{1,6}`,
+  '%p': '[AaPp][Mm]',
+};
+
+/** A strict regular expression for one strptime format (month 1-12, day 1-31, hour 0-23…). */
+export function formatRegex(format: string): string {
+  return format.replace(/%[A-Za-z]|[^%]/g, (tok) => FORMAT_PARTS[tok] ?? tok.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+}
+
+/** One regular expression matching any format of a date style (detection without strptime). */
+export function dateStyleRegex(style: keyof typeof DATE_FORMATS): string {
+  return `(?:${DATE_FORMATS[style].map(formatRegex).join('|')})`;
+}
+
+/**
+ * Parse with the one format whose shape matches: a failing strptime is very slow in duckdb-wasm
+ * (an exception per value), so strptime only ever sees values of its own shape.
+ */
+export function dateStrptime(t: string, style: keyof typeof DATE_FORMATS): string {
+  const arms = DATE_FORMATS[style].map((f) => `WHEN regexp_full_match(${t}, ${ql(formatRegex(f))}) THEN TRY_STRPTIME(${t}, ${ql(f)})`);
+  return `CASE ${arms.join(' ')} END`;
+}
+
+/** Excel serial day numbers → TIMESTAMP (1900 system keeps Lotus's phantom 29 Feb 1900). */
+function excelSerial(t: string, system: 'excel-1900' | 'excel-1904'): string {
+  const x = `TRY_CAST(${t} AS DOUBLE)`;
+  const days = system === 'excel-1904' ? `(${x} + 1462 - 25569)` : `(CASE WHEN ${x} < 60 THEN ${x} + 1 ELSE ${x} END - 25569)`;
+  return `epoch_ms(CAST(round(${days} * 86400000) AS BIGINT))`;
+}
+
+/**
+ * The expression that turns trimmed text `t` (raw value `raw`) into the column's type; NULL for
+ * missing values and for values that do not parse.
+ */
+export function convertExpr(t: string, raw: string, col: Pick<PlanColumn, 'type' | 'decimal' | 'date'>): string {
+  const style = col.decimal ?? 'dot';
+  switch (col.type) {
+    case 'VARCHAR':
+      return raw;
+    case 'BIGINT':
+      return `CASE WHEN ${isMissing(t)} THEN NULL ELSE TRY_CAST(regexp_replace(${t}, ${ql(SEP[style])}, '', 'g') AS BIGINT) END`;
+    case 'DOUBLE': {
+      const core =
+        style === 'dot'
+          ? `regexp_replace(${t}, '[^0-9.eE+-]', '', 'g')`
+          : `replace(regexp_replace(${t}, '[^0-9,+-]', '', 'g'), ',', '.')`;
+      return `CASE WHEN regexp_full_match(${t}, ${ql(NUMBER_RE[style])}) THEN (CASE WHEN starts_with(${t}, '(') THEN -1 ELSE 1 END) * TRY_CAST(${core} || CASE WHEN contains(${t}, '%') THEN 'e-2' ELSE '' END AS DOUBLE) END`;
+    }
+    case 'BOOLEAN':
+      return `CASE WHEN lower(${t}) IN (${TRUE_WORDS.map(ql).join(', ')}) THEN TRUE WHEN lower(${t}) IN (${FALSE_WORDS.map(ql).join(', ')}) THEN FALSE END`;
+    case 'DATE':
+    case 'TIMESTAMP': {
+      const d = col.date ?? 'iso';
+      const ts = d === 'excel-1900' || d === 'excel-1904' ? `CASE WHEN ${isMissing(t)} THEN NULL ELSE ${excelSerial(t, d)} END` : dateStrptime(t, d);
+      return col.type === 'DATE' ? `CAST(${ts} AS DATE)` : ts;
+    }
+  }
+}
