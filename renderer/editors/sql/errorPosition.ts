@@ -30,10 +30,10 @@ function fromCaret(sql: string, lineNo: number, snippet: string, caret: number):
 
 /**
  * Map a position in a wrapper statement (the user's SQL nested at `innerFrom`) back into the
- * user's SQL; positions inside the wrapper text itself are dropped.
+ * user's SQL. Before it: dropped; after it (e.g. "near )" for an unfinished statement): its end.
  */
 export function unwrapPosition(pos: number | undefined, innerFrom: number, innerLength: number): number | undefined {
   if (pos === undefined) return undefined;
   const p = pos - innerFrom;
-  return p >= 0 && p <= innerLength ? p : undefined;
+  return p < 0 ? undefined : Math.min(p, innerLength);
 }
