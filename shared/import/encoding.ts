@@ -60,7 +60,11 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
   const sample = head.subarray(0, Math.min(head.length, 4096));
   let evenNul = 0;
   let oddNul = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenNul++;
+    else oddNul++;
+  }
   const half = sample.length / 2;
   if (oddNul > half * 0.3 && evenNul < half * 0.05) return { encoding: 'utf-16le', bomLength: 0, basis: 'utf16-pattern' };
   if (evenNul > half * 0.3 && oddNul < half * 0.05) return { encoding: 'utf-16be', bomLength: 0, basis: 'utf16-pattern' };

@@ -86,7 +86,7 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
       if (raggedLines.length) {
         const verb = plan.ragged === 'skip' ? 'skipped' : 'padded with NULL';
         warnings.push({
-          code: plan.ragged === 'skip' ? 'import.raggedSkipped' : 'import.raggedPadded',
+          code: plan.ragged === 'skip' ? 'import.warnings.raggedSkipped' : 'import.warnings.raggedPadded',
           message: `${raggedLines.length} line(s) with a different number of fields were ${verb} (lines ${raggedLines.slice(0, 20).join(', ')}${raggedLines.length > 20 ? ', …' : ''})`,
           line: raggedLines[0],
           params: { count: raggedLines.length, lines: raggedLines.slice(0, 20).join(', ') },
@@ -94,7 +94,7 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
       }
       if (load.truncatedLines.length) {
         warnings.push({
-          code: 'import.raggedTruncated',
+          code: 'import.warnings.raggedTruncated',
           message: `${load.truncatedLines.length} line(s) had more fields than the header; the extra fields were dropped (first: line ${load.truncatedLines[0]})`,
           line: load.truncatedLines[0],
           params: { count: load.truncatedLines.length, line: load.truncatedLines[0] },
@@ -132,7 +132,7 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
       return { col, staged: stagingColumn(i), kind, preCoerced: sh.columns[i].coerced };
     });
     const errs = sh.columns.reduce((s, c) => s + c.errors, 0);
-    if (errs) warnings.push({ code: 'import.excelErrors', message: `${errs} cell(s) held Excel errors (#N/A, #DIV/0!…) and were loaded as NULL`, params: { count: errs } });
+    if (errs) warnings.push({ code: 'import.warnings.excelErrors', message: `${errs} cell(s) held Excel errors (#N/A, #DIV/0!…) and were loaded as NULL`, params: { count: errs } });
   }
   // Final names stay unique even after the user renamed columns in the dialog.
   const finalNames = uniqueHeaderNames(plan.columns.map((c) => c.name)).names;
@@ -147,7 +147,7 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
     throw err;
   }
   for (const c of plan.columns) if (c.ambiguousDates) {
-    warnings.push({ code: 'import.ambiguousDates', message: `Column "${c.name}": dates could be month/day or day/month; read as ${plan.dateOrder === 'DMY' ? 'day/month' : 'month/day'}`, column: c.name, params: { column: c.name } });
+    warnings.push({ code: 'import.warnings.ambiguousDates', message: `Column "${c.name}": dates could be month/day or day/month; read as ${plan.dateOrder === 'DMY' ? 'day/month' : 'month/day'}`, column: c.name, params: { column: c.name } });
   }
   return { plan, staging, cols, rows, raggedLines, warnings };
 }
@@ -208,7 +208,7 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
       const co = coercion.get(c.name);
       nullsCoerced += co?.coerced ?? 0;
       if (co?.invalid) {
-        warnings.push({ code: 'import.invalidValues', message: `Column "${c.name}": ${co.invalid} value(s) could not be read as ${c.type} and were loaded as NULL`, column: c.name, params: { column: c.name, count: co.invalid, type: c.type } });
+        warnings.push({ code: 'import.warnings.invalidValues', message: `Column "${c.name}": ${co.invalid} value(s) could not be read as ${c.type} and were loaded as NULL`, column: c.name, params: { column: c.name, count: co.invalid, type: c.type } });
       }
       return {
         ...c, nullsCoerced: co?.coerced ?? 0, source: pc?.source, flag: pc?.flag, ambiguousDates: pc?.ambiguousDates, date: pc?.date,

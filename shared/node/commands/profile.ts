@@ -2,6 +2,7 @@ import type { CliCommand } from '../cliTypes';
 import { FILE_OPTIONS } from '../cliTypes';
 import { openFileFromCli } from '../openFile';
 
+/** `tenure profile FILE --json`: how the file was read (detected or as overridden) and its columns. */
 export const profileCommand: CliCommand = {
   name: 'profile',
   usage: 'profile FILE [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] --json',
@@ -17,7 +18,7 @@ export const profileCommand: CliCommand = {
       headerRow: imported.headerRow,
       sheet: imported.sheet,
       rows: imported.rows,
-      columns: imported.columns,
+      columns: imported.columns.map((c) => ({ name: c.name, type: c.type, nulls: c.nulls })),
     };
   },
 };
