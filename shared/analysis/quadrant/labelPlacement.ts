@@ -1,0 +1,76 @@
+/**
+ * Driver labels beside their points without overlapping each other or other points. Greedy: points
+ * are placed in the given order (most important first, so those get their preferred spot); each label
+ * tries right, left, top, bottom and the diagonals and takes the spot with the least overlap and
+ * without leaving the plot. ECharts' own labelLayout only shifts or hides labels after the fact.
+ */
+export type LabelSide = 'right' | 'left' | 'top' | 'bottom' | 'topRight' | 'topLeft' | 'bottomRight' | 'bottomLeft';
+
+export interface LabelPoint {
+  /** Pixel position of the point. */
+  x: number;
+  y: number;
+  text: string;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const SIDES: LabelSide[] = ['right', 'left', 'top', 'bottom', 'topRight', 'bottomRight', 'topLeft', 'bottomLeft'];
+
+/** Approximate rendered width: CJK and fullwidth characters are about 1 em, others about 0.58 em. */
+export function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? fontSize : 0.58 * fontSize;
+  return w;
+}
+
+/** The label box for a side; `gap` = marker radius + distance. */
+export function labelRect(p: LabelPoint, side: LabelSide, w: number, h: number, gap: number): Rect {
+  const d = gap * Math.SQRT1_2;
+  switch (side) {
+    case 'right': return { x: p.x + gap, y: p.y - h / 2, w, h };
+    case 'left': return { x: p.x - gap - w, y: p.y - h / 2, w, h };
+    case 'top': return { x: p.x - w / 2, y: p.y - gap - h, w, h };
+    case 'bottom': return { x: p.x - w / 2, y: p.y + gap, w, h };
+    case 'topRight': return { x: p.x + d, y: p.y - d - h, w, h };
+    case 'bottomRight': return { x: p.x + d, y: p.y + d, w, h };
+    case 'topLeft': return { x: p.x - d - w, y: p.y - d - h, w, h };
+    case 'bottomLeft': return { x: p.x - d - w, y: p.y + d, w, h };
+  }
+}
+
+export function overlap(a: Rect, b: Rect): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+export function placeLabels(points: readonly LabelPoint[], bounds: Rect, opts: { fontSize: number; markerRadius: number }): { side: LabelSide; rect: Rect }[] {
+  const h = opts.fontSize * 1.3;
+  const gap = opts.markerRadius + 4;
+  const r = opts.markerRadius;
+  const markers = points.map((p) => ({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r }));
+  const placed: Rect[] = [];
+  return points.map((p, i) => {
+    const w = textWidth(p.text, opts.fontSize);
+    let best: { side: LabelSide; rect: Rect; cost: number } | null = null;
+    SIDES.forEach((side, rank) => {
+      const rect = labelRect(p, side, w, h, gap);
+      let cost = rank * 0.5; // a mild preference for the plain sides
+      for (const q of placed) cost += overlap(rect, q);
+      markers.forEach((m, j) => {
+        if (j !== i) cost += 2 * overlap(rect, m);
+      });
+      const inside = overlap(rect, bounds);
+      cost += 4 * (rect.w * rect.h - inside);
+      if (!best || cost < best.cost) best = { side, rect, cost };
+    });
+    placed.push(best!.rect);
+    return { side: best!.side, rect: best!.rect };
+  });
+}
