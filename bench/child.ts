@@ -30,7 +30,7 @@ export interface ChildResult {
   initMs: number;
   items: Record<string, ItemResult>;
   /** For import mode: what importFile reported. */
-  import?: { file: string; bytes: number; rows: number; encoding: string | null; format: string };
+  import?: { file: string; bytes: number; rows: number; encoding: string | null; format: string; phasesMs?: Record<string, number> };
   peakRssMB: number;
 }
 
@@ -118,8 +118,20 @@ async function importMode(): Promise<ChildResult> {
   const item = await timed(async () => {
     await engine.rows('DROP TABLE IF EXISTS imported');
     const src = nodeFileSource(file);
-    const r = await importFile(engine.app, src, { tableName: 'imported' });
-    info = { file, bytes: src.size, rows: r.rows, encoding: r.encoding, format: r.format };
+    // Phase split from the importer's progress events: chunked reading, type detection, conversion.
+    const t0 = performance.now();
+    let lastRead = t0;
+    let converting = 0;
+    const r = await importFile(engine.app, src, {
+      tableName: 'imported',
+      onProgress: (p) => {
+        if (p.phase === 'reading') lastRead = performance.now();
+        else if (p.phase === 'converting' && !converting) converting = performance.now();
+      },
+    });
+    const end = performance.now();
+    const phasesMs = converting ? { read: lastRead - t0, detectTypes: converting - lastRead, convert: end - converting } : undefined;
+    info = { file, bytes: src.size, rows: r.rows, encoding: r.encoding, format: r.format, phasesMs };
     return r.rows;
   }, runs, label);
   await engine.close();

@@ -1,3 +1,4 @@
+import { computeQuadrant } from '../../shared/analysis/quadrant/compute';
 import { qi } from '../../shared/engine/sqlQuote';
 import type { BenchCase } from '../caseTypes';
 
@@ -5,23 +6,27 @@ const RESPONDENTS = 1_000_000;
 const ITEMS = 20;
 const TABLE = 'bench_survey';
 const cols = Array.from({ length: ITEMS }, (_, k) => `q${k + 1}`);
+/** Deterministic uniform [0, 1] from a hash of the row (and item). */
+const u = (seed: string) => `(hash(${seed}) % 1000) / 999.0`;
 
 /**
- * A 1M-respondent × 20-rating survey (built untimed, deterministically from hashes: a shared
- * "halo" plus item noise, ratings 1–5) and its full 20 × 20 correlation matrix in one scan.
+ * 1M respondents × 20 ratings (1–5) + overall satisfaction (1–10), built untimed from hashes: a
+ * shared "halo" per respondent plus item noise, the first items weighing more in the overall score.
+ * Timed: the app's loyalty-driver quadrant (shared/analysis/quadrant), Pearson importance.
  */
 const surveyCorrelation: BenchCase = {
-  name: 'survey correlation (1M × 20)',
+  name: 'survey drivers (1M × 20, Pearson)',
   order: 50,
   setup: () => [
-    `CREATE OR REPLACE TABLE ${qi(TABLE)} AS SELECT ${cols
-      .map((c, k) => `least(5, greatest(1, round(1 + 4 * (0.6 * (hash(i) % 1000) / 999.0 + 0.4 * (hash(i * ${ITEMS} + ${k}) % 1000) / 999.0))))::TINYINT AS ${qi(c)}`)
-      .join(', ')} FROM range(${RESPONDENTS}) r(i)`,
+    `CREATE OR REPLACE TABLE ${qi(TABLE)} AS
+     WITH r AS (SELECT i, ${cols.map((c, k) => `least(5, greatest(1, round(1 + 4 * (0.6 * ${u('i')} + 0.4 * ${u(`i * ${ITEMS} + ${k}`)}))))::TINYINT AS ${qi(c)}`).join(', ')}
+       FROM range(${RESPONDENTS}) t(i))
+     SELECT *, least(10, greatest(1, round((${cols.map((c, k) => `${(ITEMS - k) / 10} * ${qi(c)}`).join(' + ')}) / ${((ITEMS * (ITEMS + 1)) / 20) / 2} + 2 * ${u('i + 7')} - 1)))::TINYINT AS overall
+     FROM r`,
   ],
-  sql: () => {
-    const pairs: string[] = [];
-    for (let a = 0; a < ITEMS; a++) for (let b = a + 1; b < ITEMS; b++) pairs.push(`corr(${qi(cols[a])}, ${qi(cols[b])}) AS ${qi(`${cols[a]}_${cols[b]}`)}`);
-    return `SELECT ${pairs.join(', ')} FROM ${qi(TABLE)}`;
+  async run(engine) {
+    const r = await computeQuadrant(engine.qe, { table: TABLE, drivers: cols.map((column) => ({ column })), outcome: { column: 'overall' }, importance: 'pearson' });
+    return r.overall.drivers.length * 1e6 + r.overall.rows;
   },
   teardown: () => [`DROP TABLE IF EXISTS ${qi(TABLE)}`],
 };
