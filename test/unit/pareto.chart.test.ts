@@ -68,7 +68,7 @@ function rawFromValues(values: number[], bins: number, groups?: string[]): RawPa
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 
-const ctxFor = { mode: { kind: 'integer', scale: 0, exact: true } as const, a: 0.8, b: 0.95, sql: 'SELECT 1' };
+const ctxFor = { mode: { kind: 'integer', scale: 0, exact: true, int: 'BIGINT' } as const, a: 0.8, b: 0.95, sql: 'SELECT 1' };
 const en = createI18n('en').t;
 const zh = createI18n('zh-CN').t;
 const small = buildResult(rawFromValues([5, 3, 2, 0, 0], 100, ['g1', 'g2', 'g1', 'g2', 'g2']), ctxFor);
@@ -104,7 +104,7 @@ describe('pareto statistics from the query rows', () => {
   });
 
   it('scaled units come back as decimal amounts', () => {
-    const r = buildResult(rawFromValues([1505, 250], 10), { ...ctxFor, mode: { kind: 'scaled', scale: 2, exact: true } });
+    const r = buildResult(rawFromValues([1505, 250], 10), { ...ctxFor, mode: { kind: 'scaled', scale: 2, exact: true, int: 'BIGINT' } });
     expect([r.total, r.max, r.min, r.classes[0].value]).toEqual([17.55, 15.05, 2.5, 15.05]);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseParetoSpec, type ParetoSpecInput } from '../../shared/analysis/pareto/spec';
 import { classesSql, customerListSql, describeSql, groupsSql, probeSql, rankedSql, saveClassesSql, sourceSql, summarySql } from '../../shared/analysis/pareto/sql';
-import { MAX_SCALE, modeFromProbe, modeFromType, scaleProbeColumns, unitsExpr, type ValueMode } from '../../shared/analysis/pareto/valueMode';
+import { MAX_SCALE, chooseMode, minScaleExpr, modeFromType, unitsExpr, wide, type ValueMode } from '../../shared/analysis/pareto/valueMode';
 import { TenureError } from '../../shared/errors';
 
 const HOSTILE = 'a"b; DROP TABLE x';
 const base: ParetoSpecInput = { table: 'tx', customer: 'cust', value: { kind: 'column', column: 'amount' } };
-const scaled: ValueMode = { kind: 'scaled', scale: 2, exact: true };
+const scaled: ValueMode = { kind: 'scaled', scale: 2, exact: true, int: 'BIGINT' };
 
 describe('pareto spec', () => {
   it('fills defaults: a 0.8, b 0.95, zeros kept, 100 bins', () => {
@@ -71,31 +71,35 @@ describe('pareto SQL builder', () => {
     const sql = rankedSql(parseParetoSpec(base), scaled);
     expect(sql).toContain('row_number() OVER (ORDER BY u DESC, cid ASC)');
     expect(sql).toContain('ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW');
-    expect(sql).toContain("WHEN 1000000 * (cum - u) < 800000 * total THEN 'A'");
-    expect(sql).toContain("WHEN 1000000 * (cum - u) < 950000 * total THEN 'B'");
-    expect(sql).toContain('sum(CAST(round(v * 100) AS HUGEINT)) AS u');
+    // BIGINT units are widened before the threshold products so they cannot overflow.
+    expect(sql).toContain("WHEN 1000000 * CAST((cum - u) AS HUGEINT) < 800000 * CAST(total AS HUGEINT) THEN 'A'");
+    expect(sql).toContain("WHEN 1000000 * CAST((cum - u) AS HUGEINT) < 950000 * CAST(total AS HUGEINT) THEN 'B'");
+    expect(sql).toContain('sum(CAST(round(v * 100) AS BIGINT)) AS u');
+    expect(rankedSql(parseParetoSpec(base), { ...scaled, int: 'HUGEINT' })).toContain("WHEN 1000000 * (cum - u) < 800000 * total THEN 'A'");
     expect(sql).not.toContain('HAVING');
   });
 
   it('custom thresholds become exact integer fractions; dropping non-positive customers adds HAVING', () => {
     const sql = rankedSql(parseParetoSpec({ ...base, a: 0.7, b: 0.9, keepNonPositive: false }), scaled);
-    expect(sql).toContain('< 700000 * total');
-    expect(sql).toContain('< 900000 * total');
-    expect(sql).toContain('HAVING sum(CAST(round(v * 100) AS HUGEINT)) > 0');
+    expect(sql).toContain('< 700000 * CAST(total AS HUGEINT)');
+    expect(sql).toContain('< 900000 * CAST(total AS HUGEINT)');
+    expect(sql).toContain('HAVING sum(CAST(round(v * 100) AS BIGINT)) > 0');
   });
 
   it('summary: k20 = ceil(n/5), k80 from the cumulative share, Gini over the ascending order', () => {
-    const sql = summarySql('"r"', parseParetoSpec(base));
+    const sql = summarySql('"r"', parseParetoSpec(base), { ...scaled, int: 'HUGEINT' });
     expect(sql).toContain('rnk <= (n + 4) // 5');
     expect(sql).toContain('min(rnk) FILTER (WHERE 1000000 * cum >= 800000 * total) AS k80');
     expect(sql).toContain('sum((n + 1 - 2 * rnk) * u) AS gini_num');
+    expect(summarySql('"r"', parseParetoSpec(base), scaled)).toContain('sum((n + 1 - 2 * rnk) * CAST(u AS HUGEINT)) AS gini_num');
   });
 
   it('describe, probe, classes and groups read the right relations', () => {
     const spec = parseParetoSpec(base);
     expect(describeSql(spec).startsWith('DESCRIBE SELECT')).toBe(true);
-    expect(probeSql(spec, false)).not.toContain('s0');
-    expect(probeSql(spec, true)).toContain(`AS s${MAX_SCALE}`);
+    expect(probeSql(spec, false)).not.toContain('min_scale');
+    expect(probeSql(spec, true)).toContain('AS min_scale');
+    expect(probeSql(spec, true)).toContain('sum(abs(CAST((CASE WHEN cid IS NOT NULL THEN v END) AS DOUBLE))) AS sum_abs');
     expect(classesSql('"r"')).toContain('GROUP BY class');
     expect(groupsSql('"r"')).toContain("count(*) FILTER (WHERE class = 'C') AS n_C");
   });
@@ -118,24 +122,29 @@ describe('pareto SQL builder', () => {
 
 describe('exact value modes', () => {
   it('classifies DuckDB types', () => {
-    expect(modeFromType('BIGINT')).toEqual({ kind: 'integer', scale: 0, exact: true });
-    expect(modeFromType('DECIMAL(18,3)')).toEqual({ kind: 'decimal', scale: 3, exact: true });
-    expect(modeFromType('DECIMAL(18,0)')).toEqual({ kind: 'integer', scale: 0, exact: true });
+    expect(modeFromType('BIGINT')).toEqual({ kind: 'integer', scale: 0 });
+    expect(modeFromType('DECIMAL(18,3)')).toEqual({ kind: 'decimal', scale: 3 });
+    expect(modeFromType('DECIMAL(18,0)')).toEqual({ kind: 'integer', scale: 0 });
     expect(modeFromType('DOUBLE')).toBe('float');
     expect(modeFromType('VARCHAR')).toBeNull();
     expect(modeFromType('DATE')).toBeNull();
   });
 
-  it('takes the smallest scale every row passes, else falls back to DOUBLE', () => {
-    expect(modeFromProbe([false, false, true, true])).toEqual({ kind: 'scaled', scale: 2, exact: true });
-    expect(modeFromProbe([false, false])).toEqual({ kind: 'double', scale: 0, exact: false });
+  it('chooses the scale the probe found, BIGINT or HUGEINT units by size, else the DOUBLE fallback', () => {
+    expect(chooseMode('float', { minScale: 2, maxAbs: 8684.8, sumAbs: 16056168.7 })).toEqual({ kind: 'scaled', scale: 2, exact: true, int: 'BIGINT' });
+    expect(chooseMode('float', { minScale: 99, maxAbs: 1, sumAbs: 1 })).toEqual({ kind: 'double', scale: 0, exact: false });
+    // 9 decimals on values of 10^4 would pass 2^40 units: not exact any more.
+    expect(chooseMode('float', { minScale: 9, maxAbs: 1e4, sumAbs: 1e4 }).exact).toBe(false);
+    expect(chooseMode({ kind: 'integer', scale: 0 }, { minScale: null, maxAbs: 1e15, sumAbs: 1e19 })).toEqual({ kind: 'integer', scale: 0, exact: true, int: 'HUGEINT' });
+    expect(chooseMode({ kind: 'decimal', scale: 2 }, { minScale: null, maxAbs: null, sumAbs: null })).toEqual({ kind: 'decimal', scale: 2, exact: true, int: 'BIGINT' });
   });
 
   it('units expressions', () => {
-    expect(unitsExpr({ kind: 'integer', scale: 0, exact: true }, 'v')).toBe('CAST(v AS HUGEINT)');
-    expect(unitsExpr({ kind: 'decimal', scale: 3, exact: true }, 'v')).toBe('CAST(v * CAST(1000 AS HUGEINT) AS HUGEINT)');
-    expect(unitsExpr({ kind: 'scaled', scale: 9, exact: true }, 'v')).toBe('CAST(round(v * 1000000000) AS HUGEINT)');
+    expect(unitsExpr({ kind: 'integer', scale: 0, exact: true, int: 'HUGEINT' }, 'v')).toBe('CAST(v AS HUGEINT)');
+    expect(unitsExpr({ kind: 'decimal', scale: 3, exact: true, int: 'BIGINT' }, 'v')).toBe('CAST(v * CAST(1000 AS HUGEINT) AS BIGINT)');
+    expect(unitsExpr({ kind: 'scaled', scale: 9, exact: true, int: 'BIGINT' }, 'v')).toBe('CAST(round(v * 1000000000) AS BIGINT)');
     expect(unitsExpr({ kind: 'double', scale: 0, exact: false }, 'v')).toBe('CAST(v AS DOUBLE)');
-    expect(scaleProbeColumns('v')).toHaveLength(MAX_SCALE + 1);
+    expect(wide({ kind: 'double', scale: 0, exact: false }, 'cum')).toBe('cum');
+    expect(minScaleExpr('v').match(/ THEN \d+/g)).toHaveLength(MAX_SCALE + 1);
   });
 });

@@ -5,7 +5,7 @@ import { TenureError } from '../../errors';
 import { parseParetoSpec, type ParetoSpec, type ParetoSpecInput } from './spec';
 import { binsSql, classesSql, describeSql, groupsSql, probeSql, rankedSql, summarySql } from './sql';
 import { buildResult, type RawBin, type RawClass, type RawGroup, type RawProbe, type RawSummary } from './stats';
-import { MAX_SCALE, modeFromProbe, modeFromType, type ValueMode } from './valueMode';
+import { chooseMode, modeFromType, type ValueMode } from './valueMode';
 import type { ParetoResult } from './types';
 
 /** Decide how values become exact integer units: from the SQL type, else by probing the decimals. */
@@ -20,10 +20,10 @@ export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): P
       params: { type: vType },
     });
   }
-  const probeRow = toRows<RawProbe & Record<string, unknown>>(await engine.query(probeSql(spec, typed === 'float')))[0];
-  const mode = typed === 'float'
-    ? modeFromProbe(Array.from({ length: MAX_SCALE + 1 }, (_, s) => probeRow[`s${s}`] === true))
-    : typed;
+  const probeRow = toRows<RawProbe & { max_abs: number | null; sum_abs: number | null; min_scale?: number | null }>(
+    await engine.query(probeSql(spec, typed === 'float')),
+  )[0];
+  const mode = chooseMode(typed, { minScale: probeRow.min_scale ?? null, maxAbs: probeRow.max_abs, sumAbs: probeRow.sum_abs });
   return { mode, probe: { rows: probeRow.rows, null_ids: probeRow.null_ids, null_values: probeRow.null_values } };
 }
 
@@ -37,7 +37,7 @@ export async function computePareto(engine: QueryEngine, input: ParetoSpecInput)
   const { mode, probe } = await resolveValueMode(engine, spec);
   const ranked = rankedSql(spec, mode);
   const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
-  const stmts = { summary: summarySql(tmp, spec), classes: classesSql(tmp), groups: groupsSql(tmp), bins: binsSql(tmp, spec.chart.bins) };
+  const stmts = { summary: summarySql(tmp, spec, mode), classes: classesSql(tmp), groups: groupsSql(tmp), bins: binsSql(tmp, spec.chart.bins) };
   await engine.query(`CREATE TEMP TABLE ${tmp} AS ${ranked}`);
   try {
     const summary = toRows<RawSummary>(await engine.query(stmts.summary))[0];

@@ -1,6 +1,6 @@
 import { qi, ql, qn } from '../../engine/sqlQuote';
 import { THRESHOLD_DENOM, thresholdNumerator, type ParetoSpec } from './spec';
-import { scaleProbeColumns, unitsExpr, type ValueMode } from './valueMode';
+import { minScaleExpr, unitsExpr, wide, type ValueMode } from './valueMode';
 
 /**
  * Spec → SQL. Internal column names of every relation built here:
@@ -44,14 +44,17 @@ export function describeSql(spec: ParetoSpec): string {
   return `DESCRIBE ${sourceSql(spec)}`;
 }
 
-/** Row counts, NULLs, and for float values the per-scale exactness verdicts s0..s12. */
+/** Row counts, NULLs, the size of the values (BIGINT or HUGEINT units) and, for float values, the decimals needed. */
 export function probeSql(spec: ParetoSpec, float: boolean): string {
-  // Only values that will be used (customer id present) must pass.
-  const probes = float ? `,\n  ${scaleProbeColumns('(CASE WHEN cid IS NOT NULL THEN v END)').join(',\n  ')}` : '';
+  // Only values that will be used (customer id present) count.
+  const used = '(CASE WHEN cid IS NOT NULL THEN v END)';
+  const scale = float ? `,\n  max(${minScaleExpr(used)}) AS min_scale` : '';
   return `WITH src AS (${sourceSql(spec)})
 SELECT count(*) AS rows,
   count(*) FILTER (WHERE cid IS NULL) AS null_ids,
-  count(*) FILTER (WHERE cid IS NOT NULL AND v IS NULL) AS null_values${probes}
+  count(*) FILTER (WHERE cid IS NOT NULL AND v IS NULL) AS null_values,
+  max(abs(CAST(${used} AS DOUBLE))) AS max_abs,
+  sum(abs(CAST(${used} AS DOUBLE))) AS sum_abs${scale}
 FROM src`;
 }
 
@@ -64,6 +67,8 @@ export function rankedSql(spec: ParetoSpec, mode: ValueMode): string {
   const ngrp = spec.group ? 'count(DISTINCT grp)' : '0';
   const having = spec.keepNonPositive ? '' : `\n  HAVING sum(${u}) > 0`;
   const order = 'ORDER BY u DESC, cid ASC';
+  const before = wide(mode, '(cum - u)');
+  const total = wide(mode, 'total');
   // Class from the share BEFORE adding the customer: d·(cum − u) < p·total is exact integer arithmetic.
   return `WITH src AS (${sourceSql(spec)}),
 cust AS (
@@ -80,23 +85,24 @@ ranked AS (
   FROM cust
 )
 SELECT *,
-  CASE WHEN ${d} * (cum - u) < ${pa} * total THEN 'A'
-       WHEN ${d} * (cum - u) < ${pb} * total THEN 'B'
+  CASE WHEN ${d} * ${before} < ${pa} * ${total} THEN 'A'
+       WHEN ${d} * ${before} < ${pb} * ${total} THEN 'B'
        ELSE 'C' END AS class
 FROM ranked`;
 }
 
 /** Headline statistics over a ranked relation (a table name or a parenthesised query). */
-export function summarySql(rel: string, spec: ParetoSpec): string {
+export function summarySql(rel: string, spec: ParetoSpec, mode: ValueMode): string {
   const d = THRESHOLD_DENOM;
+  const [cum, total, u] = [wide(mode, 'cum'), wide(mode, 'total'), wide(mode, 'u')];
   const pa = thresholdNumerator(spec.a);
   const pb = thresholdNumerator(spec.b);
   // Gini over ascending order i = n + 1 − rnk: Σ(2i − n − 1)·x = Σ(n + 1 − 2·rnk)·x (ties do not matter).
   return `SELECT any_value(n) AS n, any_value(total) AS total,
   sum(u) FILTER (WHERE rnk <= (n + 4) // 5) AS top20,
-  min(rnk) FILTER (WHERE ${d} * cum >= ${pa} * total) AS k80,
-  min(rnk) FILTER (WHERE ${d} * cum >= ${pb} * total) AS k95,
-  sum((n + 1 - 2 * rnk) * u) AS gini_num,
+  min(rnk) FILTER (WHERE ${d} * ${cum} >= ${pa} * ${total}) AS k80,
+  min(rnk) FILTER (WHERE ${d} * ${cum} >= ${pb} * ${total}) AS k95,
+  sum((n + 1 - 2 * rnk) * ${u}) AS gini_num,
   count(*) FILTER (WHERE u < 0) AS neg_count,
   coalesce(sum(u) FILTER (WHERE u < 0), 0) AS neg_sum,
   count(*) FILTER (WHERE u = 0) AS zero_count,
