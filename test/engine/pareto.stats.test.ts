@@ -99,6 +99,21 @@ describe('Pareto statistics on hand-computed inputs', () => {
     await expect(computePareto(engine, spec('zero'))).rejects.toMatchObject({ code: 'pareto.nonPositiveTotal' });
   });
 
+  it('huge integers switch to HUGEINT units so cumulative sums and threshold products cannot overflow', async () => {
+    await table('huge', 'c INTEGER, v BIGINT', '(1, 4000000000000000000), (2, 3000000000000000000), (3, 2000000000000000000), (4, 1000000000000000000)');
+    const r = await computePareto(engine, spec('huge'));
+    expect(r.mode).toMatchObject({ kind: 'integer', int: 'HUGEINT' });
+    // before-shares 0, .4, .7, .9 → A A A B; cum .4 .7 .9 1 → k80 = 3, k95 = 4
+    expect([r.k80, r.k95, r.total]).toEqual([3, 4, 1e19]);
+    expect(r.classes.map((c) => c.count)).toEqual([3, 1, 0]);
+    expect(r.gini).toBeCloseTo(0.25, 12); // asc [1,2,3,4]e18: (−3 − 2 + 3 + 12)/(4·10)
+    // BIGINT units whose threshold products (10^6 · 10^15) would overflow BIGINT: widened in the comparison.
+    await table('big', 'c INTEGER, v BIGINT', '(1, 400000000000000), (2, 300000000000000), (3, 200000000000000), (4, 100000000000000)');
+    const b = await computePareto(engine, spec('big'));
+    expect(b.mode).toMatchObject({ kind: 'integer', int: 'BIGINT' });
+    expect([b.k80, b.k95, ...b.classes.map((c) => c.count)]).toEqual([3, 4, 3, 1, 0]);
+  });
+
   it('values that are not short decimals fall back to DOUBLE and say so', async () => {
     await table('thirds', 'c INTEGER, v DOUBLE', '(1, 1.0/3), (2, 2.0/3)');
     const r = await computePareto(engine, spec('thirds'));
