@@ -29,7 +29,6 @@ function stepAt(steps: KmStep[], x: number): KmStep | null {
   return hit;
 }
 
-const LEFT = 96;
 const RIGHT = 32;
 
 /**
@@ -48,6 +47,10 @@ export function survivalChartOption(result: SurvivalResult, t: Translate, theme:
   const text = { color: theme.text, fontFamily: theme.fontFamily };
   const names = result.groups.map((g) => legendName(t, g));
   const short = result.groups.map((g) => groupLabel(t, g));
+  // Room on the left for the risk table's group names; legend rows wrap (rough width per character).
+  const LEFT = Math.max(72, Math.min(240, 44 + Math.max(...short.map((n) => n.length)) * fs.label * 0.62));
+  const legendRows = 1 + Math.floor((names.join('').length * fs.legend * 0.55 + names.length * 40) / 820);
+  const gridTop = 48 + legendRows * 24;
   // Percent of the height under the plot: the risk table gets one row per group.
   const pb = showRiskTable ? Math.min(40, Math.max(24, 14 + result.groups.length * 5)) : 0;
   const plotBottom = showRiskTable ? `${pb}%` : 64;
@@ -136,9 +139,9 @@ export function survivalChartOption(result: SurvivalResult, t: Translate, theme:
       { text: t('survival.chart.title'), left: LEFT, top: 4, textStyle: { ...text, fontSize: fs.title } },
       ...(showRiskTable ? [{ text: t('survival.chart.atRisk'), left: 8, top: `${100 - pb + 6}%`, textStyle: { ...text, fontSize: fs.axisName, fontWeight: 'bold' as const } }] : []),
     ],
-    legend: { data: names, top: 30, left: LEFT, type: 'scroll', textStyle: { ...text, fontSize: fs.legend } },
+    legend: { data: names, top: 30, left: LEFT, right: RIGHT, textStyle: { ...text, fontSize: fs.legend } },
     grid: [
-      { left: LEFT, right: RIGHT, top: 72, bottom: plotBottom, containLabel: false },
+      { left: LEFT, right: RIGHT, top: gridTop, bottom: plotBottom, containLabel: false },
       ...(showRiskTable ? [{ left: LEFT, right: RIGHT, top: `${100 - pb + 11}%`, bottom: 8, containLabel: false }] : []),
     ],
     xAxis: [
@@ -182,6 +185,8 @@ export function survivalChartOption(result: SurvivalResult, t: Translate, theme:
               axisLine: { show: false },
               axisTick: { show: false },
               axisLabel: {
+                // clear of the centred numbers at x = 0
+                margin: 26,
                 fontSize: fs.label,
                 formatter: (v: string, idx: number) => `{g${idx}|${v}}`,
                 rich: Object.fromEntries(short.map((_, i) => [`g${i}`, { color: color(i), fontWeight: 'bold' as const, fontSize: fs.label }])),
