@@ -13,6 +13,8 @@ export interface CsvLoadSpec {
   bomLength: number;
   delimiter: string;
   quote: string;
+  /** Given to DuckDB: it would otherwise guess from the first line break, even one inside quotes. */
+  lineEnding: 'lf' | 'crlf' | 'cr';
   headerRow: number;
   hasHeader: boolean;
   /** Number of fields per record (the header's). */
@@ -144,7 +146,7 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
       const opts = [
         'header = false', 'all_varchar = true', 'auto_detect = false', `delim = ${ql(spec.delimiter)}`,
         `quote = ${ql(spec.quote)}`, `escape = ${ql(spec.quote)}`, `columns = ${columnsSql}`, 'allow_quoted_nulls = false',
-        `max_line_size = ${qn(spec.maxRecordBytes + 1024)}`,
+        `max_line_size = ${qn(spec.maxRecordBytes + 1024)}`, `new_line = ${ql({ lf: '\\n', crlf: '\\r\\n', cr: '\\r' }[spec.lineEnding])}`,
       ];
       if (pad) opts.push('null_padding = true', 'strict_mode = false');
       try {

@@ -68,7 +68,10 @@ export function parseSample(text: string, delimiter: string, quote: string, comp
   return out;
 }
 
+/** The most frequent line ending (a line break inside a quoted field is the rarer kind). */
 export function lineEndingOf(text: string): 'lf' | 'crlf' | 'cr' {
-  const m = /\r\n|\n|\r/.exec(text);
-  return m?.[0] === '\r\n' ? 'crlf' : m?.[0] === '\r' ? 'cr' : 'lf';
+  const crlf = text.split('\r\n').length - 1;
+  const cr = text.split('\r').length - 1 - crlf;
+  const lf = text.split('\n').length - 1 - crlf;
+  return crlf >= cr && crlf >= lf && crlf > 0 ? 'crlf' : cr > lf ? 'cr' : 'lf';
 }

@@ -38,7 +38,8 @@ function score(text: string, delimiter: string, quote: string, complete: boolean
   const first = records.findIndex((r) => r.fields.length === k);
   const tail = records.slice(first);
   const consistent = tail.filter((r) => r.fields.length === k).length / tail.length;
-  return { delimiter, score: k < 2 ? 0 : consistent * 1000 + Math.min(k, 100), fields: k, records };
+  // Every skipped leading record costs a little: a header narrower than the data is suspicious.
+  return { delimiter, score: k < 2 ? 0 : consistent * 1000 + Math.min(k, 100) - 5 * first, fields: k, records };
 }
 
 const NUMERIC = /^[-+]?[\d.,\s]+%?$/;

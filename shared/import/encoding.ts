@@ -71,11 +71,33 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
   const ranked = analyse(head)
     .map((m) => ({ enc: CHARDET_NAMES[m.name], confidence: m.confidence }))
     .filter((m): m is { enc: Encoding; confidence: number } => m.enc !== undefined);
-  const candidates: Encoding[] = [...ranked.map((m) => m.enc), 'gb18030', 'big5', 'shift_jis', 'euc-kr'];
+  const chinese = gbOrBig5(head);
+  const candidates: Encoding[] = [...(chinese ? [chinese] : []), ...ranked.map((m) => m.enc), 'gb18030', 'big5', 'shift_jis', 'euc-kr'];
   for (const enc of candidates) {
     if (decodesStrictly(head, enc)) return { encoding: enc === 'gb18030' ? gbFamily(head) : enc, bomLength: 0, basis: 'scored' };
   }
   return { encoding: 'windows-1252', bomLength: 0, basis: 'scored' };
+}
+
+/**
+ * Simplified Chinese in GBK keeps almost every character in the GB2312 hanzi block (lead byte
+ * B0-F7, trail A1-FE); Big5 text spreads over trail bytes 40-7E as well. Small samples defeat
+ * chardet, this does not.
+ */
+function gbOrBig5(head: Uint8Array): Encoding | null {
+  let pairs = 0;
+  let gb2312 = 0;
+  for (let i = 0; i + 1 < head.length; i++) {
+    const a = head[i];
+    if (a < 0x81) continue;
+    const b = head[i + 1];
+    pairs++;
+    if (a >= 0xb0 && a <= 0xf7 && b >= 0xa1 && b <= 0xfe) gb2312++;
+    i++;
+  }
+  if (pairs < 2) return null;
+  if (gb2312 / pairs >= 0.95 && decodesStrictly(head, 'gbk')) return 'gb18030';
+  return decodesStrictly(head, 'big5') ? 'big5' : null;
 }
 
 /** GBK unless the sample uses GB18030's four-byte sequences (both decode with the same decoder). */

@@ -105,19 +105,21 @@ export function readExcelSheet(
   if (maxRow < 0) throw new TenureError('import.empty', `${file}: sheet "${sheet}" is empty`, { file, params: { sheet } });
   const filled = (r: number): number => (data[r] ?? []).slice(0, maxCol + 1).filter((c) => !isBlank(c)).length;
 
-  let r0: number;
-  if (opts.headerRow !== undefined) r0 = opts.headerRow - 1;
-  else {
-    const firstRows = Array.from({ length: Math.min(maxRow + 1, 30) }, (_, r) => filled(r));
-    const most = Math.max(...firstRows);
-    r0 = firstRows.findIndex((n) => n >= Math.max(1, most * 0.8));
-  }
   const merges = (ws['!merges'] ?? []) as XLSX.Range[];
   const value = (r: number, c: number): string => {
     const m = merges.find((g) => g.s.r <= r && r <= g.e.r && g.s.c <= c && c <= g.e.c);
     const cell = m ? data[m.s.r]?.[m.s.c] : data[r]?.[c];
     return isBlank(cell) ? '' : cellText(cell!, date1904);
   };
+  // Header: the first row (of the first 30) nearly as wide as the widest, merged cells counting as filled.
+  let r0: number;
+  if (opts.headerRow !== undefined) r0 = opts.headerRow - 1;
+  else {
+    const width = (r: number): number => Array.from({ length: maxCol + 1 }, (_, c) => value(r, c)).filter((v) => v !== '').length;
+    const firstRows = Array.from({ length: Math.min(maxRow + 1, 30) }, (_, r) => width(r));
+    const most = Math.max(...firstRows);
+    r0 = firstRows.findIndex((n) => n >= Math.max(1, most * 0.8));
+  }
   const hasHeader = opts.hasHeader ?? true;
   const twoLevel = hasHeader && merges.some((g) => g.s.r === r0 && g.e.r === r0 && g.e.c > g.s.c) && r0 + 1 <= maxRow;
   const headerRows = hasHeader ? (twoLevel ? 2 : 1) : 0;

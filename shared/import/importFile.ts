@@ -76,7 +76,7 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
     applyOverrides(plan, opts.columns);
     try {
       const load = await loadCsvToStaging(engine, {
-        src, encoding: plan.encoding!, bomLength, delimiter: plan.delimiter ?? ',', quote: plan.quote ?? '"', headerRow: plan.headerRow,
+        src, encoding: plan.encoding!, bomLength, delimiter: plan.delimiter ?? ',', quote: plan.quote ?? '"', lineEnding: plan.lineEnding ?? 'lf', headerRow: plan.headerRow,
         hasHeader: plan.hasHeader, fields: plan.columns.length, ragged: plan.ragged, staging,
         chunkBytes: opts.chunkBytes ?? LIMITS.chunkBytes, maxRecordBytes: LIMITS.maxRecordBytes,
         endByte: preview ? Math.max(window, LIMITS.sniffBytes) : undefined, signal: opts.signal, onProgress: opts.onProgress,
