@@ -37,6 +37,7 @@ describe('SQL editor statements on duckdb-wasm', () => {
     const r = await runStatement(engine, sql);
     expect(r.error?.message).toMatch(/Catalog Error: Scalar Function with name nope_fn/);
     expect(r.error?.position).toBe(sql.indexOf('nope_fn'));
+    expect(r.error?.message).toContain('LINE 2:   nope_fn(i)'); // the statement's own line, not the wrapper's
     expect(r.rows).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorPosition, unwrapPosition } from '../../renderer/editors/sql/errorPosition';
+import { errorPosition, shiftErrorLines, unwrapPosition } from '../../renderer/editors/sql/errorPosition';
 
 describe('DuckDB error positions', () => {
   it('reads LINE n and the caret', () => {
@@ -34,5 +34,16 @@ describe('DuckDB error positions', () => {
     expect(unwrapPosition(5, 30, 20)).toBeUndefined();
     expect(unwrapPosition(60, 30, 20)).toBe(20);
     expect(unwrapPosition(undefined, 0, 1)).toBeUndefined();
+  });
+});
+
+describe('error line renumbering', () => {
+  it('renumbers LINE n for a wrapped statement and keeps the caret under the same character', () => {
+    const msg = `Binder Error: x\n\nLINE 10: SELECT nope\n${' '.repeat(16)}^`;
+    expect(msg.split('\n')[2][16]).toBe('n');
+    const out = shiftErrorLines(msg, 1);
+    expect(out).toBe(`Binder Error: x\n\nLINE 9: SELECT nope\n${' '.repeat(15)}^`);
+    expect(shiftErrorLines('LINE 1: ) AS x\n        ^', 1)).toBe('LINE 1: ) AS x\n        ^');
+    expect(shiftErrorLines('no hint', 1)).toBe('no hint');
   });
 });

@@ -184,6 +184,8 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
             className={cls}
             style={{ left: originX + offsets[c], width: widths[c] }}
             title={cell && !cell.isNull ? cell.raw : undefined}
+            role="gridcell"
+            aria-selected={selected}
             onPointerDown={(e) => {
               if (e.button !== 0) return;
               dragging.current = true;

@@ -53,13 +53,20 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
   const [active, setActive] = useState<GridData['active']>({ sort: null, index: null });
   const [version, setVersion] = useState(0);
   const activeRef = useRef(active);
-  activeRef.current = active;
+  const storeRef = useRef<WindowStore<GridRow> | null>(null);
+  // Switch sorts in one step: the store forgets the old order before the new one renders.
+  const applyActive = (a: GridData['active']) => {
+    activeRef.current = a;
+    storeRef.current?.reset();
+    setActive(a);
+    setVersion((v) => v + 1);
+  };
   const serial = useMemo(() => ++gridSerial, []);
 
   useEffect(() => {
     let live = true;
     setMeta({ status: 'loading', columns: [], rows: 0, tieBreak: 'columns' });
-    setActive({ sort: null, index: null });
+    applyActive({ sort: null, index: null });
     (async () => {
       const columns = toRows<{ column_name: string; column_type: string }>(await engine.query(describeSql(src)))
         .map((r) => ({ name: r.column_name, type: r.column_type }));
@@ -83,7 +90,7 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
   useEffect(() => {
     if (meta.status !== 'ready') return;
     if (!sort) {
-      setActive({ sort: null, index: null });
+      if (activeRef.current.sort) applyActive({ sort: null, index: null });
       return;
     }
     let live = true;
@@ -92,7 +99,7 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
     const build = index ? engine.query(sortIndexSql(src, meta.columns, sort, meta.tieBreak, index)) : Promise.resolve(null);
     build.then(
       () => {
-        if (live) setActive({ sort, index });
+        if (live) applyActive({ sort, index });
         else if (index) void engine.query(dropIndexSql(index)).catch(() => undefined);
       },
       (err: unknown) => {
@@ -125,13 +132,8 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
       onError: (err) => setMeta((m) => ({ ...m, status: 'error', error: message(err) })),
     });
   }, [engine, src, meta.status, meta.columns, meta.tieBreak]);
-
-  // A new active sort invalidates every cached window.
-  useEffect(() => {
-    if (!store) return;
-    store.reset();
-    setVersion((v) => v + 1);
-  }, [store, active]);
+  // Not inside useMemo: StrictMode runs that twice and keeps only one of the stores.
+  storeRef.current = store;
 
   const activeKey = active.sort ? `${active.sort.column}\u0000${active.sort.dir}` : '';
   return { ...meta, store, active, sorting: meta.status === 'ready' && activeKey !== sortKey, version };

@@ -10,6 +10,6 @@ export function ResultsView(props: {
   onInfo?(i: { rows: number; columns: number }): void;
 }) {
   const { t } = useTranslation();
-  if (!props.source) return <div className="tn-grid-overlay" style={{ position: 'static', height: '100%' }}>{t('grid.noResult')}</div>;
+  if (!props.source) return <div className="tn-results-empty">{t('grid.noResult')}</div>;
   return <DataGrid key={props.source.sql} engine={props.engine} source={props.source} onInfo={props.onInfo} />;
 }

@@ -48,6 +48,7 @@ export function SqlEditor(props: SqlEditorProps) {
   const viewRef = useRef<EditorView | null>(null);
   const themeConf = useRef(new Compartment());
   const langConf = useRef(new Compartment());
+  const textConf = useRef(new Compartment());
   const latest = useRef(props);
   latest.current = props;
   const busy = useRef(false);
@@ -101,13 +102,12 @@ export function SqlEditor(props: SqlEditorProps) {
           Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (void run(), true) }])),
           ...baseExtensions(),
           errorMarkField,
-          placeholder(t('sql.placeholder')),
+          textConf.current.of(texts(t)),
           langConf.current.of(languageExtension(latest.current.schema)),
           themeConf.current.of(themeExtension(latest.current.theme)),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) latest.current.onChange?.(u.state.doc.toString());
           }),
-          EditorView.contentAttributes.of({ 'aria-label': t('sql.editorLabel') }),
         ],
       }),
     });
@@ -116,7 +116,11 @@ export function SqlEditor(props: SqlEditorProps) {
       view.destroy();
       viewRef.current = null;
     };
-  }, [run]); // t: the placeholder is set once, like the initial text
+  }, [run]); // created once; language changes are applied below
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: textConf.current.reconfigure(texts(t)) });
+  }, [t]);
 
   useEffect(() => {
     viewRef.current?.dispatch({ effects: themeConf.current.reconfigure(themeExtension(props.theme)) });
@@ -189,6 +193,11 @@ export function SqlEditor(props: SqlEditorProps) {
       )}
     </div>
   );
+}
+
+/** Translated editor texts (placeholder, accessible name), swapped when the language changes. */
+function texts(t: (key: string) => string) {
+  return [placeholder(t('sql.placeholder')), EditorView.contentAttributes.of({ 'aria-label': t('sql.editorLabel') })];
 }
 
 function showError(view: EditorView, s: Statement, e: NonNullable<RunReport['error']>, set: (e: ShownError) => void): void {

@@ -2,7 +2,7 @@ import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { toRows } from '../../../shared/engine/arrowRows';
 import { rememberCount } from '../grid/countCache';
 import { countSql } from '../grid/gridSql';
-import { errorPosition, unwrapPosition } from './errorPosition';
+import { errorPosition, shiftErrorLines, unwrapPosition } from './errorPosition';
 import { isResultStatement } from './statements';
 
 export interface RunReport {
@@ -36,8 +36,10 @@ export async function runStatement(engine: QueryEngine, sql: string, now: () => 
       : result.numRows > 0 ? result.numRows : null;
     return { sql, ms, rows: count, showable: false };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const raw = errorPosition(message, text);
+    const rawMessage = err instanceof Error ? err.message : String(err);
+    const raw = errorPosition(rawMessage, text);
+    // The count wrapper puts the statement on line 2: report lines as the user wrote them.
+    const message = showable ? shiftErrorLines(rawMessage, 1) : rawMessage;
     // In the count wrapper the statement starts right after the first newline.
     const position = showable ? unwrapPosition(raw, text.indexOf('\n') + 1, sql.length) : raw;
     return { sql, ms: now() - start, rows: null, error: { message, ...(position !== undefined ? { position } : {}) }, showable: false };
