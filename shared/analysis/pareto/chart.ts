@@ -81,7 +81,7 @@ export function paretoChartOption(result: ParetoResult, ctx: ParetoChartContext)
           label: { ...labelStyle, formatter: '{c}%' },
           data: [
             { yAxis: pct(result.thresholds.a), label: { position: 'insideEndTop' } },
-            { xAxis: pct(result.k80Share), label: { position: 'end' } },
+            { xAxis: pct(result.k80Share), label: { position: 'insideEndTop' } },
           ],
         },
       },
