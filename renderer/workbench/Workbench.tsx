@@ -71,23 +71,23 @@ export function Workbench() {
             orientation="horizontal"
             className="workbench-main"
             id="tenure-horizontal"
-            defaultLayout={layout.horizontal}
-            onLayoutChanged={(l, meta) => meta.isUserInteraction && setSizes('horizontal', l)}
+            defaultLayout={layoutFor(layout.horizontal, layout.sidebarVisible ? ['sidebar', 'main'] : ['main'])}
+            onLayoutChanged={(l, meta) => meta.isUserInteraction && 'sidebar' in l && setSizes('horizontal', l)}
           >
             {layout.sidebarVisible && (
               <>
                 <Panel id="sidebar" className="sidebar" defaultSize="22%" minSize={170} maxSize="60%" aria-label={t('workbench.sideBar')}>
                   <Explorer />
                 </Panel>
-                <Separator className="sash sash-vertical" />
+                <Separator id="sidebar-sash" className="sash sash-vertical" />
               </>
             )}
             <Panel id="main" minSize={300}>
               <Group
                 orientation="vertical"
                 id="tenure-vertical"
-                defaultLayout={layout.vertical}
-                onLayoutChanged={(l, meta) => meta.isUserInteraction && setSizes('vertical', l)}
+                defaultLayout={layoutFor(layout.vertical, layout.panelVisible ? ['editors', 'panel'] : ['editors'])}
+                onLayoutChanged={(l, meta) => meta.isUserInteraction && 'panel' in l && setSizes('vertical', l)}
               >
                 <Panel id="editors" minSize={120}>
                   <EditorArea theme={theme} />
@@ -111,4 +111,11 @@ export function Workbench() {
       </div>
     </CommandsContext.Provider>
   );
+}
+
+/** A saved layout applies only to the same set of panels (a hidden side bar or panel changes the set). */
+function layoutFor(saved: Record<string, number> | undefined, ids: string[]): Record<string, number> | undefined {
+  if (!saved) return undefined;
+  const keys = Object.keys(saved);
+  return keys.length === ids.length && ids.every((id) => keys.includes(id)) ? saved : undefined;
 }

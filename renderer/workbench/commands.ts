@@ -39,11 +39,14 @@ export function isAvailable(cmd: CommandDescriptor, keys: ContextKeys): boolean 
   return evaluateWhen(cmd.when, keys);
 }
 
+let sqlCount = 0;
+
 export function newSqlEditor(initialText?: string): void {
   const s = useWorkbench.getState();
   const table = currentTable(s);
   const text = initialText ?? (table ? `SELECT *\nFROM ${qi(table)}\nLIMIT 100;\n` : 'SELECT 42 AS answer;\n');
-  s.openEditor({ kind: 'sql', data: { text } });
+  sqlCount += 1;
+  s.openEditor({ kind: 'sql', data: { text, n: sqlCount } });
 }
 
 /** Run handlers, attached by id to the shared command list. */

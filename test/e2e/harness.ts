@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ARTIFACTS } from '../helpers/paths';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -62,4 +63,10 @@ export async function launch(opts: { colorScheme?: 'dark' | 'light'; locale?: st
 export async function openWorkbench(page: Page, baseURL: string): Promise<void> {
   await page.goto(new URL('index.html', baseURL).toString());
   await page.locator('[data-testid="engine-state"][data-state="ready"]').waitFor({ timeout: 60_000 });
+}
+
+/** Wait until a data grid shows rows and no cell is still loading. */
+export async function waitForGrid(scope: Locator): Promise<void> {
+  await scope.locator('.tn-grid-row').first().waitFor({ timeout: 60_000 });
+  await expect.poll(() => scope.locator('.tn-pending').count(), { timeout: 30_000 }).toBe(0);
 }

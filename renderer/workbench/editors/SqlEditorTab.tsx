@@ -26,13 +26,13 @@ export function SqlEditorTab({ tab, theme, setData }: EditorProps) {
         const text = String(tab.data.text ?? '');
         const at = text.indexOf(r.sql);
         const where = r.error.position === undefined ? {} : at >= 0 ? lineColumn(text, at + r.error.position) : lineColumn(r.sql, r.error.position);
-        store.addProblem({ severity: 'error', code: 'sql', message: r.error.message, file: tab.title ?? services.i18n.t('workbench.editor.sql'), ...where });
+        store.addProblem({ severity: 'error', code: 'sql', message: r.error.message, file: tab.title ?? services.i18n.t('workbench.editor.sql', { n: tab.data.n ?? '' }).trim(), ...where });
         store.showPanel('problems');
         return;
       }
       if (DDL.test(r.sql)) void refreshCatalog(services.engine).catch(() => undefined);
     },
-    [services, tab.title, tab.data.text],
+    [services, tab.title, tab.data.text, tab.data.n],
   );
   const onShowResult = useCallback((source: { kind: 'query'; sql: string } | null) => {
     const store = useWorkbench.getState();

@@ -20,7 +20,7 @@ export function BottomPanel() {
     { id: 'log', label: t('workbench.panel.log') },
   ];
   return (
-    <section className="panel" data-testid="panel">
+    <section className="panel" data-testid="bottom-panel">
       <div className="panel-header">
         <div className="panel-tabs" role="tablist">
           {tabs.map((tb) => (

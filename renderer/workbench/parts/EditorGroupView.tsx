@@ -86,7 +86,7 @@ function TabButton(props: {
   const { t } = useTranslation();
   const { tab, active } = props;
   const contribution = editorFor(tab.kind);
-  const title = tab.title ?? (contribution ? t(contribution.title) : tab.kind);
+  const title = tab.title ?? (contribution ? t(contribution.title, { n: tab.data.n ?? '' }).trim() : tab.kind);
   return (
     <div
       role="tab"

@@ -7,7 +7,10 @@ export function LogView() {
   const { t, i18n } = useTranslation();
   const log = useWorkbench((s) => s.log);
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [log.length]);
+  // Braces matter: newer Chromium returns a Promise from scrollIntoView, which React would call as a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [log.length]);
   if (!log.length) return <div className="panel-empty">{t('workbench.panel.noLog')}</div>;
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
   return (

@@ -14,7 +14,10 @@ export function ProblemsView() {
         .map((p) => (
           <li key={p.id} className={`problem ${p.severity}`}>
             <span className={`codicon codicon-${p.severity === 'info' ? 'info' : p.severity}`} aria-hidden />
-            <span className="problem-message">{p.message}</span>
+            {/* One line per problem, as in VS Code; DuckDB's caret snippet stays in the tooltip. */}
+            <span className="problem-message" title={p.message}>
+              {firstLine(p.message)}
+            </span>
             <span className="problem-where">
               {[p.file, p.line !== undefined ? t('workbench.panel.line', { line: p.line }) : null, p.column !== undefined ? t('workbench.panel.column', { column: p.column }) : null]
                 .filter(Boolean)
@@ -25,4 +28,9 @@ export function ProblemsView() {
         ))}
     </ul>
   );
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n').find((l) => l.trim() !== '') ?? message;
+  return line.trim();
 }

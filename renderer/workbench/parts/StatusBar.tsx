@@ -3,13 +3,11 @@ import { activeTab } from '../../store/editorsSlice';
 import { allTables } from '../../store/sourcesSlice';
 import { useWorkbench } from '../../store/workbenchStore';
 import { currentTable } from '../commands';
-import { useCommands } from '../useCommands';
 import { formatMs } from './LogView';
 
 /** Engine state, problems, a running task on the left; table, rows, last query time, language on the right. */
 export function StatusBar() {
   const { t, i18n } = useTranslation();
-  const { run } = useCommands();
   const engineState = useWorkbench((s) => s.engineState);
   const engineError = useWorkbench((s) => s.engineError);
   const problems = useWorkbench((s) => s.problems);
@@ -73,9 +71,6 @@ export function StatusBar() {
         <button type="button" className="status-item" onClick={() => openPalette(t('workbench.cat.preferences'))} title={t('workbench.status.language')}>
           <span className="codicon codicon-globe" aria-hidden />
           {i18n.language === 'zh-CN' ? '简体中文' : 'English'}
-        </button>
-        <button type="button" className="status-item" onClick={() => run('workbench.commandPalette')} title={t('workbench.cmd.palette')}>
-          <span className="codicon codicon-bell" aria-hidden />
         </button>
       </div>
     </footer>
