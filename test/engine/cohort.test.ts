@@ -17,7 +17,7 @@ beforeAll(async () => {
   engine = new WasmNodeEngine();
   await engine.init();
   table = (await importFile(engine, nodeFileSource(`${DATA}/online_retail_2010-12_to_2011-03.csv`))).table;
-});
+}, 300_000); // duckdb-wasm start + import: slow on a busy 2-core machine
 afterAll(() => engine.close());
 
 describe('monthly cohorts on UCI Online Retail vs golden retail_4months.json', () => {

@@ -12,7 +12,7 @@ beforeAll(async () => {
   engine = new WasmNodeEngine();
   await engine.init();
   table = (await importFile(engine, nodeFileSource(`${DATA}/Telco_customer_churn.xlsx`))).table;
-});
+}, 300_000); // duckdb-wasm start + import: slow on a busy 2-core machine
 afterAll(() => engine.close());
 
 describe('churn reasons on the Telco xlsx', () => {

@@ -65,7 +65,7 @@ beforeAll(async () => {
   await engine.init();
   xlsx = (await importFile(engine, nodeFileSource(`${DATA}/Telco_customer_churn.xlsx`))).table;
   csv = (await importFile(engine, nodeFileSource(`${DATA}/WA_Fn-UseC_-Telco-Customer-Churn.csv`))).table;
-});
+}, 300_000); // duckdb-wasm start + import: slow on a busy 2-core machine
 afterAll(() => engine.close());
 
 const xlsxSpec = (extra: object = {}) => ({ table: xlsx, time: { kind: 'duration', column: 'Tenure Months' }, event: { column: 'Churn Value', values: [1] }, ...extra });

@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { DATA, ROOT } from '../helpers/paths';
+
+const run = promisify(execFile);
+
+/** The CLI as a user runs it; resolves with exit code, parsed stdout and stderr. */
+async function cli(args: string[]): Promise<{ code: number; out: unknown; err: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'shared/node/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { code: 0, out: JSON.parse(stdout), err: stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, out: x.stdout ? x.stdout : null, err: x.stderr };
+  }
+}
+
+
+describe('tenure reasons (CLI)', () => {
+  it('churn reasons of the Telco xlsx with controllable tags', async () => {
+    const { code, out } = await cli([
+      'reasons', `${DATA}/Telco_customer_churn.xlsx`, '--reason', 'Churn Reason', '--event', 'Churn Value', '--event-value', '1',
+      '--controllable', 'Competitor made better offer', '--not-controllable', 'Moved', '--json',
+    ]);
+    expect(code).toBe(0);
+    const r = out as { overall: { churned: number; rows: { reason: string; count: number; controllable: boolean | null }[]; controllableShare: number } };
+    expect(r.overall.churned).toBe(1869);
+    expect(r.overall.rows.reduce((s, x) => s + x.count, 0)).toBe(1869);
+    const comp = r.overall.rows.find((x) => x.reason === 'Competitor made better offer')!;
+    expect(comp.controllable).toBe(true);
+    expect(r.overall.controllableShare).toBe(comp.count / 1869);
+    expect(r.overall.rows.find((x) => x.reason === 'Moved')!.controllable).toBe(false);
+  }, 300_000);
+});
