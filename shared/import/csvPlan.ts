@@ -55,7 +55,7 @@ export async function sniffCsv(src: FileSource, opts: ImportOptions): Promise<Cs
     encodingBasis: guess ? guess.basis : 'user',
     delimiter: d.delimiter,
     quote: d.quote,
-    lineEnding: lineEndingOf(text),
+    lineEnding: lineEndingOf(text, d.quote),
     headerRow: d.headerRow,
     hasHeader: d.hasHeader,
     sheet: null,

@@ -68,10 +68,22 @@ export function parseSample(text: string, delimiter: string, quote: string, comp
   return out;
 }
 
-/** The most frequent line ending (a line break inside a quoted field is the rarer kind). */
-export function lineEndingOf(text: string): 'lf' | 'crlf' | 'cr' {
-  const crlf = text.split('\r\n').length - 1;
-  const cr = text.split('\r').length - 1 - crlf;
-  const lf = text.split('\n').length - 1 - crlf;
-  return crlf >= cr && crlf >= lf && crlf > 0 ? 'crlf' : cr > lf ? 'cr' : 'lf';
+/** The most frequent line ending outside quoted fields (a quoted value may hold other breaks). */
+export function lineEndingOf(text: string, quote = '"'): 'lf' | 'crlf' | 'cr' {
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  let inQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote && ch === quote) inQuote = !inQuote;
+    else if (inQuote) continue;
+    else if (ch === '\r') {
+      if (text[i + 1] === '\n') {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (ch === '\n') lf++;
+  }
+  return crlf > 0 && crlf >= cr && crlf >= lf ? 'crlf' : cr > lf ? 'cr' : 'lf';
 }
