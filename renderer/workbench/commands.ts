@@ -33,9 +33,8 @@ export function contextKeys(s: WorkbenchState): ContextKeys {
   return keys;
 }
 
-/** Visible in the palette/menu: its when-clause holds and, for editor-opening commands, the editor exists. */
+/** Visible in the palette/menu: its when-clause holds (analysis commands need `editor.<kind>`). */
 export function isAvailable(cmd: CommandDescriptor, keys: ContextKeys): boolean {
-  if (cmd.id.startsWith('analysis.') && !kindForCommand(cmd.id)) return false;
   return evaluateWhen(cmd.when, keys);
 }
 

@@ -28,7 +28,8 @@ export interface EditorContribution {
 /**
  * kind → editor. Analysis editors register here with one line each, e.g.
  *   pareto: { component: ParetoView, icon: 'graph', title: 'pareto.title', command: 'analysis.pareto' },
- * and their command appears in the palette and menu (it stays hidden while the kind is missing).
+ * and their command appears in the palette and menu: its when-clause needs `editor.<kind>`, which is
+ * true only for kinds registered here (until then the command stays hidden, never a stub).
  */
 export const EDITORS: Record<string, EditorContribution> = {
   welcome: { component: WelcomeEditor, icon: 'info', title: 'workbench.welcome.tabTitle' },

@@ -12,7 +12,11 @@ export interface CommandDescriptor {
   /** i18n key of the palette category. */
   category?: string;
   keybinding?: string;
-  /** Context key that must be true for the command to be enabled (e.g. 'hasTable', 'editorIsSql'). */
+  /**
+   * Context keys that must hold for the command to be enabled: `a && !b` (e.g. 'hasTable', 'editorIsSql').
+   * `editor.<kind>` is true once the renderer registered an editor of that kind, so analysis commands
+   * stay hidden until their editor exists.
+   */
   when?: string;
   menu?: { id: MenuId; group: number; order: number };
 }
@@ -33,10 +37,10 @@ export const COMMANDS: CommandDescriptor[] = [
   { id: 'theme.system', title: 'workbench.cmd.themeSystem', category: 'workbench.cat.preferences', menu: { id: 'view', group: 3, order: 3 } },
   { id: 'language.en', title: 'workbench.cmd.langEn', category: 'workbench.cat.preferences', menu: { id: 'view', group: 4, order: 1 } },
   { id: 'language.zh-CN', title: 'workbench.cmd.langZh', category: 'workbench.cat.preferences', menu: { id: 'view', group: 4, order: 2 } },
-  { id: 'analysis.pareto', title: 'workbench.cmd.pareto', category: 'workbench.cat.analysis', when: 'hasTable', menu: { id: 'analysis', group: 1, order: 1 } },
-  { id: 'analysis.quadrant', title: 'workbench.cmd.quadrant', category: 'workbench.cat.analysis', when: 'hasTable', menu: { id: 'analysis', group: 1, order: 2 } },
-  { id: 'analysis.survival', title: 'workbench.cmd.survival', category: 'workbench.cat.analysis', when: 'hasTable', menu: { id: 'analysis', group: 1, order: 3 } },
-  { id: 'analysis.cohort', title: 'workbench.cmd.cohort', category: 'workbench.cat.analysis', when: 'hasTable', menu: { id: 'analysis', group: 1, order: 4 } },
+  { id: 'analysis.pareto', title: 'workbench.cmd.pareto', category: 'workbench.cat.analysis', when: 'hasTable && editor.pareto', menu: { id: 'analysis', group: 1, order: 1 } },
+  { id: 'analysis.quadrant', title: 'workbench.cmd.quadrant', category: 'workbench.cat.analysis', when: 'hasTable && editor.quadrant', menu: { id: 'analysis', group: 1, order: 2 } },
+  { id: 'analysis.survival', title: 'workbench.cmd.survival', category: 'workbench.cat.analysis', when: 'hasTable && editor.survival', menu: { id: 'analysis', group: 1, order: 3 } },
+  { id: 'analysis.cohort', title: 'workbench.cmd.cohort', category: 'workbench.cat.analysis', when: 'hasTable && editor.cohort', menu: { id: 'analysis', group: 1, order: 4 } },
   { id: 'help.welcome', title: 'workbench.cmd.welcome', category: 'workbench.cat.help', menu: { id: 'help', group: 1, order: 1 } },
 ];
 

@@ -91,6 +91,24 @@ describe.skipIf(browserMissing)('workbench (web build in Chromium)', () => {
     await s.screenshot('06-problems');
   });
 
+  it('cancels a long-running query from the SQL editor, then runs the next one', async () => {
+    const { page } = s;
+    const editor = page.locator('.editor-host:not([hidden]) .cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('SELECT count(*) FROM range(4000000000) t(i) WHERE i % 7 = 3');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('[data-testid="engine-state"]').getAttribute('data-state')).toBe('busy');
+    await page.locator('.tn-sql-cancel').click();
+    await expect.poll(() => page.locator('.tn-sql-error').textContent(), { timeout: 10_000 }).toMatch(/cancel/i);
+    await expect.poll(() => page.locator('[data-testid="engine-state"]').getAttribute('data-state')).toBe('ready');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('SELECT 6 * 7 AS answer');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('[data-testid="results"] .tn-grid-row').first().textContent(), { timeout: 20_000 }).toContain('42');
+  });
+
   it('finds commands in the palette by fuzzy match and switches to the light theme', async () => {
     const { page } = s;
     await page.keyboard.press('Control+Shift+P');

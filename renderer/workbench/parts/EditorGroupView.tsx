@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { EditorGroup, EditorTab } from '../../store/types';
@@ -17,6 +17,12 @@ export function EditorGroupView({ group, theme }: { group: EditorGroup; theme: '
   const { run } = useCommands();
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const focused = activeGroupId === group.id && groupCount > 1;
+  const strip = useRef<HTMLDivElement>(null);
+
+  // Keep the active tab visible in a crowded strip.
+  useEffect(() => {
+    strip.current?.querySelector('.tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [group.activeTabId]);
 
   const onDragOver = (e: DragEvent, index: number) => {
     if (!e.dataTransfer.types.includes(TAB_MIME)) return;
@@ -36,26 +42,33 @@ export function EditorGroupView({ group, theme }: { group: EditorGroup; theme: '
 
   return (
     <section className={`editor-group${focused ? ' focused' : ''}`} data-group={group.id} onMouseDown={() => setActiveGroup(group.id)}>
-      <div
-        className="tabs"
-        role="tablist"
-        onDragOver={(e) => onDragOver(e, group.tabs.length)}
-        onDragLeave={() => setDropIndex(null)}
-        onDrop={(e) => onDrop(e, group.tabs.length)}
-      >
-        {group.tabs.map((tab, i) => (
-          <TabButton
-            key={tab.id}
-            tab={tab}
-            active={tab.id === group.activeTabId}
-            dropBefore={dropIndex === i}
-            onActivate={() => activateTab(group.id, tab.id)}
-            onClose={() => closeTab(group.id, tab.id)}
-            onDragOver={(e) => onDragOver(e, i)}
-            onDrop={(e) => onDrop(e, i)}
-          />
-        ))}
-        <div className={`tabs-filler${dropIndex === group.tabs.length ? ' drop-before' : ''}`} />
+      <div className="tabs">
+        <div
+          className="tabs-scroll"
+          role="tablist"
+          ref={strip}
+          onDragOver={(e) => onDragOver(e, group.tabs.length)}
+          onDragLeave={() => setDropIndex(null)}
+          onDrop={(e) => onDrop(e, group.tabs.length)}
+          onWheel={(e) => {
+            // A vertical wheel scrolls the tab strip sideways, as in VS Code.
+            if (strip.current && Math.abs(e.deltaY) > Math.abs(e.deltaX)) strip.current.scrollLeft += e.deltaY;
+          }}
+        >
+          {group.tabs.map((tab, i) => (
+            <TabButton
+              key={tab.id}
+              tab={tab}
+              active={tab.id === group.activeTabId}
+              dropBefore={dropIndex === i}
+              onActivate={() => activateTab(group.id, tab.id)}
+              onClose={() => closeTab(group.id, tab.id)}
+              onDragOver={(e) => onDragOver(e, i)}
+              onDrop={(e) => onDrop(e, i)}
+            />
+          ))}
+          <div className={`tabs-filler${dropIndex === group.tabs.length ? ' drop-before' : ''}`} />
+        </div>
         {group.activeTabId && (
           <div className="tabs-actions">
             <button type="button" className="icon-button" title={t('workbench.cmd.splitRight')} onClick={() => run('workbench.splitRight')}>
