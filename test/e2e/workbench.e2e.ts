@@ -102,6 +102,7 @@ describe.skipIf(browserMissing)('workbench (web build in Chromium)', () => {
     await page.locator('.tn-sql-cancel').click();
     await expect.poll(() => page.locator('.tn-sql-error').textContent(), { timeout: 10_000 }).toMatch(/cancel/i);
     await expect.poll(() => page.locator('[data-testid="engine-state"]').getAttribute('data-state')).toBe('ready');
+    await expect(page.locator('[data-testid="problems"]').textContent()).resolves.not.toMatch(/cancel/i);
     await editor.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('SELECT 6 * 7 AS answer');

@@ -21,6 +21,8 @@ export function SqlEditorTab({ tab, theme, setData }: EditorProps) {
   const onResult = useCallback(
     (r: { sql: string; ms: number; rows: number | null; error?: { message: string; position?: number } }) => {
       const store = useWorkbench.getState();
+      // A cancelled run is the user's own doing (the editor says so): not a problem.
+      if (r.error && /cancel|interrupt/i.test(r.error.message)) return;
       if (r.error) {
         // The position is within the statement that ran; place it in the editor's text when found there.
         const text = String(tab.data.text ?? '');
