@@ -66,8 +66,9 @@ export function coreTable(s: SizeResult): string {
 /** Ingest throughput: engine-level read_csv and the app's importFile path (UTF-8, GBK, xlsx). */
 export function throughputTable(r: BenchResults): string {
   const rows: string[][] = [];
-  const add = (label: string, bytes: number, n: number, ms: number | null, rss: number | undefined) => {
-    rows.push([label, (bytes / 1e6).toFixed(1), n.toLocaleString('en-US'), sec(ms), ms ? (bytes / 1e6 / (ms / 1000)).toFixed(1) : '—', ms ? Math.round(n / (ms / 1000)).toLocaleString('en-US') : '—', mb(rss)]);
+  const add = (label: string, bytes: number, n: number, ms: number | null, rss: number | undefined, phases?: Record<string, number>) => {
+    const split = phases ? Object.values(phases).map((x) => (x / 1000).toFixed(1)).join(' / ') : '';
+    rows.push([label, (bytes / 1e6).toFixed(1), n.toLocaleString('en-US'), sec(ms), ms ? (bytes / 1e6 / (ms / 1000)).toFixed(1) : '—', ms ? Math.round(n / (ms / 1000)).toLocaleString('en-US') : '—', mb(rss), split]);
   };
   for (const s of r.sizes) {
     for (const c of CORE_CONFIGS) {
@@ -76,11 +77,11 @@ export function throughputTable(r: BenchResults): string {
     }
     for (const k of ['utf8', 'gbk'] as const) {
       const child = s.imports[k];
-      if (child?.import) add(`${s.key} importFile ${k === 'utf8' ? 'UTF-8' : `GBK (${child.import.encoding})`}`, child.import.bytes, child.import.rows, itemMedian(onlyItem(child)), child.peakRssMB);
+      if (child?.import) add(`${s.key} importFile ${k === 'utf8' ? 'UTF-8' : `GBK (${child.import.encoding})`}`, child.import.bytes, child.import.rows, itemMedian(onlyItem(child)), child.peakRssMB, child.import.phasesMs);
     }
   }
-  if (r.xlsx?.import) add('importFile xlsx (100k × 10)', r.xlsx.import.bytes, r.xlsx.import.rows, itemMedian(onlyItem(r.xlsx)), r.xlsx.peakRssMB);
-  return table(['ingest (wasm unless noted)', 'MB', 'rows', 'median s', 'MB/s', 'rows/s', 'peak RSS MB'], rows);
+  if (r.xlsx?.import) add('importFile xlsx (100k × 10)', r.xlsx.import.bytes, r.xlsx.import.rows, itemMedian(onlyItem(r.xlsx)), r.xlsx.peakRssMB, r.xlsx.import.phasesMs);
+  return table(['ingest (wasm unless noted)', 'MB', 'rows', 'median s', 'MB/s', 'rows/s', 'peak RSS MB', 'importFile split s: read / detect types / convert (last run)'], rows);
 }
 
 export function targets(r: BenchResults): TargetCheck[] {

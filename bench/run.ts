@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1m,10m] [--runs N] [--cases pareto,cohort]`
+ * `npm run bench [-- --sizes 1m,10m] [--runs N] [--cases pareto,cohort] [--import-sizes 1m] [--report-only]`
  * Generates missing inputs, then runs each engine configuration in its own child process (fresh
  * heap and engine, so peak RSS is per configuration) one after another, never in parallel.
  * Prints markdown tables and writes bench/results/latest.json (+ latest.md).
@@ -19,12 +19,20 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1m,10m' },
     runs: { type: 'string' },
     cases: { type: 'string' },
+    /** Sizes at which the app's importFile path is timed (slow: a JS-side chunked pipeline). */
+    'import-sizes': { type: 'string', default: '1m' },
+    /** Re-print the tables of bench/results/latest.json without running anything. */
+    'report-only': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
 });
 if (values.help) {
-  console.log('npm run bench -- [--sizes 1m,10m] [--runs N] [--cases name,name]');
+  console.log('npm run bench -- [--sizes 1m,10m] [--runs N] [--cases name,name] [--import-sizes 1m,10m] [--report-only]');
+  process.exit(0);
+}
+if (values['report-only']) {
+  console.log(markdown(JSON.parse(readFileSync(path.join(RESULTS_DIR, 'latest.json'), 'utf8')) as BenchResults));
   process.exit(0);
 }
 const sizes = values.sizes!.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -81,7 +89,8 @@ for (const key of sizes) {
     const r = await child(`${key} ${id}`, ['--mode', 'core', '--size', key, '--runs', String(coreRuns(key)), ...args, ...caseArgs]);
     if (r) s.core[id] = r;
   }
-  for (const file of ['utf8', 'gbk'] as const) {
+  const importSizes = values['import-sizes']!.split(',').map((x) => x.trim().toLowerCase());
+  for (const file of importSizes.includes(key) ? (['utf8', 'gbk'] as const) : []) {
     const r = await child(`${key} importFile ${file}`, ['--mode', 'import', '--size', key, '--file', file, '--runs', String(importRuns(key))]);
     if (r) s.imports[file] = r;
   }
