@@ -1,0 +1,68 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import './analysis.css';
+
+export interface AnalysisLayoutProps {
+  /** The spec form: FormSection elements. */
+  form: ReactNode;
+  /** Run / Cancel / Show SQL, pinned under the form. */
+  actions: ReactNode;
+  /** Headline, status and result cards. */
+  children: ReactNode;
+  testId?: string;
+}
+
+/**
+ * The layout every analysis editor shares: a settings side panel on the left (scrolling sections, actions
+ * pinned at the bottom) and the results on the right (headline banner, then stacked cards).
+ */
+export function AnalysisLayout({ form, actions, children, testId }: AnalysisLayoutProps) {
+  const { t } = useTranslation();
+  const [collapsed, setCollapsed] = useState(false);
+  return (
+    <div className={`tn-an${collapsed ? ' collapsed' : ''}`} data-testid={testId}>
+      <aside className="tn-an-side" aria-label={t('export.analysis.settings')}>
+        <div className="tn-an-side-header">
+          {!collapsed && <span>{t('export.analysis.settings')}</span>}
+          <button type="button" className="icon-button" title={t('export.analysis.settings')} onClick={() => setCollapsed((c) => !c)}>
+            <span className={`codicon codicon-${collapsed ? 'chevron-right' : 'chevron-left'}`} aria-hidden />
+          </button>
+        </div>
+        {!collapsed && (
+          <>
+            <div className="tn-an-form">{form}</div>
+            <div className="tn-an-actions">{actions}</div>
+          </>
+        )}
+      </aside>
+      <main className="tn-an-results">{children}</main>
+    </div>
+  );
+}
+
+/** A titled, collapsible group of fields in the side panel. */
+export function FormSection({ title, children, defaultOpen = true }: { title: string; children: ReactNode; defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
+  return (
+    <section className="tn-an-section">
+      <button type="button" className="tn-an-section-title" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <span className={`codicon codicon-chevron-${open ? 'down' : 'right'}`} aria-hidden />
+        {title}
+      </button>
+      {open && <div className="tn-an-section-body">{children}</div>}
+    </section>
+  );
+}
+
+/** Label + control + optional hint or error. */
+export function Field({ label, hint, error, children, htmlFor }: { label: string; hint?: string; error?: string | null; children: ReactNode; htmlFor?: string }) {
+  return (
+    <div className={`tn-an-field${error ? ' invalid' : ''}`}>
+      <label className="tn-an-label" htmlFor={htmlFor}>
+        {label}
+      </label>
+      {children}
+      {error ? <div className="tn-an-error-text">{error}</div> : hint ? <div className="tn-an-hint">{hint}</div> : null}
+    </div>
+  );
+}

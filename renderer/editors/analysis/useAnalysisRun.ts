@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { i18n as I18n } from 'i18next';
+import { asTenureError } from '../../../shared/errors';
+import { useWorkbench } from '../../store/workbenchStore';
+import { useServices } from '../../workbench/services';
+
+export interface RunError {
+  code: string;
+  /** Translated text when there is one (errors.<code>), else DuckDB's message. */
+  message: string;
+  /** DuckDB's (or the analysis') own message when it differs from `message`. */
+  detail?: string;
+}
+
+export type RunState<R> =
+  | { status: 'idle'; result?: undefined }
+  | { status: 'running'; result?: R }
+  | { status: 'done'; result: R; ms: number }
+  | { status: 'cancelled'; result?: R }
+  | { status: 'error'; error: RunError; result?: R };
+
+export function runError(i18n: I18n, err: unknown, fallbackCode: string): RunError {
+  const e = asTenureError(err, fallbackCode);
+  const key = [`errors.${e.code}`, `workbench.errors.${e.code}`].find((k) => i18n.exists(k));
+  const message = key ? i18n.t(key, { ...e.params, file: e.file, line: e.line, column: e.column, message: e.message }) : e.message;
+  return { code: e.code, message, detail: message === e.message ? undefined : e.message };
+}
+
+/**
+ * One analysis run at a time per editor: the last result stays visible (dimmed) while a new one runs,
+ * a late answer from a superseded or cancelled run is dropped, and a failure is shown in place and
+ * listed in Problems under the editor's title.
+ */
+export function useAnalysisRun<R>(opts: { problemFile: string; fallbackCode?: string }) {
+  const { engine, i18n } = useServices();
+  const [state, setState] = useState<RunState<R>>({ status: 'idle' });
+  const runId = useRef(0);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      runId.current++;
+    };
+  }, []);
+  const optsRef = useRef(opts);
+  optsRef.current = opts;
+
+  const run = useCallback(
+    async (fn: () => Promise<R>): Promise<R | undefined> => {
+      const id = ++runId.current;
+      setState((s) => ({ status: 'running', result: s.result }));
+      const started = performance.now();
+      try {
+        const result = await fn();
+        if (id !== runId.current || !mounted.current) return undefined;
+        setState({ status: 'done', result, ms: performance.now() - started });
+        return result;
+      } catch (err) {
+        if (id !== runId.current || !mounted.current) return undefined;
+        const error = runError(i18n, err, optsRef.current.fallbackCode ?? 'sql');
+        setState((s) => ({ status: 'error', error, result: s.result }));
+        useWorkbench.getState().addProblem({ severity: 'error', code: error.code, message: error.detail ? `${error.message} (${error.detail})` : error.message, file: optsRef.current.problemFile });
+        return undefined;
+      }
+    },
+    [i18n],
+  );
+
+  const cancel = useCallback(async () => {
+    runId.current++;
+    setState((s) => ({ status: 'cancelled', result: s.result }));
+    await engine.cancel().catch(() => false);
+  }, [engine]);
+
+  return { state, run, cancel };
+}
