@@ -1,7 +1,7 @@
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
 import type { ChartTheme } from '../../charts/theme';
 import type { Translate } from '../survival/format';
-import { axisValues, escapeHtml, fmt, gridBoxes, labelStyle, niceRange, solid, zoneSides, type AxisRange } from './chartLayout';
+import { axisValues, escapeHtml, fmt, gridBoxes, niceRange, solid, zoneSides, type AxisRange } from './chartLayout';
 import { placeLabels } from './labelPlacement';
 import type { DriverResult, GroupResult, QuadrantResult } from './result';
 import { ZONES, type Zone } from './zones';
@@ -103,7 +103,7 @@ function axis(theme: ChartTheme, r: AxisRange, name: string, gi: number, showNam
     nameLocation: 'middle',
     nameGap: 30,
     nameTextStyle: { color: theme.text, fontSize: theme.fontSize.axisName },
-    axisLine: { show: true, lineStyle: { color: theme.axisLine } },
+    axisLine: { show: true, onZero: false, lineStyle: { color: theme.axisLine } },
     axisLabel: { color: theme.mutedText, fontSize: theme.fontSize.axisLabel, formatter: (v: number) => Number(v.toFixed(digits)).toString() },
     splitLine: { show: false },
   };
@@ -129,8 +129,21 @@ function zoneAndPointSeries(g: GroupResult, drivers: Renderable[], gi: number, c
   const px = { x: (c.box.left / 100) * c.W, y: (c.box.top / 100) * c.H, w: (c.box.width / 100) * c.W, h: (c.box.height / 100) * c.H };
   const toPx = ([x, y]: [number, number]) => ({ x: px.x + ((x - xr.min) / (xr.max - xr.min)) * px.w, y: px.y + (1 - (y - yr.min) / (yr.max - yr.min)) * px.h });
   const order = drivers.map((_, i) => i).sort((a, b) => drivers[b].importance - drivers[a].importance);
-  const placed = placeLabels(order.map((i) => ({ ...toPx(c.xy(drivers[i].performance, drivers[i].importance)), text: drivers[i].label })), px, { fontSize: c.fontSize, markerRadius });
-  const sideOf = new Map(order.map((i, k) => [i, placed[k].side]));
+  const pts = order.map((i) => {
+    const d = drivers[i];
+    const p = toPx(c.xy(d.performance, d.importance));
+    // Error bars are obstacles too: a label beside the point starts beyond the bar's end.
+    const [pLo, pHi] = d.bootstrap?.performanceCI ?? d.performanceCI ?? [d.performance, d.performance];
+    const [iLo, iHi] = d.bootstrap?.importanceCI ?? [d.importance, d.importance];
+    const a = toPx(c.xy(pLo, iLo));
+    const b = toPx(c.xy(pHi, iHi));
+    return { ...p, text: d.label, rx: Math.max(Math.abs(a.x - p.x), Math.abs(b.x - p.x)), ry: Math.max(Math.abs(a.y - p.y), Math.abs(b.y - p.y)) };
+  });
+  const placed = placeLabels(pts, px, { fontSize: c.fontSize, markerRadius });
+  // ECharts places an array position relative to the symbol's box (top-left), text anchored top-left.
+  const labelAt = new Map(order.map((i, k) => {
+    return [i, [placed[k].rect.x - (pts[k].x - markerRadius), placed[k].rect.y - (pts[k].y - markerRadius)]];
+  }));
   const data = drivers.map((d, i) => {
     const uncertain = !!d.bootstrap && (d.bootstrap.crossesImportance || d.bootstrap.crossesPerformance);
     const color = solid(theme.zones[d.zone ?? 'low']);
@@ -139,7 +152,7 @@ function zoneAndPointSeries(g: GroupResult, drivers: Renderable[], gi: number, c
       value: c.xy(d.performance, d.importance),
       symbol: uncertain ? 'emptyCircle' : 'circle',
       itemStyle: { color, borderColor: uncertain ? color : theme.background === 'transparent' ? theme.text : theme.background, borderWidth: uncertain ? 2 : 1 },
-      label: { show: true, formatter: d.label, color: theme.text, fontSize: c.fontSize, ...labelStyle(sideOf.get(i)!, markerRadius + 4) },
+      label: { show: true, formatter: d.label, color: theme.text, fontSize: c.fontSize, lineHeight: Math.round(c.fontSize * 1.3), position: labelAt.get(i), align: 'left', verticalAlign: 'top' },
       tip: tooltip(d, t),
     };
   });
@@ -172,7 +185,6 @@ function zoneAndPointSeries(g: GroupResult, drivers: Renderable[], gi: number, c
     yAxisIndex: gi,
     symbolSize: markerRadius * 2,
     data,
-    labelLayout: { moveOverlap: 'shiftY' },
     tooltip: { formatter: (p: { data?: { tip?: string } }) => p.data?.tip ?? '' },
     emphasis: { focus: 'self', label: { fontWeight: 600 } },
     markArea: { silent: true, data: zoneAreas },

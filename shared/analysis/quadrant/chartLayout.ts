@@ -1,5 +1,4 @@
 import type { GroupResult } from './result';
-import type { LabelSide } from './labelPlacement';
 import type { Zone } from './zones';
 
 /** Pure helpers of the quadrant chart: axis ranges, grid boxes, zone rectangles, label styles. */
@@ -82,22 +81,6 @@ export function zoneSides(zone: Zone, performanceOnX: boolean): { xHigh: boolean
 export function solid(color: string): string {
   const m = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
   return m ? `rgb(${m[1]}, ${m[2]}, ${m[3]})` : color;
-}
-
-/** ECharts label style for a side chosen by placeLabels (anchored at the symbol's centre). */
-export function labelStyle(side: LabelSide, gap: number) {
-  const d = gap * Math.SQRT1_2;
-  const s = {
-    right: ['left', 'middle', gap, 0],
-    left: ['right', 'middle', -gap, 0],
-    top: ['center', 'bottom', 0, -gap],
-    bottom: ['center', 'top', 0, gap],
-    topRight: ['left', 'bottom', d, -d],
-    bottomRight: ['left', 'top', d, d],
-    topLeft: ['right', 'bottom', -d, -d],
-    bottomLeft: ['right', 'top', -d, d],
-  }[side] as ['left' | 'right' | 'center', 'top' | 'middle' | 'bottom', number, number];
-  return { position: 'inside' as const, align: s[0], verticalAlign: s[1], offset: [s[2], s[3]] };
 }
 
 export function escapeHtml(s: string): string {

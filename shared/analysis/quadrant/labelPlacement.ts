@@ -11,6 +11,9 @@ export interface LabelPoint {
   x: number;
   y: number;
   text: string;
+  /** Half-extent of what is drawn at the point (marker, error bars) when larger than the marker. */
+  rx?: number;
+  ry?: number;
 }
 
 export interface Rect {
@@ -32,11 +35,13 @@ export function textWidth(text: string, fontSize: number): number {
 /** The label box for a side; `gap` = marker radius + distance. */
 export function labelRect(p: LabelPoint, side: LabelSide, w: number, h: number, gap: number): Rect {
   const d = gap * Math.SQRT1_2;
+  const gx = Math.max(gap, (p.rx ?? 0) + 4);
+  const gy = Math.max(gap, (p.ry ?? 0) + 4);
   switch (side) {
-    case 'right': return { x: p.x + gap, y: p.y - h / 2, w, h };
-    case 'left': return { x: p.x - gap - w, y: p.y - h / 2, w, h };
-    case 'top': return { x: p.x - w / 2, y: p.y - gap - h, w, h };
-    case 'bottom': return { x: p.x - w / 2, y: p.y + gap, w, h };
+    case 'right': return { x: p.x + gx, y: p.y - h / 2, w, h };
+    case 'left': return { x: p.x - gx - w, y: p.y - h / 2, w, h };
+    case 'top': return { x: p.x - w / 2, y: p.y - gy - h, w, h };
+    case 'bottom': return { x: p.x - w / 2, y: p.y + gy, w, h };
     case 'topRight': return { x: p.x + d, y: p.y - d - h, w, h };
     case 'bottomRight': return { x: p.x + d, y: p.y + d, w, h };
     case 'topLeft': return { x: p.x - d - w, y: p.y - d - h, w, h };
@@ -51,10 +56,14 @@ export function overlap(a: Rect, b: Rect): number {
 }
 
 export function placeLabels(points: readonly LabelPoint[], bounds: Rect, opts: { fontSize: number; markerRadius: number }): { side: LabelSide; rect: Rect }[] {
-  const h = opts.fontSize * 1.3;
+  const h = Math.round(opts.fontSize * 1.3);
   const gap = opts.markerRadius + 4;
   const r = opts.markerRadius;
-  const markers = points.map((p) => ({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r }));
+  const markers = points.map((p) => {
+    const rx = Math.max(r, p.rx ?? 0);
+    const ry = Math.max(r, p.ry ?? 0);
+    return { x: p.x - rx, y: p.y - ry, w: 2 * rx, h: 2 * ry };
+  });
   const placed: Rect[] = [];
   return points.map((p, i) => {
     const w = textWidth(p.text, opts.fontSize);
