@@ -2,6 +2,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../../shared/i18n/i18n';
+import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { WorkerEngine } from '../../engine/workerEngine';
 import { DataGrid } from '../grid/DataGrid';
 import { SqlEditor } from '../sql/SqlEditor';
@@ -14,7 +15,24 @@ import { ResultsView } from '../sql/ResultsView';
 const params = new URLSearchParams(location.search);
 const rows = Number(params.get('rows') ?? 10_000_000);
 const i18n = createI18n(params.get('lang') === 'zh-CN' ? 'zh-CN' : 'en');
-const engine = new WorkerEngine();
+const worker = new WorkerEngine();
+const stats = { queries: 0, windows: 0 };
+// Counts statements so scripted checks can see how many windows fast scrolling fetched.
+const engine: QueryEngine = {
+  name: worker.name,
+  init: () => worker.init(),
+  registerFileBuffer: (n, b) => worker.registerFileBuffer(n, b),
+  registerFileHandle: (n, h) => worker.registerFileHandle(n, h),
+  dropFile: (n) => worker.dropFile(n),
+  insertArrowTable: (n, t) => worker.insertArrowTable(n, t),
+  query: (sql) => {
+    stats.queries++;
+    if (sql.includes('"tenure_w"')) stats.windows++;
+    return worker.query(sql);
+  },
+  cancel: () => worker.cancel(),
+  close: () => worker.close(),
+};
 const theme = params.get('theme') === 'light' ? 'light' : 'dark';
 if (theme === 'light') {
   const st = document.body.style;
@@ -59,7 +77,7 @@ function App() {
     CASE WHEN i % 10 = 0 THEN NULL ELSE i * 0.25 END::DOUBLE AS "Monthly Charges",
     'customer ' || i || repeat(' long text', (i % 7)::INTEGER) AS note, DATE '2020-01-01' + (i % 1500)::INTEGER AS since
     FROM range(${Math.max(0, Math.floor(rows))}) r(i)`);
-  (window as unknown as { __harness: unknown }).__harness = { ready: true };
+  (window as unknown as { __harness: unknown }).__harness = { ready: true, stats };
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

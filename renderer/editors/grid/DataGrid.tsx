@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
-import { formatCell } from './formatCell';
+import { formatCell, groupDigits } from './formatCell';
 import { GridHeader } from './GridHeader';
 import { numericKind, type GridColumn, type GridSort, type GridSource } from './gridSql';
 import { columnOffsets, scrollModel, scrollRowIntoView, toScroll, toVirtual, visibleColumns, visibleRows } from './scrollScale';
@@ -19,6 +19,11 @@ export interface DataGridProps {
 const ROW_PX = 22;
 const HEADER_PX = 40;
 const OVERSCAN = 4;
+
+/** Row numbers grouped like other integers (cached separators; toLocaleString is slow per call). */
+function rowLabel(n: number, locale: string): string {
+  return groupDigits(String(n), locale);
+}
 
 function initialWidth(name: string, type: string): number {
   const byType = numericKind(type) ? 110 : /^(BOOLEAN)$/i.test(type) ? 80 : /^(DATE|TIME)/i.test(type) ? 130 : 180;
@@ -56,9 +61,12 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
     setSort((s) => (s && columns.some((c) => c.name === s.column) ? s : null));
   }, [columns]);
 
+  // Report once per change of shape: the shell may pass a fresh callback on every render.
+  const onInfoRef = useRef(onInfo);
+  onInfoRef.current = onInfo;
   useEffect(() => {
-    if (data.status === 'ready') onInfo?.({ rows, columns: columns.length });
-  }, [data.status, rows, columns.length, onInfo]);
+    if (data.status === 'ready') onInfoRef.current?.({ rows, columns: columns.length });
+  }, [data.status, rows, columns.length]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -152,6 +160,10 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
       return;
     }
     if (!sel) return;
+    if (e.key === 'Escape') {
+      setSel(null);
+      return;
+    }
     const next = moveFocus(sel, e.key, { rows, cols: columns.length, page: Math.max(1, Math.floor(bodyPx / ROW_PX) - 1), extend: e.shiftKey, toEdge: mod });
     if (next === sel) return;
     e.preventDefault();
@@ -207,7 +219,7 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
             style={{ width: rowNumWidth }}
             onPointerDown={() => columns.length && setSel({ anchor: { row: r, col: 0 }, focus: { row: r, col: columns.length - 1 } })}
           >
-            {(r + 1).toLocaleString(i18n.language)}
+            {rowLabel(r + 1, i18n.language)}
           </div>
         </div>,
       );

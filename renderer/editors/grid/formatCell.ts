@@ -9,14 +9,25 @@ export interface CellText {
   numeric: boolean;
 }
 
-const formatters = new Map<string, { int: Intl.NumberFormat; float: Intl.NumberFormat }>();
+interface LocaleFormat {
+  int: Intl.NumberFormat;
+  float: Intl.NumberFormat;
+  group: string;
+  decimal: string;
+}
 
-function fmt(locale: string) {
+// Intl objects are costly to build and cells are formatted on every scroll frame: one set per locale.
+const formatters = new Map<string, LocaleFormat>();
+
+function fmt(locale: string): LocaleFormat {
   let f = formatters.get(locale);
   if (!f) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
     f = {
       int: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
       float: new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }),
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
     };
     formatters.set(locale, f);
   }
@@ -50,9 +61,7 @@ export function formatCell(value: unknown, type: string, locale: string, nullTex
 export function groupDigits(s: string, locale: string): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return s;
-  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
-  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
-  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  const { group, decimal } = fmt(locale);
   const int = m[2].replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return `${m[1]}${int}${m[3] !== undefined ? decimal + m[3] : ''}`;
 }

@@ -126,9 +126,11 @@ export function SqlEditor(props: SqlEditorProps) {
     viewRef.current?.dispatch({ effects: themeConf.current.reconfigure(themeExtension(props.theme)) });
   }, [props.theme]);
 
+  // Compared by content: a schema rebuilt with the same tables must not reset completion.
+  const schemaKey = JSON.stringify(props.schema);
   useEffect(() => {
-    viewRef.current?.dispatch({ effects: langConf.current.reconfigure(languageExtension(props.schema)) });
-  }, [props.schema]);
+    viewRef.current?.dispatch({ effects: langConf.current.reconfigure(languageExtension(latest.current.schema)) });
+  }, [schemaKey]);
 
   // Elapsed time while a statement runs.
   useEffect(() => {
