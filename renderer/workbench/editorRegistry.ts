@@ -3,6 +3,11 @@ import type { EditorTab } from '../store/types';
 import { WelcomeEditor } from '../editors/welcome/WelcomeEditor';
 import { TableEditor } from './editors/TableEditor';
 import { SqlEditorTab } from './editors/SqlEditorTab';
+import { SurvivalEditor } from '../editors/survival/SurvivalEditor';
+import { CohortEditor } from '../editors/cohort/CohortEditor';
+import { ReasonsEditor } from '../editors/reasons/ReasonsEditor';
+import { ParetoEditor } from '../editors/pareto/ParetoEditor';
+import { QueryGridEditor } from '../editors/analysis/QueryGridEditor';
 
 /** What an editor component receives. Reach the engine/host with useServices(), state with useWorkbench(). */
 export interface EditorProps {
@@ -35,6 +40,12 @@ export const EDITORS: Record<string, EditorContribution> = {
   welcome: { component: WelcomeEditor, icon: 'info', title: 'workbench.welcome.tabTitle' },
   table: { component: TableEditor, icon: 'table', title: 'workbench.editor.table' },
   sql: { component: SqlEditorTab, icon: 'database', title: 'workbench.editor.sql' },
+  survival: { component: SurvivalEditor, icon: 'pulse', title: 'survival.title', command: 'analysis.survival' },
+  cohort: { component: CohortEditor, icon: 'layers', title: 'survival.cohort.title', command: 'analysis.cohort' },
+  // No command of its own: opened from the survival editor once a reason column is chosen.
+  reasons: { component: ReasonsEditor, icon: 'graph', title: 'survival.reasons.title' },
+  pareto: { component: ParetoEditor, icon: 'graph', title: 'pareto.title', command: 'analysis.pareto' },
+  queryGrid: { component: QueryGridEditor, icon: 'list-flat', title: 'workbench.editor.table' },
 };
 
 export function editorFor(kind: string): EditorContribution | undefined {

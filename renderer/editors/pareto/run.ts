@@ -1,0 +1,34 @@
+import type { TFunction } from 'i18next';
+import { computePareto } from '../../../shared/analysis/pareto/compute';
+import { parseParetoSpec, type ParetoSpec } from '../../../shared/analysis/pareto/spec';
+import { customerListSql, type CustomerSelection } from '../../../shared/analysis/pareto/sql';
+import type { ParetoResult } from '../../../shared/analysis/pareto/types';
+import type { QueryEngine } from '../../../shared/engine/QueryEngine';
+import { openQueryGrid } from '../analysis';
+import { toSpecInput, valueLabel, type ParetoForm } from './form';
+
+/** One finished run: the validated spec, the result and the value's display name, kept together. */
+export interface ParetoRun {
+  spec: ParetoSpec;
+  result: ParetoResult;
+  label: string;
+  groupLabel?: string;
+}
+
+export async function runPareto(engine: QueryEngine, form: ParetoForm): Promise<ParetoRun> {
+  const spec = parseParetoSpec(toSpecInput(form));
+  const result = await computePareto(engine, spec);
+  return { spec, result, label: valueLabel(form), groupLabel: spec.group };
+}
+
+/** Customers of a class or a rank range, in a grid tab (all of them: the grid pages through the query). */
+export function openCustomers(run: ParetoRun, sel: CustomerSelection, t: TFunction): void {
+  const count = 'class' in sel ? run.result.classes.find((c) => c.name === sel.class)!.count : sel.toRank - sel.fromRank + 1;
+  const sql = customerListSql(run.spec, run.result.mode, sel, Math.max(1, count));
+  const title =
+    'class' in sel
+      ? t('pareto.editor.customersOfClass', { cls: t(`pareto.class.${sel.class}`), value: run.label })
+      : t('pareto.editor.customersOfRanks', { from: sel.fromRank, to: sel.toRank, value: run.label });
+  const caption = t('pareto.editor.customersCaption', { count, table: run.spec.table, value: run.label });
+  openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}` });
+}
