@@ -5,6 +5,7 @@ import { survivalCommand } from './survival';
 import { cohortCommand } from './cohort';
 import { reasonsCommand } from './reasons';
 import { quadrantCommand } from './quadrant';
+import { deckCommand } from './deck';
 
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   [cohortCommand.name]: cohortCommand,
   [reasonsCommand.name]: reasonsCommand,
   [quadrantCommand.name]: quadrantCommand,
+  [deckCommand.name]: deckCommand,
 };

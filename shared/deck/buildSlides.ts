@@ -1,0 +1,64 @@
+import type { EChartsOption } from 'echarts';
+import type { QueryEngine } from '../engine/QueryEngine';
+import type { Deck, DeckSlide } from '../export/deck';
+import { PRESETS, pixelSize, type ExportSize } from '../export/exportSizes';
+import { SLIDE_THEME } from '../charts/theme';
+import { createI18n } from '../i18n/i18n';
+import type { Language } from '../i18n/resources';
+import { REGISTRY } from '../analysis/registry';
+import { displayTable } from './tables';
+import { sourceKey, type DeckSpec, type DeckSlideSpec } from './deckSpec';
+
+/** An imported file a slide reads: its DuckDB table and the name shown in the notes. */
+export interface DeckSource {
+  table: string;
+  fileName: string;
+}
+
+/** Rasterise an option at a logical size and pixel ratio (Node: resvg; browser: a canvas). */
+export type Rasterise = (option: EChartsOption, size: ExportSize) => Uint8Array | Promise<Uint8Array>;
+
+/**
+ * The slide title already states the finding, so the chart's own title would repeat it: keep the
+ * chart's subtitle (the supporting number) and drop its title text.
+ */
+export function chartForSlide(option: EChartsOption): EChartsOption {
+  const title = Array.isArray(option.title) ? option.title[0] : option.title;
+  if (!title) return option;
+  return { ...option, title: { ...title, text: '' } };
+}
+
+function notes(s: DeckSlideSpec, sql: string, source: DeckSource, t: (k: string) => string): string {
+  const { table: _table, ...spec } = s.spec;
+  const where = [source.fileName, s.sheet].filter(Boolean).join(' · ');
+  return `${t('export.deck.notesSpec')}:\n${JSON.stringify({ kind: s.kind, ...spec }, null, 2)}\n\n${t('export.deck.notesSql')}:\n${sql}\n\n${t('export.deck.notesSource')}: ${where}`;
+}
+
+/** Compute every slide's analysis on its imported table and turn it into a deck slide. */
+export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: Map<string, DeckSource>, rasterise: Rasterise): Promise<Deck> {
+  const i18n = new Map<Language, ReturnType<typeof createI18n>>();
+  const tFor = (lng: Language) => {
+    if (!i18n.has(lng)) i18n.set(lng, createI18n(lng));
+    return i18n.get(lng)!.t;
+  };
+  const size = PRESETS.slide16x9;
+  const slides: DeckSlide[] = [];
+  for (const s of deck.slides) {
+    const lng = s.language ?? deck.language;
+    const t = tFor(lng);
+    const source = sources.get(sourceKey(s))!;
+    const rec = REGISTRY[s.kind];
+    const result = await rec.compute(engine, { ...s.spec, table: source.table });
+    const charts = rec.charts(result, t, SLIDE_THEME, size);
+    const chart = s.chart === false ? undefined : (charts.find((c) => c.id === s.chart) ?? charts[0]);
+    const slide: DeckSlide = {
+      title: s.title ?? (chart ?? charts[0]).title,
+      takeaway: s.takeaway ?? rec.takeaway(result, t),
+      notes: notes(s, rec.sql(result), source, t),
+    };
+    if (chart) slide.image = { png: await rasterise(chartForSlide(chart.option), size), ...pixelSize(size) };
+    if (s.table && rec.table) slide.table = displayTable(rec.table(result, t), lng);
+    slides.push(slide);
+  }
+  return { title: deck.title, subtitle: deck.subtitle, slides };
+}
