@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { computeSurvival, type SurvivalResult } from '../../../shared/analysis/survival/compute';
+import { hazardFinding, hazardTakeaway, survivalFinding, survivalTakeaway } from '../../../shared/deck/findings';
+import { useWorkbench } from '../../store/workbenchStore';
+import type { EditorProps } from '../../workbench/editorRegistry';
+import { useServices } from '../../workbench/services';
+import { AnalysisLayout, HeadlineBanner, RunStatus, showSqlInEditor, useAnalysisRun, useTable } from '../analysis';
+import { HazardPanel } from './HazardPanel';
+import { KmChartCard } from './KmChartCard';
+import { Segmented } from './Segmented';
+import { SurvivalFormPanel } from './SurvivalFormPanel';
+import { SurvivalTableCard } from './SurvivalTableCard';
+import { guessSurvivalForm, restoreSurvivalForm, survivalProblems, survivalSpecOf, type SurvivalForm } from './survivalForm';
+import { useEventGuess } from './useEventGuess';
+import './survival.css';
+
+type View = 'curves' | 'hazard';
+
+/** Churn-time (Kaplan-Meier) editor: spec form on the left; curves + table or the hazard on the right. */
+export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
+  const { t } = useTranslation();
+  const { engine } = useServices();
+  const initialTable = String(tab.data.table ?? '');
+  const info = useTable(initialTable);
+  const [form, setForm] = useState<SurvivalForm>(() => restoreSurvivalForm(tab.data.form, initialTable) ?? guessSurvivalForm(initialTable, info?.columns ?? []));
+  const [view, setView] = useState<View>(tab.data.view === 'hazard' ? 'hazard' : 'curves');
+  const [hazardWidth, setHazardWidth] = useState<number | null>(typeof tab.data.hazardWidth === 'number' ? tab.data.hazardWidth : null);
+  const [tried, setTried] = useState(false);
+  const [ranSpec, setRanSpec] = useState<string | null>(null);
+  const { state, run, cancel } = useAnalysisRun<SurvivalResult>({ problemFile: t('survival.title') });
+
+  // Keep the tab's data in step: the form survives a reload and `table` feeds the status bar and commands.
+  useEffect(() => setData({ form, table: form.table, view, hazardWidth }), [form, view, hazardWidth, setData]);
+
+  const patch = useCallback((p: Partial<SurvivalForm>) => setForm((f) => ({ ...f, ...p })), []);
+  const tables = useWorkbench((s) => s.sources);
+  const onTable = useCallback(
+    (table: string) => {
+      const cols = tables.flatMap((s) => s.tables).find((x) => x.name === table)?.columns ?? [];
+      setForm((f) => ({ ...guessSurvivalForm(table, cols), confType: f.confType }));
+    },
+    [tables],
+  );
+  useEventGuess(form.table, form.event, form.eventValues, (eventValues) => patch({ eventValues }));
+
+  const problems = useMemo(() => survivalProblems(form), [form]);
+  const specKey = useMemo(() => (problems.length ? null : JSON.stringify(survivalSpecOf(form))), [form, problems]);
+  const doRun = useCallback(() => {
+    setTried(true);
+    if (!specKey) return;
+    setRanSpec(specKey);
+    void run(() => computeSurvival(engine, JSON.parse(specKey)));
+  }, [specKey, run, engine]);
+
+  const result = state.result;
+  const stale = !!result && ranSpec !== specKey;
+  const fileTitle = `${t('survival.title')} ${form.table}`.trim();
+  const openReasons = () =>
+    useWorkbench.getState().openEditor({
+      kind: 'reasons',
+      data: { table: form.table, form: { table: form.table, reason: form.reason, event: form.event, eventValues: form.eventValues, group: form.group, where: form.where, tags: {} } },
+    });
+
+  const actions = (
+    <>
+      <button type="button" className="button primary" onClick={doRun} disabled={state.status === 'running'} data-testid="analysis-run">
+        {t(result ? 'export.analysis.rerun' : 'export.analysis.run')}
+      </button>
+      <button type="button" className="button secondary" disabled={!result} title={t('export.analysis.showSqlHint')} onClick={() => result && showSqlInEditor(result.sql, `${t('survival.title')}: ${form.table}`)} data-testid="analysis-show-sql">
+        {t('export.analysis.showSql')}
+      </button>
+    </>
+  );
+
+  return (
+    <AnalysisLayout
+      testId="survival-editor"
+      form={<SurvivalFormPanel form={form} problems={problems} showProblems={tried} onChange={patch} onTable={onTable} onOpenReasons={openReasons} />}
+      actions={actions}
+    >
+      <RunStatus state={state} onCancel={() => void cancel()} />
+      {tried && problems.length > 0 && (
+        <div className="tn-an-status error" role="alert">
+          <span className="codicon codicon-warning" aria-hidden />
+          <div>{problems.map((p) => t(p.key)).join(' ')}</div>
+        </div>
+      )}
+      {!result && state.status !== 'running' && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}
+      {result && (
+        <div className={stale || state.status === 'running' ? 'tn-an-stale' : undefined} data-testid="survival-results">
+          <HeadlineBanner
+            text={view === 'hazard' ? hazardFinding(result, t) : survivalFinding(result, t)}
+            notes={[
+              view === 'hazard' ? hazardTakeaway(result, t) : survivalTakeaway(result, t),
+              stale ? t('export.analysis.staleResult') : null,
+              excludedNote(result, t),
+            ]}
+          />
+          <Segmented<View>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'curves', label: t('survival.view.curves') },
+              { value: 'hazard', label: t('survival.view.hazard') },
+            ]}
+            testId="sv-view"
+          />
+          <div className="tn-sv-gap" />
+          {view === 'curves' ? (
+            <>
+              <KmChartCard result={result} theme={theme} fileTitle={fileTitle} />
+              <SurvivalTableCard result={result} fileTitle={fileTitle} />
+            </>
+          ) : (
+            <HazardPanel result={result} width={hazardWidth} onWidth={setHazardWidth} theme={theme} fileTitle={fileTitle} />
+          )}
+        </div>
+      )}
+    </AnalysisLayout>
+  );
+}
+
+function excludedNote(r: SurvivalResult, t: (k: string, o?: Record<string, unknown>) => string): string | null {
+  const e = r.excluded;
+  return e.missingTime + e.negativeTime + e.missingGroup > 0 ? t('survival.view.excluded', e) : null;
+}
