@@ -20,6 +20,7 @@ export function paretoTable(r: ParetoResult, valueLabel: string, t: TFunction): 
     columns: ct.columns.map((c) => c.title),
     kinds: ct.columns.map((c) => kinds[c.kind]),
     rows: ct.rows.map((row) => ct.columns.map((c) => row[c.key] as string | number | null)),
+    slide: { columns: [0, 1, 2, 4] },
   };
 }
 
@@ -38,6 +39,7 @@ export function survivalTable(r: SurvivalResult, t: TFunction): AnalysisTable {
     ],
     kinds: ['text', 'count', 'count', 'number', ...times.map((): ColumnKind => 'share')],
     rows: r.groups.map((g) => [groupLabel(tr(t), g), g.n, g.events, g.median, ...times.map((time) => g.atTimes.find((a) => a.time === time)?.survival ?? null)]),
+    slide: { columns: [0, 1, 3, 4 + times.length - 1].slice(0, times.length ? 4 : 3), maxRows: 12 },
   };
 }
 
@@ -48,6 +50,7 @@ export function quadrantTable(r: QuadrantResult, t: TFunction): AnalysisTable {
     columns: [t('quadrant.table.priority'), t('quadrant.table.driver'), t('quadrant.table.zone'), t('quadrant.table.performance'), t('quadrant.table.importance')],
     kinds: ['count', 'text', 'text', 'number', 'number'],
     rows: rows.map((d, i) => [i + 1, d.label, d.zone ? t(`quadrant.zone.${d.zone}`) : '', d.performance, d.importance]),
+    slide: { columns: [0, 1, 2], maxRows: 12 },
   };
 }
 
@@ -56,5 +59,6 @@ export function reasonsTable(r: ReasonsResult, t: TFunction): AnalysisTable {
     columns: [t('export.deck.table.reason'), t('export.deck.table.count'), t('export.deck.table.share'), t('export.deck.table.cumulative')],
     kinds: ['text', 'count', 'share', 'share'],
     rows: r.overall.rows.map((x) => [x.reason ?? t('survival.reasons.noReason'), x.count, x.share, x.cumulativeShare]),
+    slide: { columns: [0, 2, 3], maxRows: 10 },
   };
 }

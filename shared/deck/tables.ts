@@ -1,10 +1,13 @@
 import type { Cell, TableData } from '../export/tableExport';
+import type { DeckTable } from '../export/deck';
 
 export type ColumnKind = 'text' | 'count' | 'share' | 'amount' | 'number';
 
 /** A result table: raw values (numbers stay numbers for CSV/XLSX) plus how each column reads on a slide. */
 export interface AnalysisTable extends TableData {
   kinds: ColumnKind[];
+  /** The columns (indices) and rows that fit beside a chart on a slide; default all. */
+  slide?: { columns: number[]; maxRows?: number };
 }
 
 function cell(v: Cell, kind: ColumnKind, locale: string): Cell {
@@ -16,7 +19,31 @@ function cell(v: Cell, kind: ColumnKind, locale: string): Cell {
   return String(v);
 }
 
-/** Format for a slide: a deck shows "53.6%", not 0.5360127. */
-export function displayTable(t: AnalysisTable, locale = 'en'): TableData {
-  return { columns: t.columns, rows: t.rows.map((r) => r.map((v, i) => cell(v, t.kinds[i] ?? 'text', locale))) };
+/** Display width in Latin-character units (a CJK character is about two). */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1.9 : 1;
+  return w;
+}
+
+/**
+ * Format for a slide: "53.6%", not 0.5360127; numbers right-aligned; column widths from the longest
+ * cell (headers may wrap between words, cells should not); a smaller font for long tables.
+ */
+export function displayTable(t: AnalysisTable, locale = 'en'): DeckTable {
+  const cols = t.slide?.columns ?? t.columns.map((_, i) => i);
+  const rows = t.rows.slice(0, t.slide?.maxRows ?? t.rows.length);
+  const body = rows.map((r) => cols.map((i) => cell(r[i], t.kinds[i] ?? 'text', locale)));
+  const columns = cols.map((i) => t.columns[i]);
+  const weights = cols.map((_, j) => {
+    const header = Math.max(...columns[j].split(/\s+/).map(textWidth));
+    return Math.max(4, header, ...body.map((r) => textWidth(String(r[j] ?? ''))));
+  });
+  return {
+    columns,
+    rows: body,
+    weights,
+    align: cols.map((i) => (t.kinds[i] === 'text' ? 'left' : 'right')),
+    fontSize: body.length > 6 ? 10 : 11,
+  };
 }

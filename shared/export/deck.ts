@@ -9,8 +9,11 @@ export interface DeckSlide {
   takeaway?: string;
   notes?: string;
   image?: { png: Uint8Array; width: number; height: number };
-  table?: TableData;
+  table?: DeckTable;
 }
+
+/** A slide table; optional relative column widths, per-column alignment and a font size (default 11 pt). */
+export type DeckTable = TableData & { weights?: number[]; align?: ('left' | 'right')[]; fontSize?: number };
 
 export interface Deck {
   title: string;
@@ -56,7 +59,8 @@ export async function buildDeck(deck: Deck): Promise<Uint8Array> {
     if (s.table) {
       const x = s.image ? 0.4 + (W - 0.8) * 0.62 : 0.4;
       const w = s.image ? (W - 0.8) * 0.38 : W - 0.8;
-      slide.addTable(tableRows(s.table), { x, y: top, w, fontFace: FONT, fontSize: 11, color: INK, border: { type: 'solid', pt: 0.5, color: 'D1D5DB' }, autoPage: false });
+      const colW = s.table.weights && s.table.weights.map((k) => (k / s.table!.weights!.reduce((a, b) => a + b, 0)) * w);
+      slide.addTable(tableRows(s.table), { x, y: top, w, colW, fontFace: FONT, fontSize: s.table.fontSize ?? 11, color: INK, border: { type: 'solid', pt: 0.5, color: 'D1D5DB' }, autoPage: false });
     }
     if (s.takeaway) slide.addText(s.takeaway, { x: 0.4, y: H - 0.6, w: W - 0.8, h: 0.4, fontFace: FONT, fontSize: 13, italic: true, color: ACCENT });
     if (s.notes) slide.addNotes(s.notes);
@@ -73,9 +77,9 @@ function placeImage(slide: PptxGenJS.Slide, img: NonNullable<DeckSlide['image']>
   slide.addImage({ data: `image/png;base64,${base64(img.png)}`, x: 0.4 + (maxW - w) / 2, y: top + (maxH - h) / 2, w, h });
 }
 
-function tableRows(t: TableData): PptxGenJS.TableRow[] {
-  const header = t.columns.map((c) => ({ text: c, options: { bold: true, fill: { color: 'F3F4F6' } } }));
-  const body = t.rows.map((r) => r.map((v) => ({ text: v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? formatNumber(v) : String(v), options: { align: (typeof v === 'number' ? 'right' : 'left') as 'right' | 'left' } })));
+function tableRows(t: DeckTable): PptxGenJS.TableRow[] {
+  const header = t.columns.map((c, i) => ({ text: c, options: { bold: true, fill: { color: 'F3F4F6' }, align: t.align?.[i] } }));
+  const body = t.rows.map((r) => r.map((v, i) => ({ text: v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? formatNumber(v) : String(v), options: { align: t.align?.[i] ?? ((typeof v === 'number' ? 'right' : 'left') as 'right' | 'left') } })));
   return [header, ...body];
 }
 

@@ -1,6 +1,8 @@
 import type { CliCommand, CliContext } from '../cliTypes';
 import { FILE_OPTIONS } from '../cliTypes';
 import { openFileFromCli } from '../openFile';
+import { CHART_OPTIONS } from '../chartOutput';
+import { analysisChartFiles } from '../analysisChart';
 import { TenureError } from '../../errors';
 import { computePareto } from '../../analysis/pareto/compute';
 import { parseParetoSpec, type ParetoSpecInput } from '../../analysis/pareto/spec';
@@ -8,7 +10,8 @@ import type { ParetoClassRow, ParetoResult } from '../../analysis/pareto/types';
 
 const USAGE =
   'pareto FILE (--customer COL | --row-id) (--value COL | --value-expr SQL) [--where SQL] [--group COL] [--a 0.8] [--b 0.95] ' +
-  '[--date COL (--last-months N | --from YYYY-MM-DD --to YYYY-MM-DD)] [--drop-non-positive] [--bins N] [--sheet NAME] [--encoding E] --json';
+  '[--date COL (--last-months N | --from YYYY-MM-DD --to YYYY-MM-DD)] [--drop-non-positive] [--bins N] [--sheet NAME] [--encoding E] ' +
+  '[--png FILE] [--svg FILE] [--width 960 --height 540 --scale 2] --json';
 
 function str(ctx: CliContext, name: string): string | undefined {
   const v = ctx.values[name];
@@ -84,6 +87,7 @@ export const paretoCommand: CliCommand = {
   usage: USAGE,
   options: {
     ...FILE_OPTIONS,
+    ...CHART_OPTIONS,
     customer: { type: 'string' },
     'row-id': { type: 'boolean' },
     value: { type: 'string' },
@@ -104,8 +108,9 @@ export const paretoCommand: CliCommand = {
     parseParetoSpec(paretoSpecFromCli(ctx, 'check'));
     const { engine, imported } = await openFileFromCli(ctx);
     try {
-      const result = await computePareto(engine, paretoSpecFromCli(ctx, imported.table));
-      return paretoJson(result);
+      const spec = paretoSpecFromCli(ctx, imported.table);
+      const result = await computePareto(engine, spec);
+      return { ...paretoJson(result), ...analysisChartFiles(ctx, 'pareto', { ...result, spec: parseParetoSpec(spec) }) };
     } finally {
       await engine.close();
     }

@@ -1,6 +1,8 @@
 import type { CliCommand } from '../cliTypes';
 import { FILE_OPTIONS } from '../cliTypes';
 import { openFileFromCli } from '../openFile';
+import { CHART_OPTIONS } from '../chartOutput';
+import { analysisChartFiles } from '../analysisChart';
 import { TenureError } from '../../errors';
 import { computeReasons } from '../../analysis/reasons/compute';
 import { list, str } from './survival';
@@ -8,9 +10,10 @@ import { list, str } from './survival';
 export const reasonsCommand: CliCommand = {
   name: 'reasons',
   usage:
-    'reasons FILE --reason COL --event COL --event-value V [--event-value V2] [--group COL] [--where SQL] [--controllable REASON]… [--not-controllable REASON]… [--sheet NAME] [--encoding E] --json',
+    'reasons FILE --reason COL --event COL --event-value V [--event-value V2] [--group COL] [--where SQL] [--controllable REASON]… [--not-controllable REASON]… [--sheet NAME] [--encoding E] [--png FILE] [--svg FILE] [--width 960 --height 540 --scale 2] --json',
   options: {
     ...FILE_OPTIONS,
+    ...CHART_OPTIONS,
     reason: { type: 'string' },
     event: { type: 'string' },
     'event-value': { type: 'string', multiple: true },
@@ -29,7 +32,7 @@ export const reasonsCommand: CliCommand = {
     const { engine, imported } = await openFileFromCli(ctx);
     try {
       const r = await computeReasons(engine, { ...spec, table: imported.table });
-      return { overall: r.overall, groups: r.groups, sql: r.sql };
+      return { overall: r.overall, groups: r.groups, sql: r.sql, ...analysisChartFiles(ctx, 'reasons', r) };
     } finally {
       await engine.close();
     }

@@ -1,6 +1,8 @@
 import type { CliCommand, CliContext } from '../cliTypes';
 import { FILE_OPTIONS } from '../cliTypes';
 import { openFileFromCli } from '../openFile';
+import { CHART_OPTIONS } from '../chartOutput';
+import { analysisChartFiles } from '../analysisChart';
 import { TenureError } from '../../errors';
 import { computeSurvival } from '../../analysis/survival/compute';
 import type { SurvivalSpecInput } from '../../analysis/survival/spec';
@@ -36,9 +38,11 @@ function numList(ctx: CliContext, name: string): number[] | undefined {
 export const survivalCommand: CliCommand = {
   name: 'survival',
   usage:
-    'survival FILE (--time COL | --start COL --end COL [--unit days|weeks|months] [--as-of YYYY-MM-DD]) --event COL --event-value V [--event-value V2] [--group COL] [--where SQL] [--conf-type log|log-log|plain] [--times 1,3,6,12] [--rmean T] [--hazard-width W] [--sheet NAME] [--encoding E] --json',
+    'survival FILE (--time COL | --start COL --end COL [--unit days|weeks|months] [--as-of YYYY-MM-DD]) --event COL --event-value V [--event-value V2] [--group COL] [--where SQL] [--conf-type log|log-log|plain] [--times 1,3,6,12] [--rmean T] [--hazard-width W] [--sheet NAME] [--encoding E] [--png FILE] [--svg FILE] [--chart km|hazard] [--width 960 --height 540 --scale 2] --json',
   options: {
     ...FILE_OPTIONS,
+    ...CHART_OPTIONS,
+    chart: { type: 'string' },
     time: { type: 'string' },
     start: { type: 'string' },
     end: { type: 'string' },
@@ -76,6 +80,8 @@ export const survivalCommand: CliCommand = {
       rmeanTau: num(ctx, 'rmean'),
       hazardWidth: num(ctx, 'hazard-width'),
     };
+    const chart = str(ctx, 'chart') ?? 'km';
+    if (chart !== 'km' && chart !== 'hazard') throw new TenureError('cli.badOption', `--chart expects km or hazard, got "${chart}"`);
     const { engine, imported } = await openFileFromCli(ctx);
     try {
       const r = await computeSurvival(engine, { ...spec, table: imported.table });
@@ -97,6 +103,7 @@ export const survivalCommand: CliCommand = {
         logrank: r.logrank && { chisq: r.logrank.chisq, df: r.logrank.df, p: r.logrank.p, log10p: r.logrank.log10p, observed: r.logrank.observed, expected: r.logrank.expected },
         excluded: r.excluded,
         sql: r.sql,
+        ...analysisChartFiles(ctx, chart === 'km' ? 'survival' : 'hazard', r),
       };
     } finally {
       await engine.close();

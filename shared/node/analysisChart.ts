@@ -1,0 +1,16 @@
+import { REGISTRY, type AnalysisKind } from '../analysis/registry';
+import { SLIDE_THEME } from '../charts/theme';
+import { createI18n } from '../i18n/i18n';
+import { exportSizeFrom, writeChartFiles } from './chartOutput';
+import type { CliContext } from './cliTypes';
+
+/**
+ * --png/--svg for an analysis command: its main chart (the registry's first) in the slide theme,
+ * laid out at --width × --height. Returns `{ files }` to spread into the JSON (nothing when not asked).
+ */
+export function analysisChartFiles(ctx: CliContext, kind: AnalysisKind, result: unknown): { files?: { png?: string; svg?: string } } {
+  if (!ctx.values.png && !ctx.values.svg) return {};
+  const size = exportSizeFrom(ctx);
+  const [chart] = REGISTRY[kind].charts(result, createI18n('en').t, SLIDE_THEME, size);
+  return { files: writeChartFiles(ctx, chart.option) };
+}
