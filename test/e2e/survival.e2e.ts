@@ -35,6 +35,8 @@ describe.skipIf(browserMissing)('survival, hazard, cohort (web build in Chromium
   beforeAll(async () => {
     s = await launch({ colorScheme: 'dark', height: 1000 });
     await openWorkbench(s.page, inject('baseURL'));
+    // The bottom panel is not part of these editors: give the charts the height.
+    await s.page.keyboard.press('Control+J');
   });
 
   afterAll(async () => {
@@ -98,7 +100,7 @@ describe.skipIf(browserMissing)('survival, hazard, cohort (web build in Chromium
 
   it('builds the cohort triangle on Online Retail: 2010-12 has 885 customers', async () => {
     const { page } = s;
-    await openFile(page, RETAIL, 'rows');
+    await openFile(page, RETAIL, '142,083 rows');
     await runCommand(page, 'analysis.cohort', 'cohort');
     const ed = page.locator(`${EDITOR} [data-testid="cohort-editor"]`);
     await ed.waitFor();

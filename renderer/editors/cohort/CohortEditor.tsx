@@ -11,6 +11,7 @@ import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
 import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, SqlFragmentField, TableCard, TablePicker, showSqlInEditor, useAnalysisRun, useFormatters, useTable } from '../analysis';
 import { Segmented } from '../survival/Segmented';
+import { readableHeatmap } from './cohortChart';
 import { byValue, cohortProblems, cohortSpecOf, cohortTableData, guessCohortForm, restoreCohortForm, type CohortForm, type Measure } from './cohortForm';
 import '../survival/survival.css';
 
@@ -49,7 +50,7 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
 
   const heatmap = useCallback(
     (th: ChartTheme) => {
-      const o = cohortHeatmapOption(result!, tr, th);
+      const o = readableHeatmap(cohortHeatmapOption(result!, tr, th));
       if (measure !== 'value') return o;
       // The shared tooltip counts customers; with the value measure show the amounts instead.
       return { ...o, tooltip: { trigger: 'item' as const, formatter: (p: unknown) => valueTooltip(raw!, tr, f.amount, (p as { value: number[] }).value) } };

@@ -18,7 +18,8 @@ export interface CohortForm {
 
 const CUSTOMER = /customer|client|user|member|account|buyer|客户|会员|用户/i;
 const DATE = /date|time|day|日期|时间/i;
-const AMOUNT = /amount|revenue|sales|total|price|金额|收入|销售/i;
+// A per-row amount only (a unit price is not a row's value).
+const AMOUNT = /amount|revenue|sales|line_?total|金额|收入|销售额/i;
 
 export function emptyCohortForm(table = ''): CohortForm {
   return { table, customer: '', date: '', valueExpr: '', where: '', period: 'month', measure: 'customers' };

@@ -17,6 +17,14 @@ export function logrankText(r: SurvivalResult, t: Translate): string | null {
   return t(p.below ? 'survival.chart.logrankPBelow' : 'survival.chart.logrankP', { p: p.text });
 }
 
+/**
+ * Censor ticks at (nearly) every time step merge into a hatched bar over the curve (e.g. monthly
+ * tenure with customers censored every month): then they start off and the user can turn them on.
+ */
+export function denseCensoring(r: SurvivalResult): boolean {
+  return r.groups.some((g) => g.steps.filter((s) => s.nCensor > 0).length > 40);
+}
+
 /** The x ticks the chart's risk table uses (same rule as shared/analysis/survival/chart.ts). */
 function riskTicks(r: SurvivalResult): number[] {
   const step = niceStep(r.maxTime, r.unit);
@@ -33,7 +41,7 @@ export function KmChartCard({ result, theme, fileTitle }: { result: SurvivalResu
   const { t } = useTranslation();
   const tr = t as unknown as Translate;
   const fmt = useFormatters();
-  const [opts, setOpts] = useState<Required<SurvivalChartOptions>>({ showCI: true, showCensor: true, showMedian: true, showRiskTable: true });
+  const [opts, setOpts] = useState<Required<SurvivalChartOptions>>(() => ({ showCI: true, showCensor: !denseCensoring(result), showMedian: true, showRiskTable: true }));
   const build = useCallback((th: ChartTheme) => survivalChartOption(result, tr, th, opts), [result, tr, opts]);
   const option = useMemo(() => build(theme === 'dark' ? DARK_THEME : LIGHT_THEME), [build, theme]);
   const chart = useRef<ECharts | null>(null);

@@ -97,16 +97,17 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
               excludedNote(result, t),
             ]}
           />
-          <Segmented<View>
-            value={view}
-            onChange={setView}
-            options={[
-              { value: 'curves', label: t('survival.view.curves') },
-              { value: 'hazard', label: t('survival.view.hazard') },
-            ]}
-            testId="sv-view"
-          />
-          <div className="tn-sv-gap" />
+          <div className="tn-sv-tabs">
+            <Segmented<View>
+              value={view}
+              onChange={setView}
+              options={[
+                { value: 'curves', label: t('survival.view.curves') },
+                { value: 'hazard', label: t('survival.view.hazard') },
+              ]}
+              testId="sv-view"
+            />
+          </div>
           {view === 'curves' ? (
             <>
               <KmChartCard result={result} theme={theme} fileTitle={fileTitle} />

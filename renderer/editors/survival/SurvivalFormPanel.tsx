@@ -40,7 +40,7 @@ export function SurvivalFormPanel({ form, problems, showProblems, onChange, onTa
           testId="sv-time-kind"
         />
         {form.timeKind === 'duration' ? (
-          <div className="tn-an-row">
+          <div className="tn-an-row tn-sv-row-unit">
             <ColumnPicker label={t('survival.form.duration')} table={form.table} value={form.duration || null} accept={['number']} onChange={(v) => onChange({ duration: col(v) })} hint={err('duration')} testId="sv-duration" />
             <Select label={t('survival.form.unit')} value={form.unit} options={[...new Set([form.unit, ...DURATION_UNITS])].map((u) => ({ value: u, label: t(`survival.units.${u}`, { defaultValue: u }) }))} onChange={(unit) => onChange({ unit })} testId="sv-unit" />
           </div>

@@ -21,10 +21,13 @@ export interface TextTable {
 const ci = (lo: number | null, hi: number | null, fmt: (v: number | null) => string) =>
   lo === null && hi === null ? '' : `(${fmt(lo)} – ${fmt(hi)})`;
 
-/** Median with its CI; "not reached" when the curve stays above 50%. */
+const oneDecimal = (f: NumFormat, v: number) => f.amount(Math.round(v * 10) / 10);
+
+/** Median with its CI; "not reached" when the curve (or a CI bound) stays above 50%. */
 function medianText(t: Translate, f: NumFormat, g: SurvivalGroup): string {
-  const fmt = (v: number | null) => (v === null ? '–' : f.amount(v));
-  const m = g.median === null ? t('survival.chart.medianNotReached') : f.amount(g.median);
+  const nr = t('survival.chart.medianNotReached');
+  const fmt = (v: number | null) => (v === null ? nr : oneDecimal(f, v));
+  const m = g.median === null ? nr : oneDecimal(f, g.median);
   const c = ci(g.medianCI[0], g.medianCI[1], fmt);
   return c ? `${m} ${c}` : m;
 }
@@ -41,7 +44,7 @@ export function summaryTable(r: SurvivalResult, t: Translate, f: NumFormat): Tex
       t('survival.table.rmean', { tau: f.amount(r.rmeanTau) }),
     ],
     numeric: [false, true, true, true, true, true],
-    rows: r.groups.map((g) => [groupLabel(t, g), f.count(g.n), f.count(g.events), f.count(g.censored), medianText(t, f, g), f.amount(g.rmean)]),
+    rows: r.groups.map((g) => [groupLabel(t, g), f.count(g.n), f.count(g.events), f.count(g.censored), medianText(t, f, g), oneDecimal(f, g.rmean)]),
   };
 }
 
