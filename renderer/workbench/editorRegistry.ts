@@ -7,6 +7,7 @@ import { SurvivalEditor } from '../editors/survival/SurvivalEditor';
 import { CohortEditor } from '../editors/cohort/CohortEditor';
 import { ReasonsEditor } from '../editors/reasons/ReasonsEditor';
 import { ParetoEditor } from '../editors/pareto/ParetoEditor';
+import { QuadrantEditor } from '../editors/quadrant/QuadrantEditor';
 import { QueryGridEditor } from '../editors/analysis/QueryGridEditor';
 
 /** What an editor component receives. Reach the engine/host with useServices(), state with useWorkbench(). */
@@ -45,6 +46,7 @@ export const EDITORS: Record<string, EditorContribution> = {
   // No command of its own: opened from the survival editor once a reason column is chosen.
   reasons: { component: ReasonsEditor, icon: 'graph', title: 'survival.reasons.title' },
   pareto: { component: ParetoEditor, icon: 'graph', title: 'pareto.title', command: 'analysis.pareto' },
+  quadrant: { component: QuadrantEditor, icon: 'layout', title: 'quadrant.title', command: 'analysis.quadrant' },
   queryGrid: { component: QueryGridEditor, icon: 'list-flat', title: 'workbench.editor.table' },
 };
 
