@@ -1,5 +1,6 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
+import { qi } from '../../engine/sqlQuote';
 import { TenureError } from '../../errors';
 import { checkColumns } from './columns';
 import { addBootstrap } from './bootstrap';
@@ -22,15 +23,16 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   const spec = parseQuadrantSpec(input);
   const ctx: SqlContext = { spec, outcomeKind: await checkColumns(engine, spec) };
   const sql: string[] = [];
-  const run = async (s: string): Promise<Row[]> => {
+  const run = async (s: string, code = 'sql'): Promise<Row[]> => {
     sql.push(s);
     try {
       return toRows<Row>(await engine.query(s));
     } catch (err) {
-      const msg = (err as Error).message;
-      throw new TenureError(spec.where && /Parser|Binder/.test(msg) ? 'quadrant.where' : 'sql', msg);
+      throw new TenureError(code, (err as Error).message);
     }
   };
+  // Bind the user's filter alone first (no rows read), so its mistakes are reported as such.
+  if (spec.where?.trim()) await run(`SELECT 1 FROM ${qi(spec.table)} WHERE (${spec.where}) LIMIT 0`, 'quadrant.where');
 
   const summary = await run(summarySql(ctx));
   if (summary.length - 1 > 50) throw new TenureError('quadrant.tooManySegments', `"${spec.segment}" has ${summary.length - 1} values; a quadrant per segment needs 50 or fewer`);
