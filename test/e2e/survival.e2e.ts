@@ -98,6 +98,38 @@ describe.skipIf(browserMissing)('survival, hazard, cohort (web build in Chromium
     await s.screenshot('survival-light');
   });
 
+  it('opens churn reasons from the survival editor and tags a reason as controllable', async () => {
+    const { page } = s;
+    // Telco has no stated reason: derive one in SQL (a session table), as a user would.
+    await page.keyboard.press('Control+N');
+    const sql = page.locator(`${EDITOR} .cm-content`);
+    await sql.waitFor();
+    await sql.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(
+      `CREATE TABLE telco_reasons AS SELECT *, CASE WHEN Churn = 'Yes' THEN CASE WHEN MonthlyCharges > 80 THEN 'Price too high' WHEN InternetService = 'Fiber optic' THEN 'Network quality' WHEN tenure < 6 THEN 'Moved away' ELSE 'Competitor offer' END END AS ChurnReason FROM WA_Fn_UseC_Telco_Customer_Churn`,
+    );
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-table="telco_reasons"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.locator('.tab', { hasText: 'Churn-time analysis' }).click();
+    const ed = page.locator(`${EDITOR} [data-testid="survival-editor"]`);
+    await ed.locator('[data-testid="sv-table"]').selectOption('telco_reasons');
+    await expect(ed.locator('[data-testid="sv-reason"]').inputValue()).resolves.toBe('ChurnReason');
+    await ed.locator('[data-testid="sv-open-reasons"]').click({ timeout: 20_000 });
+    const rs = page.locator(`${EDITOR} [data-testid="reasons-editor"]`);
+    await rs.locator('[data-testid="reasons-chart"]').waitFor({ timeout: 60_000 });
+    await expect(rs.locator('[data-testid="headline-text"]').textContent()).resolves.toMatch(/top churn reason/);
+    const row = rs.locator('[data-testid="reasons-tags"] tr[data-reason="Price too high"]');
+    await row.locator('button[data-value="yes"]').click();
+    await rs.locator('[data-testid="reasons-tags"] tr[data-reason="Moved away"] button[data-value="no"]').click();
+    await expect(row.locator('button[data-value="yes"]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(rs.locator('[data-testid="headline"]').textContent()).resolves.toMatch(/\d+(\.\d)?%/);
+    await page.waitForTimeout(300);
+    await s.screenshot('survival-reasons-light');
+    expect(s.errors).toEqual([]);
+  });
+
   it('builds the cohort triangle on Online Retail: 2010-12 has 885 customers', async () => {
     const { page } = s;
     await openFile(page, RETAIL, '142,083 rows');

@@ -32,6 +32,11 @@ describe('survival form', () => {
     expect(survivalProblems(form).map((p) => p.key)).toEqual(['survival.form.needEventValues']);
   });
 
+  it('a "ChurnReason" column is the reason column, not the churn flag', () => {
+    const form = guessSurvivalForm('telco', [...TELCO_COLUMNS.slice(0, 3), { name: 'ChurnReason', type: 'VARCHAR' }, ...TELCO_COLUMNS.slice(3)]);
+    expect(form).toMatchObject({ event: 'Churn', reason: 'ChurnReason' });
+  });
+
   it('guesses start/end dates when there is no duration column', () => {
     const form = guessSurvivalForm('subs', [
       { name: 'id', type: 'VARCHAR' },

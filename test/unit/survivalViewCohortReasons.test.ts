@@ -9,6 +9,8 @@ import { DARK_THEME, LIGHT_THEME } from '../../shared/charts/theme';
 import { createI18n } from '../../shared/i18n/i18n';
 import { byValue, cohortProblems, cohortSpecOf, cohortTableData, guessCohortForm } from '../../renderer/editors/cohort/cohortForm';
 import { labelColourOn, readableHeatmap } from '../../renderer/editors/cohort/cohortChart';
+import { reasonsParetoOption } from '../../shared/analysis/reasons/chart';
+import { tidyReasonsOption } from '../../renderer/editors/reasons/reasonsChart';
 import { emptyReasonsForm, reasonsProblems, reasonsSpecOf, retagResult, setTag, tagOf } from '../../renderer/editors/reasons/reasonsForm';
 
 const t = createI18n('en').t as unknown as (k: string, o?: Record<string, unknown>) => string;
@@ -113,5 +115,24 @@ describe('reasons form', () => {
     expect(tagged.overall.notControllableShare).toBeCloseTo(3 / 12, 12);
     expect(tagged.groups.find((g) => g.name === 'B')!.untaggedShare).toBeCloseTo(2 / 3, 12);
     expect(tagged.overall.rows.map((x) => x.reason)).toEqual(['Price', 'Moved', null]);
+  });
+});
+
+describe('reasons chart layout', () => {
+  it('moves the plot below the subtitle, keeps the axis name inside, lifts the 80% label off the right axis; ECharts renders it', () => {
+    const r = reasonsFromRows(parseReasonsSpec({ table: 't', reason: 'r', event: { column: 'e', values: ['Yes'] }, controllable: { Price: true } }), [
+      { g: null, reason: 'Price', n: 6 },
+      { g: null, reason: 'Moved', n: 3 },
+    ]);
+    const o = tidyReasonsOption(reasonsParetoOption(r.overall, t, LIGHT_THEME));
+    expect((o.grid as { top: number }).top).toBe(92);
+    expect((o.yAxis as { nameTextStyle: { align: string } }[])[0].nameTextStyle.align).toBe('left');
+    const line = (o.series as { id: string; markLine?: { label: { position: string } } }[]).find((x) => x.id === 'reasons-cumulative')!;
+    expect(line.markLine!.label.position).toBe('insideEndTop');
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 800, height: 400 });
+    chart.setOption(o);
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    expect(svg).toContain('Controllable share: 66.7%');
   });
 });

@@ -77,8 +77,9 @@ export function guessSurvivalForm(table: string, columns: ColumnLike[]): Surviva
   f.start = find(columns, START, dateLike);
   f.end = find(columns, END, dateLike);
   if (!f.duration && f.start && f.end) f.timeKind = 'dates';
-  f.event = find(columns, EVENT, (c) => c.name !== f.end);
   f.reason = find(columns, REASON);
+  // "ChurnReason" matches both patterns: it is the reason, never the churn flag.
+  f.event = find(columns, EVENT, (c) => c.name !== f.end && c.name !== f.reason);
   return f;
 }
 
