@@ -57,7 +57,9 @@ function safeSheetName(name: string): string {
 export function exportFileName(title: string, ext: string, date = new Date()): string {
   const stem = title
     .normalize('NFC')
-    .replace(/[<>:"/\\|?*\u0000-\u001f]+/g, ' ')
+    // Characters Windows forbids in file names, and control characters.
+    .replace(/[<>:"/\\|?*]+/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[. ]+$/, '')
