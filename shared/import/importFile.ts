@@ -11,7 +11,7 @@ import { listExcelSheets, readExcelSheet } from './excelRead';
 import { uniqueHeaderNames } from './headerNames';
 import { LIMITS, assertSize } from './limits';
 import { cancelledError, throwIfAborted } from './abort';
-import { applyOverrides, coercionCounts, detectStagedTypes, excelKindType, selectList, type StagedColumn } from './stagedColumns';
+import { applyOverrides, checkGuesses, detectStagedTypes, excelKindType, redetectFull, selectList, type StagedColumn } from './stagedColumns';
 import type { ColumnInfo, ImportOptions, ImportPlan, ImportResult, ImportWarning, PreviewRow } from './importTypes';
 
 export type {
@@ -174,7 +174,7 @@ export async function planImport(engine: QueryEngine, src: FileSource, opts: Imp
 export async function importFile(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<ImportResult> {
   const file = src.name;
   formatOf(src);
-  const existing = toRows<{ name: string }>(await engine.query('SELECT table_name AS name FROM information_schema.tables')).map((r) => r.name);
+  const existing = await tableNames(engine);
   const table = opts.tableName ?? tableNameFor(src.name, existing);
   const clash = existing.some((n) => n.toLowerCase() === table.toLowerCase());
   if (clash && !opts.replace) throw new TenureError('import.tableExists', `A table named "${table}" already exists`, { file, params: { table } });
@@ -190,10 +190,21 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
     throwIfAborted(opts.signal, file);
     opts.onProgress?.({ phase: 'converting', bytesRead: src.size, totalBytes: src.size, rows: st.rows, elapsedMs: Date.now() - started, bytesPerSecond: 0 });
     created = true;
+    // One conversion pass, then cheap counts verify the sample's guesses; a rare failing column is
+    // measured over every row and the table is converted again.
     await engine.query(`CREATE TABLE ${qi(target)} AS SELECT ${selectList(st.cols)} FROM ${qi(st.staging)}`);
     throwIfAborted(opts.signal, file);
-    const { rows, columns } = await describeTable(engine, target);
-    const coercion = await coercionCounts(engine, st.staging, st.cols, new Map(columns.map((c) => [c.name, c.nulls])));
+    let check = await checkGuesses(engine, st.staging, target, st.cols);
+    if (check.suspects.length) {
+      await redetectFull(engine, st.staging, check.suspects, st.plan);
+      await engine.query(`DROP TABLE ${qi(target)}`);
+      await engine.query(`CREATE TABLE ${qi(target)} AS SELECT ${selectList(st.cols)} FROM ${qi(st.staging)}`);
+      throwIfAborted(opts.signal, file);
+      check = await checkGuesses(engine, st.staging, target, st.cols);
+    }
+    const rows = check.rows;
+    const coercion = check.coercion;
+    const columns: ColumnInfo[] = st.cols.map((s) => ({ name: s.col.name, type: s.col.type, nulls: check.nulls.get(s.col.name) ?? 0 }));
     await dropQuietly(engine, st.staging);
     if (clash) {
       await engine.query(`DROP TABLE ${qi(table)}`);
@@ -236,6 +247,12 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Names of every table and view (duckdb_tables/duckdb_views: cheaper than information_schema). */
+async function tableNames(engine: QueryEngine): Promise<string[]> {
+  const sql = 'SELECT table_name AS name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal';
+  return toRows<{ name: string }>(await engine.query(sql)).map((r) => r.name);
 }
 
 /** Row count, column types and NULL counts of a table, in one scan. */

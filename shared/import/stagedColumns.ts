@@ -1,10 +1,10 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import { toRows } from '../engine/arrowRows';
-import { qi } from '../engine/sqlQuote';
+import { qi, ql } from '../engine/sqlQuote';
 import type { ColumnOverride, ImportPlan, PlanColumn } from './importTypes';
 import type { ExcelKind } from './excelRead';
-import { inferColumns } from './typeInference';
-import { convertExpr, isMissing, trimmed } from './valueParsing';
+import { flagAggs, flagFromRow, idNameHint, inferFromSample, inferFull, type Detected } from './typeInference';
+import { LEADING_ZERO_RE, convertExpr, isMissing, trimmed } from './valueParsing';
 
 /** A plan column and where its raw values sit in the staging table. */
 export interface StagedColumn {
@@ -14,6 +14,10 @@ export interface StagedColumn {
   kind: ExcelKind;
   /** Excel blank-string/error cells already NULL in a typed column. */
   preCoerced: number;
+  /** The sample had at most two distinct values: the full data decides the flag. */
+  flagCandidate?: boolean;
+  /** Types measured over every row (no need to check the guess again). */
+  verified?: boolean;
 }
 
 /** Apply the user's per-column choices (name, type, date style, decimal style) to a plan. */
@@ -32,16 +36,100 @@ export function applyOverrides(plan: ImportPlan, overrides: Record<number, Colum
   }
 }
 
-/** Detect types of the text columns the user has not typed, from every staged value. */
+/**
+ * Guess the types of the text columns the user has not typed from the first rows (cheap); the
+ * import verifies the guesses after converting (checkGuesses) and re-measures only failures.
+ */
 export async function detectStagedTypes(engine: QueryEngine, staging: string, cols: StagedColumn[], plan: ImportPlan): Promise<void> {
   const todo = cols.filter((s) => s.kind === 'text' && !s.col.userType);
-  const found = await inferColumns(engine, qi(staging), todo.map((s) => s.staged), { decimal: plan.decimal, dateOrder: plan.dateOrder });
+  const found = await inferFromSample(engine, qi(staging), todo.map((s) => s.staged), { decimal: plan.decimal, dateOrder: plan.dateOrder });
   for (const s of todo) {
     const d = found.get(s.staged)!;
-    const keepName = s.col.name;
-    Object.assign(s.col, { type: d.type, decimal: d.decimal, date: d.date, ambiguousDates: d.ambiguousDates, flag: d.flag, textReason: d.textReason });
-    s.col.name = keepName;
+    setDetected(s, d);
+    s.flagCandidate = d.flagCandidate;
   }
+}
+
+function setDetected(s: StagedColumn, d: Detected): void {
+  const keepName = s.col.name;
+  Object.assign(s.col, { type: d.type, decimal: d.decimal, date: d.date, ambiguousDates: d.ambiguousDates, flag: d.flag, textReason: d.textReason });
+  s.col.name = keepName;
+}
+
+/** Re-detect some columns over every staged value (their sample guess did not hold). */
+export async function redetectFull(engine: QueryEngine, staging: string, cols: StagedColumn[], plan: ImportPlan): Promise<void> {
+  const found = await inferFull(engine, qi(staging), cols.map((s) => s.staged), { decimal: plan.decimal, dateOrder: plan.dateOrder });
+  for (const s of cols) {
+    setDetected(s, found.get(s.staged)!);
+    s.flagCandidate = false;
+    s.verified = true;
+  }
+}
+
+export interface GuessCheck {
+  rows: number;
+  /** Final NULLs per final column name. */
+  nulls: Map<string, number>;
+  coercion: Map<string, { coerced: number; invalid: number }>;
+  /** Sample-guessed columns the full data contradicts: re-detect them in full and convert again. */
+  suspects: StagedColumn[];
+}
+
+const leadingZero = (t: string): string => `((${t} LIKE '0%' OR ${t} LIKE '-0%' OR ${t} LIKE '+0%') AND regexp_full_match(${t}, ${ql(LEADING_ZERO_RE)}))`;
+
+/**
+ * Two aggregate passes after the single conversion (CREATE TABLE AS SELECT): the final table's
+ * row and NULL counts (plus the largest integer, for identifier rules), and the staging table's
+ * NULL/NA counts, leading zeros, times in dates and the flag statistics. Values that did not
+ * convert = final NULLs − source NULLs − NA tokens; any in a guessed column makes it a suspect.
+ */
+export async function checkGuesses(engine: QueryEngine, staging: string, target: string, cols: StagedColumn[]): Promise<GuessCheck> {
+  const fin = cols.map((s, i) => [`count(*) - count(${qi(s.col.name)}) AS n${i}`, ...(guessed(s) && s.col.type === 'BIGINT' ? [`max(abs(${qi(s.col.name)})) AS x${i}`] : [])]).flat();
+  const f = toRows<Record<string, unknown>>(await engine.query(`SELECT count(*) AS rows${fin.length ? ', ' + fin.join(', ') : ''} FROM ${qi(target)}`))[0];
+  const nulls = new Map(cols.map((s, i) => [s.col.name, Number(f[`n${i}`])]));
+  const coercion = new Map<string, { coerced: number; invalid: number }>();
+  for (const s of cols) if (s.kind !== 'text') coercion.set(s.col.name, { coerced: s.preCoerced, invalid: 0 });
+  const aggs: string[] = [];
+  cols.forEach((s, i) => {
+    if (s.kind !== 'text') return;
+    const raw = qi(s.staged);
+    const t = trimmed(raw);
+    // NA tokens are counted only where something became NULL (the trim is the slow part).
+    const finalNulls = nulls.get(s.col.name) ?? 0;
+    if (s.col.type !== 'VARCHAR') aggs.push(`count(*) - count(${raw}) AS n${i}`, finalNulls ? `count(*) FILTER (${raw} IS NOT NULL AND ${isMissing(t)}) AS m${i}` : `0 AS m${i}`);
+    if (!guessed(s)) return;
+    if (s.col.type === 'BIGINT' || s.col.type === 'DOUBLE') aggs.push(`count(*) FILTER (${leadingZero(raw)}) AS z${i}`);
+    if (s.col.type === 'DATE') aggs.push(`count(*) FILTER (contains(${raw}, ':')) AS h${i}`);
+    if (s.flagCandidate) aggs.push(...flagAggs(raw, `_${i}`));
+  });
+  const suspects: StagedColumn[] = [];
+  if (!aggs.length) return { rows: Number(f.rows), nulls, coercion, suspects };
+  const r = toRows<Record<string, unknown>>(await engine.query(`SELECT ${aggs.join(', ')} FROM ${qi(staging)}`))[0];
+  cols.forEach((s, i) => {
+    if (s.kind !== 'text') return;
+    if (s.col.type !== 'VARCHAR') {
+      const coerced = (nulls.get(s.col.name) ?? 0) - Number(r[`n${i}`]);
+      coercion.set(s.col.name, { coerced, invalid: Math.max(0, coerced - Number(r[`m${i}`])) });
+    }
+    if (!guessed(s)) return;
+    const bad =
+      (coercion.get(s.col.name)?.invalid ?? 0) > 0 ||
+      Number(r[`z${i}`] ?? 0) > 0 ||
+      Number(r[`h${i}`] ?? 0) > 0 ||
+      (s.col.type === 'BIGINT' && bigIntegerHint(s, Number(f[`x${i}`] ?? 0)));
+    if (bad) suspects.push(s);
+    else if (s.flagCandidate) s.col.flag = flagFromRow(r, `_${i}`, s.col.type);
+  });
+  return { rows: Number(f.rows), nulls, coercion, suspects };
+}
+
+/** A detected (not user-typed, not yet fully measured) text column. */
+const guessed = (s: StagedColumn): boolean => s.kind === 'text' && !s.col.userType && !s.verified;
+
+/** Integers long enough that decide()'s identifier rules (16+ digits; 5+ with a phone/zip name) may apply. */
+function bigIntegerHint(s: StagedColumn, maxAbs: number): boolean {
+  // decide() sees the staged column name, as the full re-detection will.
+  return maxAbs >= 1e15 || (idNameHint(s.staged) && maxAbs >= 1e4);
 }
 
 /** The SELECT expression producing a final column from its staged raw values. */
@@ -70,31 +158,4 @@ export function selectList(cols: StagedColumn[]): string {
 /** Type names as DuckDB reports them for a staged Excel kind. */
 export function excelKindType(kind: ExcelKind): PlanColumn['type'] {
   return ({ integer: 'BIGINT', number: 'DOUBLE', date: 'DATE', datetime: 'TIMESTAMP', boolean: 'BOOLEAN', text: 'VARCHAR' } as const)[kind];
-}
-
-/**
- * Per column: how many non-NULL source values the conversion turned into NULL (final NULLs minus
- * source NULLs), and how many of those were not blank or NA tokens (values that did not parse).
- * Uses only cheap counts on the staging table, never the conversion expressions again.
- */
-export async function coercionCounts(
-  engine: QueryEngine,
-  staging: string,
-  cols: StagedColumn[],
-  finalNulls: Map<string, number>,
-): Promise<Map<string, { coerced: number; invalid: number }>> {
-  const out = new Map<string, { coerced: number; invalid: number }>();
-  const typed = cols.filter((s) => s.kind === 'text' && s.col.type !== 'VARCHAR');
-  for (const s of cols) if (s.kind !== 'text') out.set(s.col.name, { coerced: s.preCoerced, invalid: 0 });
-  if (!typed.length) return out;
-  const aggs = typed.flatMap((s, i) => {
-    const raw = qi(s.staged);
-    return [`count(*) - count(${raw}) AS n${i}`, `count(*) FILTER (${raw} IS NOT NULL AND ${isMissing(trimmed(raw))}) AS m${i}`];
-  });
-  const row = toRows<Record<string, number>>(await engine.query(`SELECT ${aggs.join(', ')} FROM ${qi(staging)}`))[0];
-  typed.forEach((s, i) => {
-    const coerced = (finalNulls.get(s.col.name) ?? 0) - Number(row[`n${i}`]);
-    out.set(s.col.name, { coerced, invalid: Math.max(0, coerced - Number(row[`m${i}`])) });
-  });
-  return out;
 }

@@ -2,7 +2,7 @@ import type { QueryEngine } from '../engine/QueryEngine';
 import { toRows } from '../engine/arrowRows';
 import { qi, ql } from '../engine/sqlQuote';
 import type { DecimalStyle, FlagInfo, PlanColumn } from './importTypes';
-import { DATEISH_RE, DIGITS_RE, INT_RE, LEADING_ZERO_RE, NULL_TOKENS, NUMBER_RE, TEXT_DATE_STYLES, dateStyleRegex, isMissing, trimmed } from './valueParsing';
+import { TRIM_CHARS, DATEISH_RE, DIGITS_RE, INT_RE, LEADING_ZERO_RE, NULL_TOKENS, NUMBER_RE, TEXT_DATE_STYLES, dateStyleRegex, isMissing, trimmed } from './valueParsing';
 
 /** Result of detection for one text column. */
 export type Detected = Pick<PlanColumn, 'type' | 'decimal' | 'date' | 'ambiguousDates' | 'flag' | 'textReason'>;
@@ -110,7 +110,7 @@ function sampleStats(rows: Record<string, string | null>[], idx: number[], ctx: 
   return out;
 }
 
-function commonAggs(t: string, i: number, present: string): string[] {
+function commonAggs(t: string, i: number | string, present: string): string[] {
   return [
     `count(*) FILTER (${present}) AS nb${i}`,
     `approx_count_distinct(lower(${t})) FILTER (${present}) AS nd${i}`,
@@ -143,51 +143,68 @@ function readStats(row: Record<string, unknown>, idx: number[]): Map<number, Sta
   return out;
 }
 
+/** Trimmed raw text of every named column as t0…tN (what every statistic looks at). */
+function innerSelect(from: string, names: string[], limit?: number): string {
+  return `SELECT ${names.map((n, i) => `${trimmed(`CAST(${qi(n)} AS VARCHAR)`)} AS t${i}`).join(', ')} FROM ${from}${limit ? ` LIMIT ${limit}` : ''}`;
+}
+
+const TRIM_JS = new RegExp(`^[${TRIM_CHARS}]+|[${TRIM_CHARS}]+$`, 'g');
+const trimJs = (v: string): string => v.replace(TRIM_JS, '');
+
+/** A sample-based guess, and whether the full data could still turn it into a flag. */
+export interface SampleGuess extends Detected {
+  /** At most two distinct values in the sample: the full data decides the flag. */
+  flagCandidate: boolean;
+}
+
 /**
- * Detect the type of text columns: every statistic on the first rows gives a candidate type, then
- * one cheaper pass over all rows checks just that candidate (and the identifier rules); a column
- * whose candidate fails is measured again in full. `from` is a relation of raw text columns.
+ * Guess every column's type from the first rows only, in JS: one small query, no regular
+ * expressions in the engine (RE2 over every row is what made imports slow in duckdb-wasm).
+ * The import then converts everything in one pass and checks the guess by counting values that
+ * failed to convert (checkGuesses in stagedColumns.ts); only failing columns are measured in full.
  */
-export async function inferColumns(engine: QueryEngine, from: string, names: string[], ctx: InferContext): Promise<Map<string, Detected>> {
-  const out = new Map<string, Detected>();
+export async function inferFromSample(engine: QueryEngine, from: string, names: string[], ctx: InferContext, rows = SAMPLE_ROWS): Promise<Map<string, SampleGuess>> {
+  const out = new Map<string, SampleGuess>();
   if (!names.length) return out;
-  const inner = (limit?: number): string =>
-    `SELECT ${names.map((n, i) => `${trimmed(`CAST(${qi(n)} AS VARCHAR)`)} AS t${i}`).join(', ')} FROM ${from}${limit ? ` LIMIT ${limit}` : ''}`;
   const all = names.map((_, i) => i);
-  const sample = sampleStats(toRows<Record<string, string | null>>(await engine.query(inner(SAMPLE_ROWS))), all, ctx);
-  const guess = new Map(all.map((i) => [i, decide(names[i], sample.get(i)!, ctx)]));
-  // Verification pass over every row: only what the candidate needs.
-  const aggs = all.flatMap((i) => {
-    const t = `t${i}`;
-    const g = guess.get(i)!;
-    const list = commonAggs(t, i, `NOT ${isMissing(t)}`);
-    if (g.type === 'BIGINT') list.push(`count(*) FILTER (${fm(t, INT_RE[g.decimal!])}) AS ${g.decimal === 'comma' ? 'intc' : 'intd'}${i}`, ...idAggs(t, i));
-    if (g.type === 'DOUBLE') list.push(`count(*) FILTER (${fm(t, NUMBER_RE[g.decimal!])}) AS ${g.decimal === 'comma' ? 'numc' : 'numd'}${i}`, ...idAggs(t, i));
-    if (g.type === 'BOOLEAN') list.push(`count(*) FILTER (lower(${t}) IN ('true', 'false')) AS tf${i}`);
-    if (g.type === 'DATE' || g.type === 'TIMESTAMP') {
-      list.push(`count(*) FILTER (${fm(t, DATEISH_RE)}) AS dt${i}`, `count(*) FILTER (contains(${t}, ':')) AS tm${i}`);
-      TEXT_DATE_STYLES.forEach((style, k) => {
-        if (style === g.date || (g.ambiguousDates && (style === 'mdy' || style === 'dmy'))) list.push(`count(*) FILTER (${fm(t, dateStyleRegex(style))}) AS ds${i}_${k}`);
-      });
-    }
-    return list;
-  });
-  const full = readStats(toRows<Record<string, unknown>>(await engine.query(`SELECT ${aggs.join(', ')} FROM (${inner()}) s`))[0], all);
-  const failed: number[] = [];
+  // Raw values, trimmed here: the engine's multi-character trim is slow even on a sample.
+  const raw = `SELECT ${names.map((n, i) => `CAST(${qi(n)} AS VARCHAR) AS t${i}`).join(', ')} FROM ${from} LIMIT ${rows}`;
+  const data = toRows<Record<string, string | null>>(await engine.query(raw));
+  for (const r of data) for (const k in r) if (r[k] != null) r[k] = trimJs(r[k]!);
+  const sample = sampleStats(data, all, ctx);
   for (const i of all) {
-    const g = guess.get(i)!;
-    const d = decide(names[i], full.get(i)!, ctx);
-    // A text guess stands (some sampled value is not numeric); anything else must hold on every row.
-    if (g.type === 'VARCHAR') out.set(names[i], { ...g, flag: d.flag });
-    else if (d.type === g.type && d.date === g.date && d.decimal === g.decimal) out.set(names[i], d);
-    else failed.push(i);
-  }
-  if (failed.length) {
-    const again = await fullStats(engine, inner(), failed, ctx);
-    for (const i of failed) out.set(names[i], decide(names[i], again.get(i)!, ctx));
+    const st = sample.get(i)!;
+    out.set(names[i], { ...decide(names[i], st, ctx), flagCandidate: st.nd > 0 && st.nd <= 2 });
   }
   return out;
 }
+
+/** Every statistic over every row, for columns whose sample guess did not hold. */
+export async function inferFull(engine: QueryEngine, from: string, names: string[], ctx: InferContext): Promise<Map<string, Detected>> {
+  const out = new Map<string, Detected>();
+  if (!names.length) return out;
+  const all = names.map((_, i) => i);
+  const stats = await fullStats(engine, innerSelect(from, names), all, ctx);
+  for (const i of all) out.set(names[i], decide(names[i], stats.get(i)!, ctx));
+  return out;
+}
+
+/** SQL aggregates (nb, nd, lo, hi) for a flag check of trimmed text `t`, suffixed `key`. */
+export function flagAggs(t: string, key: string): string[] {
+  return commonAggs(t, key, `NOT ${isMissing(t)}`);
+}
+
+/** The flag of a column from the full data's nb/nd/lo/hi (as read back from flagAggs). */
+export function flagFromRow(row: Record<string, unknown>, key: string, type: Detected['type']): FlagInfo | undefined {
+  const v = (k: string): unknown => row[`${k}${key}`];
+  const st = { nb: Number(v('nb') ?? 0), nd: Number(v('nd') ?? 0), lo: v('lo') == null ? null : String(v('lo')), hi: v('hi') == null ? null : String(v('hi')) } as Stats;
+  if (type === 'BOOLEAN') return st.nd <= 2 ? { trueValue: true, falseValue: false } : undefined;
+  if (type === 'DATE' || type === 'TIMESTAMP') return undefined;
+  return flagOf(st, type === 'VARCHAR' ? (x) => x : (x) => Number(x));
+}
+
+/** Whether a column name hints at an identifier (phone, zip…): digits stay text from 5 digits on. */
+export const idNameHint = (name: string): boolean => ID_NAME.test(name);
 
 function decide(name: string, st: Stats, ctx: InferContext): Detected {
   if (st.nb === 0) return { type: 'VARCHAR' };

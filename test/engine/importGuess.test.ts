@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
+import { toRows } from '../../shared/engine/arrowRows';
+import { importFile, planImport } from '../../shared/import/importFile';
+import { nodeFileSource } from '../../shared/node/nodeFileSource';
+import { tempDir, writeFixture } from '../fixtures/importFixtures';
+
+/**
+ * Types are guessed from the first 5,000 rows and checked after one conversion pass: a value past
+ * the sample that contradicts the guess must still win (the column is re-measured in full).
+ */
+let engine: WasmNodeEngine;
+let dir: string;
+beforeAll(async () => {
+  engine = new WasmNodeEngine();
+  await engine.init();
+  dir = tempDir();
+});
+afterAll(() => engine.close());
+
+function csv(rows: number, late: Record<string, string>): string {
+  const head = 'n,code,day,flag,dm,plain\n';
+  const body = Array.from({ length: rows }, (_, i) => {
+    const last = i === rows - 1;
+    return [
+      last ? late.n ?? String(i) : String(i),
+      last ? late.code ?? String(100 + i) : String(100 + i),
+      last ? late.day ?? '2024-01-02' : '2024-01-02',
+      last ? late.flag ?? (i % 2 ? 'Yes' : 'No') : i % 2 ? 'Yes' : 'No',
+      last ? late.dm ?? '03/04/2024' : `0${1 + (i % 9)}/0${1 + (i % 9)}/2024`,
+      String(i * 2),
+    ].join(',');
+  });
+  return head + body.join('\n') + '\n';
+}
+
+describe('import: sample guesses are verified on every row', () => {
+  it('a late decimal, leading zero, time, third value and D/M date each correct the guess', async () => {
+    const p = writeFixture(dir, 'late.csv', csv(8000, { n: '3.5', code: '0042', day: '2024-01-02 10:30', flag: 'Maybe', dm: '25/12/2024' }));
+    const r = await importFile(engine, nodeFileSource(p), { tableName: 'late' });
+    const types = Object.fromEntries(r.columns.map((c) => [c.name, c.type]));
+    expect(types).toEqual({ n: 'DOUBLE', code: 'VARCHAR', day: 'TIMESTAMP', flag: 'VARCHAR', dm: 'DATE', plain: 'BIGINT' });
+    expect(r.columns.find((c) => c.name === 'code')?.textReason).toBe('leadingZeros');
+    expect(r.columns.find((c) => c.name === 'flag')?.flag).toBeUndefined();
+    expect(r.columns.find((c) => c.name === 'dm')?.date).toBe('dmy');
+    expect(r.columns.every((c) => c.nulls === 0)).toBe(true);
+    const last = toRows<Record<string, unknown>>(await engine.query('SELECT n, code, CAST(dm AS VARCHAR) AS dm FROM late WHERE plain = 15998'))[0];
+    expect(last).toEqual({ n: 3.5, code: '0042', dm: '2024-12-25' });
+  });
+
+  it('a clean file keeps its sample guesses and flags', async () => {
+    const p = writeFixture(dir, 'clean.csv', csv(8000, {}));
+    const r = await importFile(engine, nodeFileSource(p), { tableName: 'clean' });
+    const types = Object.fromEntries(r.columns.map((c) => [c.name, c.type]));
+    expect(types).toEqual({ n: 'BIGINT', code: 'BIGINT', day: 'DATE', flag: 'VARCHAR', dm: 'DATE', plain: 'BIGINT' });
+    expect(r.columns.find((c) => c.name === 'flag')?.flag).toEqual({ trueValue: 'Yes', falseValue: 'No' });
+    expect(r.columns.find((c) => c.name === 'dm')?.ambiguousDates).toBe(true);
+  });
+
+  it('plain numbers take the fast path; odd ones (1,234 · $5 · 12% · (3) · inf) the strict one', async () => {
+    const p = writeFixture(dir, 'odd.csv', 'v,i\n1.5,1\n"1,234.5","2,000"\n$5,3\n12%,4\n(3),5\n1e3,6\n');
+    const r = await importFile(engine, nodeFileSource(p), { tableName: 'odd' });
+    const v = toRows<{ v: number; i: number }>(await engine.query('SELECT v, i FROM odd'));
+    expect(v).toEqual([{ v: 1.5, i: 1 }, { v: 1234.5, i: 2000 }, { v: 5, i: 3 }, { v: 0.12, i: 4 }, { v: -3, i: 5 }, { v: 1000, i: 6 }]);
+    expect(r.columns.map((c) => c.type)).toEqual(['DOUBLE', 'BIGINT']);
+    const inf = writeFixture(dir, 'inf.csv', 'v\n1.5\n2\n');
+    const plan = (await planImport(engine, nodeFileSource(inf))).plan;
+    expect(plan.columns[0].type).toBe('DOUBLE');
+  });
+
+  it('ISO timestamps: fast cast, zones and 12-hour times as before', async () => {
+    const p = writeFixture(dir, 'iso.csv', 'ts\n2024-03-05 12:00:00\n2024-3-5 1:02 PM\n2024-03-05T08:00\n');
+    const r = await importFile(engine, nodeFileSource(p), { tableName: 'iso' });
+    expect(r.columns[0].type).toBe('TIMESTAMP');
+    const v = toRows<{ s: string }>(await engine.query('SELECT CAST(ts AS VARCHAR) AS s FROM iso')).map((x) => x.s);
+    expect(v).toEqual(['2024-03-05 12:00:00', '2024-03-05 13:02:00', '2024-03-05 08:00:00']);
+  });
+});
