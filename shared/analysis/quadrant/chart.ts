@@ -83,6 +83,7 @@ export function quadrantChartOption(result: QuadrantResult, t: Translate, theme:
         textStyle: { color: theme.text, fontSize: theme.fontSize.axisName, fontWeight: 600 },
       });
     }
+    // Shared axes: names and tick labels once per row/column, not in every panel.
     xAxes.push(axis(theme, xr, perfX ? perfName : impName, gi, !small || lastRow, perfX ? 2 : 3));
     yAxes.push(axis(theme, yr, perfX ? impName : perfName, gi, !small || col === 0, perfX ? 3 : 2));
     const drivers = g.drivers.filter(renderable);
@@ -100,11 +101,11 @@ function axis(theme: ChartTheme, r: AxisRange, name: string, gi: number, showNam
     max: r.max,
     interval: r.step,
     name: showName ? name : '',
+    axisLabel: { show: showName, color: theme.mutedText, fontSize: theme.fontSize.axisLabel, formatter: (v: number) => Number(v.toFixed(digits)).toString() },
     nameLocation: 'middle',
     nameGap: 30,
     nameTextStyle: { color: theme.text, fontSize: theme.fontSize.axisName },
     axisLine: { show: true, onZero: false, lineStyle: { color: theme.axisLine } },
-    axisLabel: { color: theme.mutedText, fontSize: theme.fontSize.axisLabel, formatter: (v: number) => Number(v.toFixed(digits)).toString() },
     splitLine: { show: false },
   };
 }
