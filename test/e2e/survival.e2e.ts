@@ -83,6 +83,9 @@ describe.skipIf(browserMissing)('survival, hazard, cohort (web build in Chromium
     await ed.locator('[data-testid="hazard-width"]').selectOption('6');
     // 0–6, 6–12, … 72–78: 13 intervals.
     await expect.poll(() => ed.locator('[data-testid="hazard-table"] tbody tr').count()).toBe(13);
+    // The headline follows the width on screen: a 6-month interval.
+    const m = /(\d+)–(\d+) months/.exec((await ed.locator('[data-testid="headline-text"]').textContent()) ?? '');
+    expect(m && Number(m[2]) - Number(m[1])).toBe(6);
     await page.waitForTimeout(300);
     await s.screenshot('survival-hazard-dark');
     await ed.locator('[data-testid="sv-view"] button[data-value="curves"]').click();
@@ -119,7 +122,7 @@ describe.skipIf(browserMissing)('survival, hazard, cohort (web build in Chromium
     await ed.locator('[data-testid="sv-open-reasons"]').click({ timeout: 20_000 });
     const rs = page.locator(`${EDITOR} [data-testid="reasons-editor"]`);
     await rs.locator('[data-testid="reasons-chart"]').waitFor({ timeout: 60_000 });
-    await expect(rs.locator('[data-testid="headline-text"]').textContent()).resolves.toMatch(/top churn reason/);
+    await expect(rs.locator('[data-testid="headline-text"]').textContent()).resolves.toContain('Price too high');
     const row = rs.locator('[data-testid="reasons-tags"] tr[data-reason="Price too high"]');
     await row.locator('button[data-value="yes"]').click();
     await rs.locator('[data-testid="reasons-tags"] tr[data-reason="Moved away"] button[data-value="no"]').click();

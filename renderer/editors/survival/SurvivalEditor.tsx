@@ -13,6 +13,7 @@ import { SurvivalFormPanel } from './SurvivalFormPanel';
 import { SurvivalTableCard } from './SurvivalTableCard';
 import { guessSurvivalForm, restoreSurvivalForm, survivalProblems, survivalSpecOf, type SurvivalForm } from './survivalForm';
 import { useEventGuess } from './useEventGuess';
+import { withHazardWidth } from './survivalTable';
 import './survival.css';
 
 type View = 'curves' | 'hazard';
@@ -54,6 +55,8 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
   }, [specKey, run, engine]);
 
   const result = state.result;
+  // The hazard headline speaks about the intervals on screen (the width picked in the Hazard tab).
+  const hazardResult = useMemo(() => (result ? withHazardWidth(result, hazardWidth ?? result.hazardWidth) : null), [result, hazardWidth]);
   const stale = !!result && ranSpec !== specKey;
   const fileTitle = `${t('survival.title')} ${form.table}`.trim();
   const openReasons = () =>
@@ -90,9 +93,9 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
       {result && (
         <div className={stale || state.status === 'running' ? 'tn-an-stale' : undefined} data-testid="survival-results">
           <HeadlineBanner
-            text={view === 'hazard' ? hazardFinding(result, t) : survivalFinding(result, t)}
+            text={view === 'hazard' && hazardResult ? hazardFinding(hazardResult, t) : survivalFinding(result, t)}
             notes={[
-              view === 'hazard' ? hazardTakeaway(result, t) : survivalTakeaway(result, t),
+              view === 'hazard' && hazardResult ? hazardTakeaway(hazardResult, t) : survivalTakeaway(result, t),
               stale ? t('export.analysis.staleResult') : null,
               excludedNote(result, t),
             ]}
