@@ -8,6 +8,10 @@ import { EChart } from '../../charts/EChart';
 import { ChartExportMenu } from '../../charts/ChartExportMenu';
 import { Card } from '../analysis';
 import type { Translate } from './findings';
+import { relabel } from './labels';
+
+/** The chart function's default layout size, which is the 16:9 export's. */
+const SLIDE_SIZE = { width: 960, height: 540 };
 
 export type QuadrantView = 'overall' | 'segments';
 
@@ -32,14 +36,19 @@ export function QuadrantChartCard({ result, view, theme, fileTitle, caption }: {
     ro.observe(node);
     return () => ro.disconnect();
   }, []);
+  const importanceOnX = result.spec.axes === 'importance-x';
   const segments = view === 'segments' && result.segments.length > 0;
   const rows = segments ? Math.ceil(result.segments.length / (result.segments.length <= 3 ? result.segments.length : Math.ceil(Math.sqrt(result.segments.length)))) : 1;
   const height = segments ? Math.min(1100, 180 + rows * 360) : 560;
   // Export lays out again at the slide size (the chart function's default 960×540).
-  const build = useCallback((th: ChartTheme) => quadrantChartOption(result, t, th, { view }), [result, t, view]);
+  const build = useCallback((th: ChartTheme) => relabel(quadrantChartOption(result, t, th, { view }), SLIDE_SIZE, th, importanceOnX), [result, t, view, importanceOnX]);
   const option = useMemo(
-    () => quadrantChartOption(result, t, theme === 'dark' ? DARK_THEME : LIGHT_THEME, { view, width: width || 960, height }),
-    [result, t, theme, view, width, height],
+    () => {
+      const th = theme === 'dark' ? DARK_THEME : LIGHT_THEME;
+      const size = { width: width || 960, height };
+      return relabel(quadrantChartOption(result, t, th, { view, ...size }), size, th, importanceOnX);
+    },
+    [result, t, theme, view, width, height, importanceOnX],
   );
   const chart = useRef<ECharts | null>(null);
   const onReady = useCallback((c: ECharts | null) => {
