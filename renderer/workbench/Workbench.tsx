@@ -19,6 +19,7 @@ import { DropOverlay } from './parts/DropOverlay';
 import { MenuBar } from './parts/MenuBar';
 import { fileSourceMeta, importSource } from './actions/openFiles';
 import { fileSourceFromHost } from '../host/fileSource';
+import { ImportDialogHost } from '../editors/import/ImportDialog';
 
 /** The VS Code-style shell: activity bar, side bar, editor groups, panel, status bar, palette. */
 export function Workbench() {
@@ -108,6 +109,7 @@ export function Workbench() {
         <CommandPalette />
         <Notifications />
         <DropOverlay />
+        <ImportDialogHost />
       </div>
     </CommandsContext.Provider>
   );

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
-import { Table, vectorFromArray, Float64, Utf8, Bool, type Vector } from 'apache-arrow';
+import { Table, type Vector } from 'apache-arrow';
+import { boolVector, float64Vector, utf8Vector } from './arrowVectors';
 import { TenureError } from '../errors';
 import { isCfb, isZip } from './fileKind';
 import { assertZipWithinLimit } from './zipGuard';
@@ -184,7 +185,7 @@ function buildColumn(header: string, cells: Cell[], date1904: boolean): { column
   if (texts === 0 && kinds === 1) {
     if (bools) {
       const vals = cells.map((c) => (c && c.t === 'b' ? Boolean(c.v) : null));
-      return { column: { header, kind: 'boolean', coerced, errors, flag: { trueValue: true, falseValue: false } }, vector: vectorFromArray(vals, new Bool()) };
+      return { column: { header, kind: 'boolean', coerced, errors, flag: { trueValue: true, falseValue: false } }, vector: boolVector(vals) };
     }
     const vals = cells.map((c) => (c && c.t === 'n' ? (dates ? excelSerialToMs(c.v as number, date1904) : (c.v as number)) : null));
     let kind: ExcelKind;
@@ -192,8 +193,8 @@ function buildColumn(header: string, cells: Cell[], date1904: boolean): { column
     else kind = vals.every((v) => v === null || (Number.isInteger(v) && Math.abs(v) < 2 ** 53)) ? 'integer' : 'number';
     const distinct = new Set(vals.filter((v) => v !== null));
     const flag = !dates && distinct.size === 2 && distinct.has(0) && distinct.has(1) ? { trueValue: 1, falseValue: 0 } : undefined;
-    return { column: { header, kind, coerced, errors, flag }, vector: vectorFromArray(vals, new Float64()) };
+    return { column: { header, kind, coerced, errors, flag }, vector: float64Vector(vals) };
   }
   const vals = cells.map((c) => (!c || c.t === 'z' || c.t === 'e' || c.v === undefined || c.v === null ? null : cellText(c, date1904)));
-  return { column: { header, kind: 'text', coerced: 0, errors }, vector: vectorFromArray(vals, new Utf8()) };
+  return { column: { header, kind: 'text', coerced: 0, errors }, vector: utf8Vector(vals) };
 }

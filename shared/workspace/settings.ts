@@ -31,6 +31,8 @@ export const settingsSchema = z.object({
       groups: layoutSchema.optional(),
     })
     .default({ sidebarVisible: true, panelVisible: true }),
+  /** Import dialog choices per file (name:size → options and column overrides); owned by renderer/editors/import. */
+  importChoices: z.record(z.string().max(1100), z.unknown()).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -24,7 +24,7 @@ export interface Session {
  * Debian's Chromium through playwright-core with a fresh profile, errors captured, screenshots under
  * test-artifacts/e2e/. Background networking is off: the app must work with no network at all.
  */
-export async function launch(opts: { colorScheme?: 'dark' | 'light'; locale?: string; width?: number; height?: number } = {}): Promise<Session> {
+export async function launch(opts: { colorScheme?: 'dark' | 'light'; locale?: string; width?: number; height?: number; autoImport?: boolean } = {}): Promise<Session> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'tenure-e2e-'));
   // A persistent context on a fresh temporary directory = a clean --user-data-dir per session.
@@ -36,6 +36,9 @@ export async function launch(opts: { colorScheme?: 'dark' | 'light'; locale?: st
     colorScheme: opts.colorScheme ?? 'dark',
     locale: opts.locale ?? 'en-US',
   });
+  // Opening a file shows the import dialog; unless a test drives it (autoImport: false), accept
+  // the detected plan as a user pressing Import would, so file-opening tests need no extra step.
+  if (opts.autoImport !== false) await context.addInitScript(autoConfirmImports);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
@@ -69,4 +72,21 @@ export async function openWorkbench(page: Page, baseURL: string): Promise<void> 
 export async function waitForGrid(scope: Locator): Promise<void> {
   await scope.locator('.tn-grid-row').first().waitFor({ timeout: 60_000 });
   await expect.poll(() => scope.locator('.tn-pending').count(), { timeout: 30_000 }).toBe(0);
+}
+
+/** Runs in the page: press the import dialog's Import button once a plan is ready (no error shown). */
+function autoConfirmImports(): void {
+  setInterval(() => {
+    const dialog = document.querySelector('[data-testid="import-dialog"][data-status="ready"]');
+    if (!dialog || dialog.querySelector('[data-testid="import-error"]')) return;
+    const button = dialog.querySelector<HTMLButtonElement>('[data-testid="import-confirm"]');
+    if (button && !button.disabled) button.click();
+  }, 150);
+}
+
+/** Press Import in the import dialog (tests that drive the dialog themselves). */
+export async function confirmImport(page: Page): Promise<void> {
+  const button = page.locator('[data-testid="import-dialog"][data-status="ready"] [data-testid="import-confirm"]');
+  await button.click({ timeout: 60_000 });
+  await page.locator('[data-testid="import-dialog"]').waitFor({ state: 'detached', timeout: 120_000 });
 }

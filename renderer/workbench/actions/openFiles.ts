@@ -6,6 +6,7 @@ import { useWorkbench } from '../../store/workbenchStore';
 import type { DataSource } from '../../store/types';
 import type { WorkbenchServices } from '../services';
 import { reportError } from './reportError';
+import { runImportDialog } from '../../editors/import/importController';
 
 export const OPENABLE = /\.(csv|tsv|txt|tab|xlsx|xls)$/i;
 
@@ -38,16 +39,30 @@ export function fileSourceMeta(name: string, path?: string): Omit<DataSource, 't
 }
 
 /**
- * One file → one DuckDB table (importFile), listed under `source` in the Explorer and opened in a
- * data-grid editor. Failures land in Problems and a notification; the workbench keeps going.
+ * One file → one DuckDB table, listed under `source` in the Explorer and opened in a data-grid
+ * editor. Files the user opens go through the import dialog (preview, choices, progress, Cancel);
+ * `dialog: false` loads straight away (the sample workspace). Failures land in Problems and a
+ * notification; the workbench keeps going.
  */
 export async function importSource(
   services: WorkbenchServices,
   src: FileSource,
   source: Omit<DataSource, 'tables'>,
-  opts: { tableName?: string; open?: boolean } = {},
+  opts: { tableName?: string; open?: boolean; dialog?: boolean } = {},
 ): Promise<string | null> {
   const store = useWorkbench.getState();
+  if (opts.dialog !== false) {
+    try {
+      const result = await runImportDialog(services, src);
+      if (!result) return null;
+      store.addTable(source, { name: result.table, rows: result.rows, columns: result.columns });
+      if (opts.open !== false) openTable(result.table);
+      return result.table;
+    } catch (err) {
+      reportError(services.i18n, err, 'import.failed');
+      return null;
+    }
+  }
   const task = store.startTask(services.i18n.t('workbench.status.importing', { file: src.name }));
   try {
     await services.engine.init();

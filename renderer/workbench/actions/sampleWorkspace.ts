@@ -32,7 +32,7 @@ export async function openSampleWorkspace(services: WorkbenchServices): Promise<
   }
   let first: string | null = null;
   for (const file of files) {
-    const table = await importSource(services, fileSourceFromFile(file), SAMPLE_SOURCE, { open: false });
+    const table = await importSource(services, fileSourceFromFile(file), SAMPLE_SOURCE, { open: false, dialog: false });
     first ??= table;
   }
   if (first) openTable(first);

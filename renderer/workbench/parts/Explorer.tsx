@@ -6,6 +6,7 @@ import { openTable } from '../actions/openFiles';
 import { newSqlEditor, currentTable } from '../commands';
 import { useCommands } from '../useCommands';
 import { qi } from '../../../shared/engine/sqlQuote';
+import { ColumnProfileCard } from '../../editors/import/ColumnProfileCard';
 
 /** Data sources → tables (row counts) → columns (DuckDB types), like VS Code's file tree. */
 export function Explorer() {
@@ -98,6 +99,8 @@ function SourceNode({ src, open, onToggle, children }: { src: DataSource; open: 
 
 function TableNode({ table, active, open, onToggle, rowsLabel }: { table: TableInfo; active: boolean; open: boolean; onToggle(): void; rowsLabel: string }) {
   const { t } = useTranslation();
+  // One column's profile at a time, expanded under its row (computed on demand).
+  const [profiled, setProfiled] = useState<string | null>(null);
   return (
     <div role="treeitem" aria-expanded={open} data-table={table.name}>
       <div className={`tree-row level-1${active ? ' selected' : ''}`} onClick={() => openTable(table.name)} title={t('workbench.explorer.tableTooltip', { table: table.name, rows: rowsLabel, columns: table.columns.length })}>
@@ -128,10 +131,13 @@ function TableNode({ table, active, open, onToggle, rowsLabel }: { table: TableI
       </div>
       {open &&
         table.columns.map((c) => (
-          <div key={c.name} className="tree-row level-2 column-row" title={`${c.name} ${c.type}`}>
-            <span className={`codicon codicon-${typeIcon(c.type)} tree-icon type-icon`} aria-hidden />
-            <span className="tree-label">{c.name}</span>
-            <span className="tree-type">{c.type}</span>
+          <div key={c.name}>
+            <div className="tree-row level-2 column-row" title={`${c.name} ${c.type}\n${t('import.profile.show')}`} aria-expanded={profiled === c.name} onClick={() => setProfiled(profiled === c.name ? null : c.name)}>
+              <span className={`codicon codicon-${typeIcon(c.type)} tree-icon type-icon`} aria-hidden />
+              <span className="tree-label">{c.name}</span>
+              <span className="tree-type">{c.type}</span>
+            </div>
+            {profiled === c.name && <ColumnProfileCard table={table.name} column={c.name} rows={table.rows} />}
           </div>
         ))}
     </div>

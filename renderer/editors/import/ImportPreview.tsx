@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import type { ColumnType, DateStyle, PlanColumn } from '../../../shared/import/importTypes';
+import type { ImportSession } from './importDialogStore';
+import { setColumn } from './importController';
+
+const TYPES: ColumnType[] = ['VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'DATE', 'TIMESTAMP'];
+const DATE_STYLES: DateStyle[] = ['iso', 'ymd', 'mdy', 'dmy', 'dmy-dot', 'cjk', 'excel-1900', 'excel-1904'];
+
+/** The first rows as they will load, under per-column name, type and original → final name. */
+export function ImportPreview({ s }: { s: ImportSession }) {
+  const { t, i18n } = useTranslation();
+  const cols = s.plan?.columns ?? [];
+  const busy = s.status === 'loading';
+  return (
+    <div className="import-preview" data-testid="import-preview">
+      <table>
+        <thead>
+          <tr>
+            {cols.map((c) => (
+              <th key={c.index} data-column={c.name}>
+                <input
+                  key={`${s.plan?.file}:${c.index}:${c.name}`}
+                  className="import-colname" aria-label={t('import.finalName')} defaultValue={c.name} disabled={busy}
+                  onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== c.name && setColumn(c.index, { name: e.target.value.trim() })}
+                  onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+                />
+                <div className="import-coltype">
+                  <select data-testid="import-type" aria-label={t('import.type')} value={c.type} disabled={busy} onChange={(e) => setColumn(c.index, { type: e.target.value as ColumnType })}>
+                    {TYPES.map((ty) => (
+                      <option key={ty} value={ty}>{t(`import.types.${ty}`)}</option>
+                    ))}
+                  </select>
+                  {(c.type === 'DATE' || c.type === 'TIMESTAMP') && (
+                    <select aria-label={t('import.dateStyle')} value={c.date ?? 'iso'} disabled={busy} onChange={(e) => setColumn(c.index, { type: c.type, date: e.target.value as DateStyle })}>
+                      {DATE_STYLES.map((d) => (
+                        <option key={d} value={d}>{t(`import.dateStyles.${d}`)}</option>
+                      ))}
+                    </select>
+                  )}
+                </div>
+                <div className="import-mapping" title={note(t, c)}>
+                  {c.source === c.name ? <span className="import-src">{t('import.sameName')}</span> : <span className="import-src" data-testid="import-mapping">{(c.source || t('import.emptyHeader')) + ' → ' + c.name}</span>}
+                  {c.textReason && <span className="codicon codicon-info" aria-label={t(`import.textReasons.${c.textReason}`)} />}
+                  {c.flag && <span className="codicon codicon-flag" aria-label={t('import.flagCandidate', { trueValue: String(c.flag.trueValue) })} />}
+                </div>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {s.preview.map((row, r) => (
+            <tr key={r}>
+              {cols.map((c) => {
+                const v = row[c.name];
+                return (
+                  <td key={c.index} className={v === null || v === undefined ? 'import-null' : typeof v === 'number' ? 'import-num' : undefined}>
+                    {format(v, c, i18n.language)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function note(t: (k: string, o?: Record<string, unknown>) => string, c: PlanColumn): string {
+  const parts = [`${t('import.originalName')}: ${c.source || t('import.emptyHeader')}`];
+  if (c.textReason) parts.push(t(`import.textReasons.${c.textReason}`));
+  if (c.flag) parts.push(t('import.flagCandidate', { trueValue: String(c.flag.trueValue) }));
+  return parts.join('\n');
+}
+
+function format(v: unknown, c: PlanColumn, lang: string): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (c.type === 'DATE' || c.type === 'TIMESTAMP') {
+    const d = v instanceof Date ? v : new Date(Number(v));
+    if (Number.isNaN(d.getTime())) return String(v);
+    const iso = d.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+    return c.type === 'DATE' ? iso.slice(0, 10) : iso;
+  }
+  if (typeof v === 'number') return v.toLocaleString(lang, { maximumFractionDigits: 10, useGrouping: false });
+  return String(v);
+}

@@ -1,0 +1,142 @@
+import type { i18n as I18n } from 'i18next';
+import { asTenureError } from '../../../shared/errors';
+import { toRows } from '../../../shared/engine/arrowRows';
+import type { FileSource } from '../../../shared/import/FileSource';
+import { importFile, planImport, type ImportResult } from '../../../shared/import/importFile';
+import type { ColumnOverride } from '../../../shared/import/importTypes';
+import { tableNameFor } from '../../../shared/import/tableName';
+import type { WorkbenchServices } from '../../workbench/services';
+import { reportError } from '../../workbench/actions/reportError';
+import { useImportDialog, type DialogError } from './importDialogStore';
+import { recallChoices, rememberChoices, type DialogOptions } from './rememberedChoices';
+
+/** Errors where there is nothing to choose in a dialog: reported straight to Problems. */
+const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong']);
+
+interface Live {
+  services: WorkbenchServices;
+  src: FileSource;
+  resolve(r: ImportResult | null): void;
+  abort: AbortController | null;
+  planSeq: number;
+}
+
+let live: Live | null = null;
+let ids = 0;
+
+export function translateError(i18n: I18n, err: unknown): DialogError {
+  const e = asTenureError(err, 'import.failed');
+  const key = `errors.${e.code}`;
+  const text = i18n.exists(key) ? i18n.t(key, { detail: e.message.split('\n')[0], ...e.params, file: e.file, line: e.line, column: e.column, message: e.message }) : e.message;
+  return { code: e.code, text, line: e.line, column: e.column };
+}
+
+/**
+ * Show the import dialog for one file and resolve with the loaded table (null when the user
+ * cancelled or the file cannot be read at all). One dialog at a time: files queue behind it.
+ */
+export async function runImportDialog(services: WorkbenchServices, src: FileSource): Promise<ImportResult | null> {
+  while (live) await new Promise((r) => setTimeout(r, 100));
+  await services.engine.init();
+  const remembered = recallChoices(src.name, src.size);
+  const existing = toRows<{ name: string }>(await services.engine.query('SELECT table_name AS name FROM duckdb_tables()')).map((r) => r.name);
+  const excel = /\.(xlsx|xls|xlsm)$/i.test(src.name);
+  return new Promise<ImportResult | null>((resolve) => {
+    live = { services, src, resolve, abort: null, planSeq: 0 };
+    useImportDialog.getState().open({
+      id: ++ids, file: src.name, size: src.size, excel,
+      options: remembered?.options ?? {}, columns: remembered?.columns ?? {},
+      tableName: remembered?.tableName && !existing.some((n) => n.toLowerCase() === remembered.tableName!.toLowerCase()) ? remembered.tableName : tableNameFor(src.name, existing),
+      plan: null, preview: [], warnings: [], error: null, status: 'planning', progress: null, remembered: !!remembered,
+    });
+    void replan(true);
+  });
+}
+
+/** Detect again with the current choices and refresh the preview (stale answers are dropped). */
+async function replan(first = false): Promise<void> {
+  const l = live;
+  const s = useImportDialog.getState().session;
+  if (!l || !s) return;
+  const seq = ++l.planSeq;
+  useImportDialog.getState().set({ status: 'planning' });
+  try {
+    const r = await planImport(l.services.engine, l.src, { ...s.options, columns: s.columns });
+    if (live !== l || seq !== l.planSeq) return;
+    useImportDialog.getState().set({ plan: r.plan, preview: r.preview, warnings: r.warnings, error: null, status: 'ready' });
+  } catch (err) {
+    if (live !== l || seq !== l.planSeq) return;
+    const e = translateError(l.services.i18n, err);
+    if (first && FATAL.has(e.code)) {
+      reportError(l.services.i18n, err, 'import.failed');
+      finish(null);
+      return;
+    }
+    useImportDialog.getState().set({ error: e, status: 'ready', preview: [] });
+  }
+}
+
+/** Options that change how the file is cut into columns: column choices no longer apply. */
+const RESHAPING: (keyof DialogOptions)[] = ['encoding', 'delimiter', 'quote', 'headerRow', 'hasHeader', 'sheet'];
+
+export function setOptions(patch: DialogOptions): void {
+  const s = useImportDialog.getState().session;
+  if (!s) return;
+  const reshaped = RESHAPING.some((k) => k in patch && patch[k] !== s.options[k]);
+  useImportDialog.getState().set({ options: { ...s.options, ...patch }, columns: reshaped ? {} : s.columns });
+  void replan();
+}
+
+export function setColumn(index: number, patch: ColumnOverride): void {
+  const s = useImportDialog.getState().session;
+  if (!s) return;
+  const next = { ...s.columns, [index]: { ...s.columns[index], ...patch } };
+  useImportDialog.getState().set({ columns: next });
+  void replan();
+}
+
+export function setTableName(tableName: string): void {
+  useImportDialog.getState().set({ tableName });
+}
+
+/** Load the table with the current choices; progress and Cancel stay live in the dialog. */
+export async function confirmImport(): Promise<void> {
+  const l = live;
+  const s = useImportDialog.getState().session;
+  if (!l || !s || s.status === 'loading') return;
+  const abort = new AbortController();
+  l.abort = abort;
+  useImportDialog.getState().set({ status: 'loading', progress: null, error: null });
+  const tableName = s.tableName.trim() || undefined;
+  try {
+    const result = await importFile(l.services.engine, l.src, {
+      ...s.options, columns: s.columns, tableName, signal: abort.signal,
+      onProgress: (p) => useImportDialog.getState().set({ progress: p }),
+    });
+    rememberChoices(l.src.name, l.src.size, { options: s.options, columns: s.columns, tableName });
+    finish(result);
+  } catch (err) {
+    if (abort.signal.aborted) {
+      finish(null);
+      return;
+    }
+    reportError(l.services.i18n, err, 'import.failed');
+    useImportDialog.getState().set({ status: 'ready', progress: null, error: translateError(l.services.i18n, err) });
+  } finally {
+    l.abort = null;
+  }
+}
+
+/** Cancel: stops a running import (no table is left) or closes the dialog. */
+export function cancelImport(): void {
+  if (!live) return;
+  if (live.abort) live.abort.abort();
+  else finish(null);
+}
+
+function finish(result: ImportResult | null): void {
+  const l = live;
+  live = null;
+  useImportDialog.getState().close();
+  l?.resolve(result);
+}
