@@ -69,6 +69,10 @@ export function createHandlers(services: WorkbenchServices): Record<string, Comm
     'theme.system': () => st().setTheme('system'),
     'language.en': () => st().setLanguage('en'),
     'language.zh-CN': () => st().setLanguage('zh-CN'),
+    'deck.export': () => {
+      st().openEditor({ id: 'deck', kind: 'deck', data: {} });
+      st().updateTabData('deck', { opened: Date.now() });
+    },
     'help.welcome': () => {
       st().openEditor({ id: 'welcome', kind: 'welcome', data: {} });
     },

@@ -9,6 +9,7 @@ import { ReasonsEditor } from '../editors/reasons/ReasonsEditor';
 import { ParetoEditor } from '../editors/pareto/ParetoEditor';
 import { QuadrantEditor } from '../editors/quadrant/QuadrantEditor';
 import { QueryGridEditor } from '../editors/analysis/QueryGridEditor';
+import { DeckEditor } from '../editors/deck/DeckEditor';
 
 /** What an editor component receives. Reach the engine/host with useServices(), state with useWorkbench(). */
 export interface EditorProps {
@@ -48,6 +49,7 @@ export const EDITORS: Record<string, EditorContribution> = {
   pareto: { component: ParetoEditor, icon: 'graph', title: 'pareto.title', command: 'analysis.pareto' },
   quadrant: { component: QuadrantEditor, icon: 'layout', title: 'quadrant.title', command: 'analysis.quadrant' },
   queryGrid: { component: QueryGridEditor, icon: 'list-flat', title: 'workbench.editor.table' },
+  deck: { component: DeckEditor, icon: 'preview', title: 'export.deckUi.title' },
 };
 
 export function editorFor(kind: string): EditorContribution | undefined {

@@ -25,6 +25,7 @@ export const COMMANDS: CommandDescriptor[] = [
   { id: 'file.open', title: 'workbench.cmd.openFile', category: 'workbench.cat.file', keybinding: 'Mod+O', menu: { id: 'file', group: 1, order: 1 } },
   { id: 'file.openSample', title: 'workbench.cmd.openSample', category: 'workbench.cat.file', menu: { id: 'file', group: 1, order: 2 } },
   { id: 'sql.newEditor', title: 'workbench.cmd.newSql', category: 'workbench.cat.file', keybinding: 'Mod+N', menu: { id: 'file', group: 2, order: 1 } },
+  { id: 'deck.export', title: 'export.deckUi.command', category: 'workbench.cat.file', when: 'hasTable', menu: { id: 'file', group: 2, order: 2 } },
   { id: 'editor.close', title: 'workbench.cmd.closeEditor', category: 'workbench.cat.view', keybinding: 'Mod+W', when: 'hasEditor', menu: { id: 'file', group: 3, order: 1 } },
   { id: 'sql.run', title: 'workbench.cmd.runQuery', category: 'workbench.cat.sql', keybinding: 'Mod+Enter', when: 'editorIsSql' },
   { id: 'sql.cancel', title: 'workbench.cmd.cancelQuery', category: 'workbench.cat.sql', when: 'queryRunning' },

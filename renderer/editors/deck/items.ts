@@ -1,0 +1,41 @@
+import type { AnalysisKind } from '../../../shared/analysis/registry';
+
+/** One row of the deck dialog: a chart of one analysis, to become one slide. */
+export interface DeckItem {
+  /** `${analysisKey}/${chartId}` */
+  id: string;
+  analysisKey: string;
+  kind: AnalysisKind;
+  chartId: string;
+  title: string;
+  takeaway: string;
+  include: boolean;
+  /** The analysis has a result table (only then can it go on the slide). */
+  hasTable: boolean;
+  withTable: boolean;
+}
+
+/** Move the item at `index` one place up (-1) or down (+1); out-of-range moves change nothing. */
+export function moveItem<T>(items: T[], index: number, delta: -1 | 1): T[] {
+  const to = index + delta;
+  if (index < 0 || index >= items.length || to < 0 || to >= items.length) return items;
+  const out = [...items];
+  [out[index], out[to]] = [out[to], out[index]];
+  return out;
+}
+
+export function patchItem(items: DeckItem[], id: string, patch: Partial<DeckItem>): DeckItem[] {
+  return items.map((x) => (x.id === id ? { ...x, ...patch } : x));
+}
+
+/** Speaker notes: the settings as JSON (without the table name), the SQL, the source file. */
+export function slideNotes(
+  kind: AnalysisKind,
+  spec: Record<string, unknown>,
+  sql: string,
+  fileName: string,
+  t: (k: string) => string,
+): string {
+  const { table: _table, ...rest } = spec;
+  return `${t('export.deck.notesSpec')}:\n${JSON.stringify({ kind, ...rest }, null, 2)}\n\n${t('export.deck.notesSql')}:\n${sql}\n\n${t('export.deck.notesSource')}: ${fileName}`;
+}

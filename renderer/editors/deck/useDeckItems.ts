@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorkbench } from '../../store/workbenchStore';
+import { allTables } from '../../store/sourcesSlice';
+import { useServices } from '../../workbench/services';
+import { errorText } from './errorText';
+import type { DeckItem } from './items';
+import { computeAnalysis, itemsFor, type LoadedAnalysis } from './model';
+import { openAnalyses } from './sources';
+
+export type LoadState = { status: 'loading'; done: number; total: number } | { status: 'ready' };
+
+/** Read the open analysis editors, recompute each on the live engine, list their charts. Reloads on `nonce`. */
+export function useDeckItems(nonce: unknown) {
+  const { t, i18n } = useTranslation();
+  const { engine } = useServices();
+  const [items, setItems] = useState<DeckItem[]>([]);
+  const [loaded, setLoaded] = useState<Map<string, LoadedAnalysis>>(new Map());
+  const [state, setState] = useState<LoadState>({ status: 'loading', done: 0, total: 0 });
+  const prev = useRef<DeckItem[]>([]);
+  prev.current = items;
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    const s = useWorkbench.getState();
+    const analyses = openAnalyses(s.groups, allTables(s.sources));
+    setState({ status: 'loading', done: 0, total: analyses.length });
+    void (async () => {
+      const out: LoadedAnalysis[] = [];
+      for (const [i, a] of analyses.entries()) {
+        try {
+          out.push({ analysis: a, result: await computeAnalysis(engine, a) });
+        } catch (err) {
+          out.push({ analysis: a, error: errorText(i18n, err) });
+        }
+        if (cancelled) return;
+        setState({ status: 'loading', done: i + 1, total: analyses.length });
+      }
+      // Keep what the user already edited for charts that are still there.
+      const before = new Map(prev.current.map((x) => [x.id, x]));
+      const next = itemsFor(out, t).map((x) => {
+        const old = before.get(x.id);
+        return old ? { ...x, include: old.include, withTable: old.withTable, takeaway: old.takeaway } : x;
+      });
+      setLoaded(new Map(out.map((x) => [x.analysis.key, x])));
+      setItems(next);
+      setState({ status: 'ready' });
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // Recompute when asked (command run again, Reload) or the language changes (titles, takeaways).
+  }, [engine, nonce, reloads, i18n, i18n.language, t]);
+
+  return { items, setItems, loaded, state, reload };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../shared/commands/commandList';
+import { createI18n } from '../../shared/i18n/i18n';
+import type { DataSource, EditorGroup, TableInfo } from '../../renderer/store/types';
+import { moveItem, patchItem, slideNotes, type DeckItem } from '../../renderer/editors/deck/items';
+import { defaultDeckTitle, openAnalyses, sourceLabel } from '../../renderer/editors/deck/sources';
+
+const table: TableInfo = {
+  name: 'telco',
+  rows: 7043,
+  columns: [
+    { name: 'customerID', type: 'VARCHAR' },
+    { name: 'tenure', type: 'BIGINT' },
+    { name: 'Churn', type: 'VARCHAR' },
+    { name: 'TotalCharges', type: 'DOUBLE' },
+  ] as TableInfo['columns'],
+};
+const sources: DataSource[] = [{ id: 'f1', label: 'WA_Fn-UseC_-Telco-Customer-Churn.csv', icon: 'file', tables: [table] }];
+
+const survivalForm = { table: 'telco', duration: 'tenure', event: 'Churn', eventValues: ['Yes'], group: 'Contract' };
+
+function groups(): EditorGroup[] {
+  return [
+    {
+      id: 'g1',
+      activeTabId: 'p',
+      tabs: [
+        { id: 'w', kind: 'welcome', data: {} },
+        { id: 'p', kind: 'pareto', data: { table: 'telco' } },
+        { id: 's', kind: 'survival', data: { table: 'telco', form: survivalForm, view: 'hazard', hazardWidth: 6 } },
+        { id: 'c', kind: 'cohort', data: { table: 'telco', form: { table: 'telco' } } },
+      ],
+    },
+    { id: 'g2', activeTabId: 'd', tabs: [{ id: 'd', kind: 'deck', data: {} }] },
+  ];
+}
+
+describe('deck dialog: analyses of the open editors', () => {
+  it('reads specs from tab data in tab order, skipping incomplete forms and non-analysis tabs', () => {
+    const list = openAnalyses(groups(), [table]);
+    expect(list.map((a) => `${a.key}:${a.kind}`)).toEqual(['p:pareto', 's:survival', 's:hazard:hazard']);
+    // Pareto without saved form data: the editor's defaults (guessed customer and value columns).
+    expect(list[0].spec).toMatchObject({ table: 'telco', customer: 'customerID', value: { kind: 'column', column: 'TotalCharges' } });
+    expect(list[1].spec).toMatchObject({ table: 'telco', event: { column: 'Churn', values: ['Yes'] } });
+    // The hazard view is ticked when the editor shows it, with its interval width.
+    expect(list[2]).toMatchObject({ preferred: true, view: { hazardWidth: 6 } });
+  });
+
+  it('names the source file and derives the deck title from it', () => {
+    const t = createI18n('en').t;
+    expect(sourceLabel(sources, 'telco', t)).toBe('WA_Fn-UseC_-Telco-Customer-Churn.csv');
+    expect(defaultDeckTitle(sources, openAnalyses(groups(), [table]), t)).toBe('WA_Fn-UseC_-Telco-Customer-Churn');
+    expect(defaultDeckTitle([], [], t)).toBe('Retention analysis');
+    expect(defaultDeckTitle([], [], createI18n('zh-CN').t)).toBe('留存分析');
+  });
+});
+
+describe('deck dialog: items', () => {
+  const item = (id: string): DeckItem => ({ id, analysisKey: id, kind: 'pareto', chartId: 'pareto', title: id, takeaway: '', include: true, hasTable: true, withTable: false });
+
+  it('moves up and down within bounds', () => {
+    const xs = [item('a'), item('b'), item('c')];
+    expect(moveItem(xs, 1, -1).map((x) => x.id)).toEqual(['b', 'a', 'c']);
+    expect(moveItem(xs, 1, 1).map((x) => x.id)).toEqual(['a', 'c', 'b']);
+    expect(moveItem(xs, 0, -1)).toBe(xs);
+    expect(moveItem(xs, 2, 1)).toBe(xs);
+    expect(patchItem(xs, 'b', { include: false }).map((x) => x.include)).toEqual([true, false, true]);
+  });
+
+  it('writes speaker notes with the settings, the SQL and the source file', () => {
+    const notes = slideNotes('pareto', { table: 'telco', customer: 'customerID' }, 'SELECT 1', 'telco.csv', createI18n('en').t);
+    expect(notes).toContain('"kind": "pareto"');
+    expect(notes).toContain('"customer": "customerID"');
+    expect(notes).not.toContain('"table"');
+    expect(notes).toContain('SQL:\nSELECT 1');
+    expect(notes).toContain('telco.csv');
+  });
+
+  it('has a File menu command with a title in both languages', () => {
+    const cmd = COMMANDS.find((c) => c.id === 'deck.export');
+    expect(cmd?.menu?.id).toBe('file');
+    expect(createI18n('en').t(cmd!.title)).toBe('Export Deck…');
+    expect(createI18n('zh-CN').t(cmd!.title)).toBe('导出演示文稿…');
+  });
+});
