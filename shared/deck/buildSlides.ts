@@ -15,17 +15,17 @@ export interface DeckSource {
   fileName: string;
 }
 
-/** Rasterise an option at a logical size and pixel ratio (Node: resvg; browser: a canvas). */
-export type Rasterise = (option: EChartsOption, size: ExportSize) => Uint8Array | Promise<Uint8Array>;
+/** Rasterise options at a logical size and pixel ratio, all at once (Node: one resvg pass; browser: a canvas). */
+export type Rasterise = (options: EChartsOption[], size: ExportSize) => Uint8Array[] | Promise<Uint8Array[]>;
 
 /**
- * The slide title already states the finding, so the chart's own title would repeat it: keep the
- * chart's subtitle (the supporting number) and drop its title text.
+ * The slide title already states the finding, so the chart's own title would repeat it: the chart's
+ * subtitle (the supporting number), if any, takes the title's place in the subtitle's style.
  */
 export function chartForSlide(option: EChartsOption): EChartsOption {
-  const title = Array.isArray(option.title) ? option.title[0] : option.title;
-  if (!title) return option;
-  return { ...option, title: { ...title, text: '' } };
+  if (!option.title || Array.isArray(option.title)) return option;
+  const { subtext, subtextStyle, ...title } = option.title as Record<string, unknown>;
+  return { ...option, title: { ...title, text: subtext ?? '', textStyle: subtextStyle ?? { fontSize: 13, fontWeight: 'normal' } } as EChartsOption['title'] };
 }
 
 function notes(s: DeckSlideSpec, sql: string, source: DeckSource, t: (k: string) => string): string {
@@ -43,6 +43,7 @@ export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: M
   };
   const size = PRESETS.slide16x9;
   const slides: DeckSlide[] = [];
+  const pending: { slide: DeckSlide; option: EChartsOption }[] = [];
   for (const s of deck.slides) {
     const lng = s.language ?? deck.language;
     const t = tFor(lng);
@@ -56,9 +57,11 @@ export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: M
       takeaway: s.takeaway ?? rec.takeaway(result, t),
       notes: notes(s, rec.sql(result), source, t),
     };
-    if (chart) slide.image = { png: await rasterise(chartForSlide(chart.option), size), ...pixelSize(size) };
+    if (chart) pending.push({ slide, option: chartForSlide(chart.option) });
     if (s.table && rec.table) slide.table = displayTable(rec.table(result, t), lng);
     slides.push(slide);
   }
+  const pngs = await rasterise(pending.map((c) => c.option), size);
+  pending.forEach((c, i) => (c.slide.image = { png: pngs[i], ...pixelSize(size) }));
   return { title: deck.title, subtitle: deck.subtitle, slides };
 }

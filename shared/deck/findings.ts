@@ -95,7 +95,8 @@ export function reasonsFinding(r: ReasonsResult, t: T): string {
 }
 
 export function reasonsTakeaway(r: ReasonsResult, t: T): string {
-  if (r.overall.controllableShare !== null) return t('export.takeaway.reasonsControllable', { share: r.overall.controllableShare });
+  // Without any tag every reason is 'untagged': a 0% controllable share would mislead.
+  if (r.overall.controllableShare !== null && Object.keys(r.spec.controllable).length) return t('export.takeaway.reasonsControllable', { share: r.overall.controllableShare });
   const rows = r.overall.rows;
   if (rows.length < 2) return '';
   const k = Math.min(3, rows.length);

@@ -37,13 +37,15 @@ export function displayTable(t: AnalysisTable, locale = 'en'): DeckTable {
   const columns = cols.map((i) => t.columns[i]);
   const weights = cols.map((_, j) => {
     const header = Math.max(...columns[j].split(/\s+/).map(textWidth));
-    return Math.max(4, header, ...body.map((r) => textWidth(String(r[j] ?? ''))));
+    const widest = Math.max(header, ...body.map((r) => textWidth(String(r[j] ?? ''))));
+    // + cell margins; long text may wrap (capped) so the number columns keep their room.
+    return Math.min(22, Math.max(4, widest)) + 2.5;
   });
   return {
     columns,
     rows: body,
     weights,
     align: cols.map((i) => (t.kinds[i] === 'text' ? 'left' : 'right')),
-    fontSize: body.length > 6 ? 10 : 11,
+    fontSize: 10,
   };
 }

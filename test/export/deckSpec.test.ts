@@ -44,8 +44,10 @@ describe('DECK.json', () => {
     expect(sourceKey({ file: 'a.xlsx', sheet: 'S1' })).not.toBe(sourceKey({ file: 'a.xlsx', sheet: 'S2' }));
   });
 
-  it('drops the chart title on a slide (the slide title states it) but keeps the subtitle', () => {
+  it('drops the chart title on a slide (the slide title states it) the subtitle takes its place', () => {
     const o = chartForSlide({ title: { text: 'Finding', subtext: '53.6%' }, series: [] });
-    expect(o.title).toEqual({ text: '', subtext: '53.6%' });
+    expect(o.title).toEqual({ text: '53.6%', textStyle: { fontSize: 13, fontWeight: 'normal' } });
+    const s = chartForSlide({ title: { text: 'Finding', left: 8, subtext: 'n = 3', subtextStyle: { color: '#666' } } });
+    expect(s.title).toEqual({ text: 'n = 3', left: 8, textStyle: { color: '#666' } });
   });
 });

@@ -83,7 +83,7 @@ describe('analysis registry', () => {
 
   it('reasons and quadrant: top reason, priority table', async () => {
     const reasons = await REGISTRY.reasons.compute(engine, specs.reasons);
-    expect(REGISTRY.reasons.charts(reasons, en, SLIDE_THEME)[0].title).toBe('“Price” is the top churn reason: 60% of churned customers');
+    expect(REGISTRY.reasons.charts(reasons, en, SLIDE_THEME)[0].title).toBe('Top churn reason: Price (60% of churned customers)');
     const q = await REGISTRY.quadrant.compute(engine, specs.quadrant);
     const table = REGISTRY.quadrant.table!(q, en);
     expect(table.columns[0]).toBe('Priority');

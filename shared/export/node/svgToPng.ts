@@ -1,11 +1,13 @@
 import { Resvg } from '@resvg/resvg-js';
+import { exportFontSetup } from './exportFonts';
 
 /** Rasterise an export SVG at `scale` × its logical size with system fonts (Noto CJK for Chinese). */
 export function svgToPng(svg: string, scale: number, background?: string): Uint8Array {
-  const resvg = new Resvg(svg, {
+  const setup = exportFontSetup(svg);
+  const resvg = new Resvg(setup.svg, {
     fitTo: { mode: 'zoom', value: scale },
     background,
-    font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC', sansSerifFamily: 'Noto Sans CJK SC' },
+    font: setup.font,
   });
   return resvg.render().asPng();
 }

@@ -29,7 +29,7 @@ function readDeck(file: string): DeckSpec {
   return parseDeck(json, file);
 }
 
-export const rasterisePng: Rasterise = (option, size) => svgToPng(renderChartSvg(option, size), size.scale, '#ffffff');
+export const rasterisePngs: Rasterise = (options, size) => options.map((o) => svgToPng(renderChartSvg(o, size), size.scale, '#ffffff'));
 
 /** Build a .pptx from DECK.json: each distinct file imported once, one slide per entry. */
 export async function runDeck(deckFile: string, out: string): Promise<{ pptx: string; slides: { title: string; kind: string; file: string }[]; imports: number; ms: number }> {
@@ -46,7 +46,7 @@ export async function runDeck(deckFile: string, out: string): Promise<{ pptx: st
       const imported = await importFile(engine, f.src, { sheet: f.sheet, encoding: f.encoding });
       sources.set(key, { table: imported.table, fileName: f.src.name });
     }
-    const built = await deckSlides(deck, engine, sources, rasterisePng);
+    const built = await deckSlides(deck, engine, sources, rasterisePngs);
     writeFileSync(out, await buildDeck(built));
     return {
       pptx: out,
