@@ -1,6 +1,8 @@
 import type { CliCommand, CliContext } from '../cliTypes';
 import { FILE_OPTIONS } from '../cliTypes';
 import { openFileFromCli } from '../openFile';
+import { CHART_OPTIONS } from '../chartOutput';
+import { analysisChartFiles } from '../analysisChart';
 import { TenureError } from '../../errors';
 import { computeQuadrant, priorityTable } from '../../analysis/quadrant/compute';
 import { IMPORTANCE_METHODS, type CrosshairSpec, type QuadrantSpecInput } from '../../analysis/quadrant/spec';
@@ -88,9 +90,10 @@ export const quadrantCommand: CliCommand = {
   usage:
     'quadrant FILE --drivers "COL1,COL2,…" (--outcome COL [--outcome-value V] [--invert] | --stated "IMP1,IMP2,…") [--missing 0] ' +
     '[--importance pearson|spearman|regression|stated] [--crosshair mean|median|midpoint|X,Y] [--segment COL] [--where SQL] ' +
-    '[--bootstrap N [--seed S]] [--encoding E] --json',
+    '[--bootstrap N [--seed S]] [--encoding E] [--png FILE] [--svg FILE] [--width 960 --height 540 --scale 2] --json',
   options: {
     ...FILE_OPTIONS,
+    ...CHART_OPTIONS,
     drivers: { type: 'string' },
     outcome: { type: 'string' },
     'outcome-value': { type: 'string' },
@@ -115,6 +118,7 @@ export const quadrantCommand: CliCommand = {
         ...groupJson(r.overall),
         segments: r.segments.map((g) => ({ name: g.segment, ...groupJson(g) })),
         sql: r.sql,
+        ...analysisChartFiles(ctx, 'quadrant', r),
       };
     } finally {
       await engine.close();
