@@ -13,6 +13,7 @@ import type { ChildResult } from './child';
 import { ensureData, fileMB } from './generate';
 import { BENCH_DIR, RESULTS_DIR, ROOT, SIZES, csvPath, gbkPath } from './paths';
 import { markdown, targets, type BenchResults, type CoreConfig, type SizeResult } from './report';
+import { exportMarkdown, type ExportBenchResult } from './exportBench';
 
 const { values } = parseArgs({
   options: {
@@ -97,13 +98,15 @@ for (const key of sizes) {
   results.sizes.push(s);
 }
 results.xlsx = await child('importFile xlsx', ['--mode', 'import', '--file', 'xlsx', '--runs', String(values.runs ?? 3)]);
+// Slide export (PNG at 2×, a 10-slide deck): not a SQL case, its own process (bench/exportBench.ts).
+const exported = !values.cases || values.cases.includes('export') ? await exportChild() : undefined;
 results.meta.totalSeconds = (Date.now() - started) / 1000;
 results.meta.loadAvgAtEnd = os.loadavg();
 rmSync(tmp, { recursive: true, force: true });
 
-const md = markdown(results);
+const md = markdown(results) + (exported ? `\n${exportMarkdown(exported)}` : '');
 mkdirSync(RESULTS_DIR, { recursive: true });
-writeFileSync(path.join(RESULTS_DIR, 'latest.json'), JSON.stringify({ ...results, targets: targets(results) }, null, 2));
+writeFileSync(path.join(RESULTS_DIR, 'latest.json'), JSON.stringify({ ...results, ...(exported ? { export: exported } : {}), targets: targets(results) }, null, 2));
 writeFileSync(path.join(RESULTS_DIR, 'latest.md'), md);
 console.log(md);
 
@@ -116,4 +119,20 @@ function versions(): Record<string, string> {
     }
   };
   return { '@duckdb/duckdb-wasm': v('@duckdb/duckdb-wasm'), '@duckdb/node-api': v('@duckdb/node-api'), '@e965/xlsx': v('@e965/xlsx') };
+}
+
+function exportChild(): Promise<ExportBenchResult | undefined> {
+  const out = path.join(tmp, 'export.json');
+  console.error('▶ slide export');
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'exportBench.ts'), '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    p.on('exit', () => {
+      try {
+        resolve(JSON.parse(readFileSync(out, 'utf8')) as ExportBenchResult);
+      } catch {
+        console.error('  slide export: failed');
+        resolve(undefined);
+      }
+    });
+  });
 }
