@@ -37,7 +37,7 @@ export function displayTable(t: AnalysisTable, locale = 'en'): DeckTable {
   const columns = cols.map((i) => t.columns[i]);
   const weights = cols.map((_, j) => {
     const header = Math.max(...columns[j].split(/\s+/).map(textWidth));
-    const widest = Math.max(header, ...body.map((r) => textWidth(String(r[j] ?? ''))));
+    const widest = Math.max(header * 1.15, ...body.map((r) => textWidth(String(r[j] ?? '')))); // headers are bold
     // + cell margins; long text may wrap (capped) so the number columns keep their room.
     return Math.min(22, Math.max(4, widest)) + 2.5;
   });
