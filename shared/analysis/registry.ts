@@ -112,11 +112,22 @@ const survival = record<SurvivalResult>({
   sql: (r) => r.sql,
 });
 
+/**
+ * The hazard chart stacks title, legend and plot at fixed offsets sized for the workbench's type;
+ * with the larger slide type they overlap, so space them by the theme's font sizes.
+ */
+function spacedHazard(o: EChartsOption, theme: ChartTheme): EChartsOption {
+  const fs = theme.fontSize;
+  const legendTop = fs.title + 16;
+  const plotTop = (o.legend ? legendTop + fs.legend + 16 : fs.title + 16) + fs.axisName + 16;
+  return { ...o, legend: o.legend ? { ...(o.legend as object), top: legendTop } : undefined, grid: { ...(o.grid as object), top: plotTop } };
+}
+
 const hazard = record<SurvivalResult>({
   ...(survival as unknown as AnalysisRecord<SurvivalResult>),
   kind: 'hazard',
   chartIds: ['hazard'],
-  charts: (r, t, theme) => [{ id: 'hazard', title: F.hazardFinding(r, t), option: hazardChartOption(r, tr(t), theme) }],
+  charts: (r, t, theme) => [{ id: 'hazard', title: F.hazardFinding(r, t), option: spacedHazard(hazardChartOption(r, tr(t), theme), theme) }],
   takeaway: F.hazardTakeaway,
 });
 
