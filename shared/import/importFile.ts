@@ -127,7 +127,8 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
     await engine.insertArrowTable(staging, sh.table);
     rows = sh.rows;
     cols = plan.columns.map((col, i) => {
-      const kind = col.userType ? 'text' : sh.columns[i].kind;
+      // The staged vector's kind; a type the user chose is applied on top of it (finalExpr).
+      const kind = sh.columns[i].kind;
       if (!col.userType) Object.assign(col, { type: excelKindType(kind), flag: sh.columns[i].flag });
       return { col, staged: stagingColumn(i), kind, preCoerced: sh.columns[i].coerced };
     });
@@ -204,7 +205,7 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
     }
     const rows = check.rows;
     const coercion = check.coercion;
-    const columns: ColumnInfo[] = st.cols.map((s) => ({ name: s.col.name, type: s.col.type, nulls: check.nulls.get(s.col.name) ?? 0 }));
+    const columns: ColumnInfo[] = st.cols.map((s) => ({ name: s.col.name, type: check.types.get(s.col.name) ?? s.col.type, nulls: check.nulls.get(s.col.name) ?? 0 }));
     await dropQuietly(engine, st.staging);
     if (clash) {
       await engine.query(`DROP TABLE ${qi(table)}`);

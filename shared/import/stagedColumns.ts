@@ -70,6 +70,8 @@ export interface GuessCheck {
   rows: number;
   /** Final NULLs per final column name. */
   nulls: Map<string, number>;
+  /** DuckDB's type per final column name. */
+  types: Map<string, string>;
   coercion: Map<string, { coerced: number; invalid: number }>;
   /** Sample-guessed columns the full data contradicts: re-detect them in full and convert again. */
   suspects: StagedColumn[];
@@ -87,6 +89,10 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
   const fin = cols.map((s, i) => [`count(*) - count(${qi(s.col.name)}) AS n${i}`, ...(guessed(s) && s.col.type === 'BIGINT' ? [`max(abs(${qi(s.col.name)})) AS x${i}`] : [])]).flat();
   const f = toRows<Record<string, unknown>>(await engine.query(`SELECT count(*) AS rows${fin.length ? ', ' + fin.join(', ') : ''} FROM ${qi(target)}`))[0];
   const nulls = new Map(cols.map((s, i) => [s.col.name, Number(f[`n${i}`])]));
+  // The types DuckDB actually made (what the Explorer shows must be what SQL sees).
+  const types = new Map(
+    toRows<{ name: string; type: string }>(await engine.query(`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ${ql(target)} AND NOT internal`)).map((r) => [r.name, r.type]),
+  );
   const coercion = new Map<string, { coerced: number; invalid: number }>();
   for (const s of cols) if (s.kind !== 'text') coercion.set(s.col.name, { coerced: s.preCoerced, invalid: 0 });
   const aggs: string[] = [];
@@ -100,10 +106,13 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
     if (!guessed(s)) return;
     if (s.col.type === 'BIGINT' || s.col.type === 'DOUBLE') aggs.push(`count(*) FILTER (${leadingZero(raw)}) AS z${i}`);
     if (s.col.type === 'DATE') aggs.push(`count(*) FILTER (contains(${raw}, ':')) AS h${i}`);
-    if (s.flagCandidate) aggs.push(...flagAggs(raw, `_${i}`));
+    // A two-valued sample flag only needs "any third value?" (two comparisons); a one-valued
+    // sample needs the full statistics (a second value may complete a pair).
+    if (s.flagCandidate && s.col.flag && s.col.type !== 'BOOLEAN') aggs.push(`count(*) FILTER (NOT ${isMissing(raw)} AND lower(${raw}) <> ${ql(String(s.col.flag.trueValue).toLowerCase())} AND lower(${raw}) <> ${ql(String(s.col.flag.falseValue).toLowerCase())}) AS o${i}`);
+    else if (s.flagCandidate && s.col.type !== 'BOOLEAN') aggs.push(...flagAggs(raw, `_${i}`));
   });
   const suspects: StagedColumn[] = [];
-  if (!aggs.length) return { rows: Number(f.rows), nulls, coercion, suspects };
+  if (!aggs.length) return { rows: Number(f.rows), nulls, types, coercion, suspects };
   const r = toRows<Record<string, unknown>>(await engine.query(`SELECT ${aggs.join(', ')} FROM ${qi(staging)}`))[0];
   cols.forEach((s, i) => {
     if (s.kind !== 'text') return;
@@ -118,9 +127,10 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
       Number(r[`h${i}`] ?? 0) > 0 ||
       (s.col.type === 'BIGINT' && bigIntegerHint(s, Number(f[`x${i}`] ?? 0)));
     if (bad) suspects.push(s);
-    else if (s.flagCandidate) s.col.flag = flagFromRow(r, `_${i}`, s.col.type);
+    else if (s.flagCandidate && s.col.flag && s.col.type !== 'BOOLEAN') s.col.flag = Number(r[`o${i}`]) > 0 ? undefined : s.col.flag;
+    else if (s.flagCandidate && s.col.type !== 'BOOLEAN') s.col.flag = flagFromRow(r, `_${i}`, s.col.type);
   });
-  return { rows: Number(f.rows), nulls, coercion, suspects };
+  return { rows: Number(f.rows), nulls, types, coercion, suspects };
 }
 
 /** A detected (not user-typed, not yet fully measured) text column. */
@@ -135,6 +145,21 @@ function bigIntegerHint(s: StagedColumn, maxAbs: number): boolean {
 /** The SELECT expression producing a final column from its staged raw values. */
 export function finalExpr(s: StagedColumn): string {
   const raw = qi(s.staged);
+  if (s.kind !== 'text' && s.col.userType && s.col.type !== excelKindType(s.kind)) return retyped(s, raw);
+  return naturalExpr(s, raw);
+}
+
+/** A typed Excel cell column the user gave another type: whole numbers as text read 90003, not 90003.0. */
+function retyped(s: StagedColumn, raw: string): string {
+  const natural = naturalExpr(s, raw);
+  if (s.col.type !== 'VARCHAR') return `TRY_CAST(${natural} AS ${s.col.type})`;
+  if (s.kind === 'integer' || s.kind === 'number') {
+    return `CASE WHEN ${raw} = trunc(${raw}) AND abs(${raw}) < 1e15 THEN CAST(CAST(${raw} AS BIGINT) AS VARCHAR) ELSE CAST(${raw} AS VARCHAR) END`;
+  }
+  return `CAST(${natural} AS VARCHAR)`;
+}
+
+function naturalExpr(s: StagedColumn, raw: string): string {
   switch (s.kind) {
     case 'text':
       return convertExpr(trimmed(raw), raw, s.col);

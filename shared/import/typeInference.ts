@@ -37,7 +37,8 @@ const FLAG_PAIRS: [string, string][] = [['yes', 'no'], ['y', 'n'], ['true', 'fal
 const ID_NAME = /(phone|mobile|\btel\b|fax|zip|postal|postcode|电话|手机|号码|邮编|身份证|证件)/i;
 const fm = (t: string, re: string): string => `regexp_full_match(${t}, ${ql(re)})`;
 
-const SAMPLE_ROWS = 5000;
+// Guesses are verified on every row afterwards, so the sample only has to be representative.
+const SAMPLE_ROWS = 2000;
 const UNMEASURED = -1;
 
 /** Every statistic for some columns (the sample pass, and the fallback when a guess fails). */
@@ -153,7 +154,7 @@ const trimJs = (v: string): string => v.replace(TRIM_JS, '');
 
 /** A sample-based guess, and whether the full data could still turn it into a flag. */
 export interface SampleGuess extends Detected {
-  /** At most two distinct values in the sample: the full data decides the flag. */
+  /** A sampled flag, or a single sampled value: the full data decides the flag. */
   flagCandidate: boolean;
 }
 
@@ -174,7 +175,9 @@ export async function inferFromSample(engine: QueryEngine, from: string, names: 
   const sample = sampleStats(data, all, ctx);
   for (const i of all) {
     const st = sample.get(i)!;
-    out.set(names[i], { ...decide(names[i], st, ctx), flagCandidate: st.nd > 0 && st.nd <= 2 });
+    const d = decide(names[i], st, ctx);
+    // Two sampled values that are not a yes/no pair never become one; one value may.
+    out.set(names[i], { ...d, flagCandidate: st.nd === 1 || (st.nd === 2 && d.flag !== undefined) });
   }
   return out;
 }

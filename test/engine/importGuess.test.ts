@@ -76,3 +76,19 @@ describe('import: sample guesses are verified on every row', () => {
     expect(v).toEqual(['2024-03-05 12:00:00', '2024-03-05 13:02:00', '2024-03-05 08:00:00']);
   });
 });
+
+describe('import: a type chosen for a typed Excel column', () => {
+  it('Zip Code as text reads 90003 (not 90003.0); the reported types are DuckDB’s', async () => {
+    const { DATA } = await import('../helpers/paths');
+    const path = await import('node:path');
+    const src = nodeFileSource(path.join(DATA, 'Telco_customer_churn.xlsx'));
+    const plan = (await planImport(engine, src)).plan;
+    const zip = plan.columns.find((c) => c.name === 'Zip Code')!;
+    const cltv = plan.columns.find((c) => c.name === 'CLTV')!;
+    const r = await importFile(engine, src, { tableName: 'telco_zip', columns: { [zip.index]: { type: 'VARCHAR' }, [cltv.index]: { type: 'DOUBLE' } } });
+    expect(r.columns.find((c) => c.name === 'Zip Code')?.type).toBe('VARCHAR');
+    expect(r.columns.find((c) => c.name === 'CLTV')?.type).toBe('DOUBLE');
+    const row = toRows<{ z: string; t: string }>(await engine.query('SELECT "Zip Code" AS z, typeof("Zip Code") AS t FROM telco_zip LIMIT 1'))[0];
+    expect(row).toEqual({ z: '90003', t: 'VARCHAR' });
+  });
+});
