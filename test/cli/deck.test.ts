@@ -1,22 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, DATA, ROOT } from '../helpers/paths';
+import { cliText } from '../helpers/cli';
+import { ARTIFACTS, DATA } from '../helpers/paths';
 
-const exec = promisify(execFile);
 const OUT = path.join(ARTIFACTS, 'deck');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'shared/node/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
+const cli = (...args: string[]) => cliText(args);
 
 function pngSize(file: string): { width: number; height: number } {
   const b = readFileSync(file);

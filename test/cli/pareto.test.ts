@@ -1,22 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DATA, GOLDEN, ROOT } from '../helpers/paths';
+import { cliText } from '../helpers/cli';
+import { DATA, GOLDEN } from '../helpers/paths';
 
-const exec = promisify(execFile);
-
-/** `node --import tsx shared/node/cli.ts pareto …` as a user runs it; resolves with exit code, stdout and stderr. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'shared/node/cli.ts', 'pareto', ...args], { cwd: ROOT, maxBuffer: 16 << 20 });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
+const cli = (...args: string[]) => cliText(['pareto', ...args]);
 
 const near = (app: number, gold: number) => Math.abs(app - gold) <= 1e-9 * Math.max(1, Math.abs(gold));
 

@@ -1,21 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DATA, ROOT } from '../helpers/paths';
+import { cliJson } from '../helpers/cli';
+import { DATA } from '../helpers/paths';
 
-const run = promisify(execFile);
-
-/** The CLI as a user runs it; resolves with exit code, parsed stdout and stderr. */
-async function cli(args: string[]): Promise<{ code: number; out: unknown; err: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'shared/node/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, out: JSON.parse(stdout), err: stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout ? x.stdout : null, err: x.stderr };
-  }
-}
-
+const cli = cliJson;
 
 describe('tenure reasons (CLI)', () => {
   it('churn reasons of the Telco xlsx with controllable tags', async () => {

@@ -1,22 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DATA, GOLDEN, ROOT } from '../helpers/paths';
+import { cliJson } from '../helpers/cli';
+import { DATA, GOLDEN } from '../helpers/paths';
 
-const run = promisify(execFile);
 const KM = JSON.parse(readFileSync(`${GOLDEN}/telco.json`, 'utf8')).kaplan_meier.R;
 
-/** The CLI as a user runs it; resolves with exit code, parsed stdout and stderr. */
-async function cli(args: string[]): Promise<{ code: number; out: unknown; err: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'shared/node/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, out: JSON.parse(stdout), err: stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout ? x.stdout : null, err: x.stderr };
-  }
-}
+const cli = cliJson;
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
 
