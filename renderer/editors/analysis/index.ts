@@ -12,3 +12,4 @@ export { useTables, useTable } from './useTables';
 export { useFormatters, formatters, type Formatters } from './format';
 export { showSqlInEditor } from './showSql';
 export { openQueryGrid, QueryGridEditor, type QueryGridData } from './QueryGridEditor';
+export { RunActions, FormProblems } from './RunActions';

@@ -9,7 +9,7 @@ import { cohortFinding, cohortTakeaway } from '../../../shared/deck/findings';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, SqlFragmentField, TableCard, TablePicker, showSqlInEditor, useAnalysisRun, useFormatters, useTable } from '../analysis';
+import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, SqlFragmentField, TableCard, TablePicker, useAnalysisRun, useFormatters, useTable , RunActions, FormProblems } from '../analysis';
 import { Segmented } from '../survival/Segmented';
 import { readableHeatmap } from './cohortChart';
 import { byValue, cohortProblems, cohortSpecOf, cohortTableData, guessCohortForm, restoreCohortForm, type CohortForm, type Measure } from './cohortForm';
@@ -87,25 +87,13 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
   );
 
   const actions = (
-    <>
-      <button type="button" className="button primary" onClick={doRun} disabled={state.status === 'running'} data-testid="analysis-run">
-        {t(raw ? 'export.analysis.rerun' : 'export.analysis.run')}
-      </button>
-      <button type="button" className="button secondary" disabled={!raw} title={t('export.analysis.showSqlHint')} onClick={() => raw && showSqlInEditor(raw.sql, `${t('survival.cohort.title')}: ${form.table}`)} data-testid="analysis-show-sql">
-        {t('export.analysis.showSql')}
-      </button>
-    </>
+    <RunActions hasResult={!!raw} running={state.status === 'running'} onRun={doRun} sql={raw ? raw.sql : null} sqlTitle={`${t('survival.cohort.title')}: ${form.table}`} />
   );
 
   return (
     <AnalysisLayout testId="cohort-editor" form={formView} actions={actions}>
       <RunStatus state={state} onCancel={() => void cancel()} />
-      {tried && problems.length > 0 && (
-        <div className="tn-an-status error" role="alert">
-          <span className="codicon codicon-warning" aria-hidden />
-          <div>{problems.map((p) => t(p.key)).join(' ')}</div>
-        </div>
-      )}
+      <FormProblems show={tried} problems={problems} />
       {!raw && state.status !== 'running' && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}
       {result && table && (
         <div className={stale || state.status === 'running' ? 'tn-an-stale' : undefined} data-testid="cohort-results">

@@ -7,7 +7,7 @@ import type { ChartTheme } from '../../../shared/charts/theme';
 import { reasonsFinding, reasonsTakeaway } from '../../../shared/deck/findings';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, Select, SqlFragmentField, TableCard, TablePicker, ValuePicker, showSqlInEditor, useAnalysisRun, useFormatters } from '../analysis';
+import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, Select, SqlFragmentField, TableCard, TablePicker, ValuePicker, useAnalysisRun, useFormatters , RunActions, FormProblems } from '../analysis';
 import { useEventGuess } from '../survival/useEventGuess';
 import { emptyReasonsForm, reasonsProblems, reasonsSpecOf, restoreReasonsForm, retagResult, type ReasonsForm } from './reasonsForm';
 import { TagTable } from './TagTable';
@@ -66,25 +66,13 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
   );
 
   const actions = (
-    <>
-      <button type="button" className="button primary" onClick={doRun} disabled={state.status === 'running'} data-testid="analysis-run">
-        {t(raw ? 'export.analysis.rerun' : 'export.analysis.run')}
-      </button>
-      <button type="button" className="button secondary" disabled={!raw} title={t('export.analysis.showSqlHint')} onClick={() => raw && showSqlInEditor(raw.sql, `${t('survival.reasons.title')}: ${form.table}`)} data-testid="analysis-show-sql">
-        {t('export.analysis.showSql')}
-      </button>
-    </>
+    <RunActions hasResult={!!raw} running={state.status === 'running'} onRun={doRun} sql={raw ? raw.sql : null} sqlTitle={`${t('survival.reasons.title')}: ${form.table}`} />
   );
 
   return (
     <AnalysisLayout testId="reasons-editor" form={formView} actions={actions}>
       <RunStatus state={state} onCancel={() => void cancel()} />
-      {tried && problems.length > 0 && (
-        <div className="tn-an-status error" role="alert">
-          <span className="codicon codicon-warning" aria-hidden />
-          <div>{problems.map((p) => t(p.key)).join(' ')}</div>
-        </div>
-      )}
+      <FormProblems show={tried} problems={problems} />
       {!raw && state.status !== 'running' && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}
       {result && table && (
         <div className={stale || state.status === 'running' ? 'tn-an-stale' : undefined} data-testid="reasons-results">

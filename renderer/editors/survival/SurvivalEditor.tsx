@@ -5,7 +5,7 @@ import { hazardFinding, hazardTakeaway, survivalFinding, survivalTakeaway } from
 import { useWorkbench } from '../../store/workbenchStore';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, HeadlineBanner, RunStatus, showSqlInEditor, useAnalysisRun, useTable } from '../analysis';
+import { AnalysisLayout, HeadlineBanner, RunStatus, useAnalysisRun, useTable , RunActions, FormProblems } from '../analysis';
 import { HazardPanel } from './HazardPanel';
 import { KmChartCard } from './KmChartCard';
 import { Segmented } from './Segmented';
@@ -66,14 +66,7 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
     });
 
   const actions = (
-    <>
-      <button type="button" className="button primary" onClick={doRun} disabled={state.status === 'running'} data-testid="analysis-run">
-        {t(result ? 'export.analysis.rerun' : 'export.analysis.run')}
-      </button>
-      <button type="button" className="button secondary" disabled={!result} title={t('export.analysis.showSqlHint')} onClick={() => result && showSqlInEditor(result.sql, `${t('survival.title')}: ${form.table}`)} data-testid="analysis-show-sql">
-        {t('export.analysis.showSql')}
-      </button>
-    </>
+    <RunActions hasResult={!!result} running={state.status === 'running'} onRun={doRun} sql={result ? result.sql : null} sqlTitle={`${t('survival.title')}: ${form.table}`} />
   );
 
   return (
@@ -83,12 +76,7 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
       actions={actions}
     >
       <RunStatus state={state} onCancel={() => void cancel()} />
-      {tried && problems.length > 0 && (
-        <div className="tn-an-status error" role="alert">
-          <span className="codicon codicon-warning" aria-hidden />
-          <div>{problems.map((p) => t(p.key)).join(' ')}</div>
-        </div>
-      )}
+      <FormProblems show={tried} problems={problems} />
       {!result && state.status !== 'running' && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}
       {result && (
         <div className={stale || state.status === 'running' ? 'tn-an-stale' : undefined} data-testid="survival-results">
