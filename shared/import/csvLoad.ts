@@ -20,8 +20,13 @@ export interface CsvLoadSpec {
   /** Number of fields per record (the header's). */
   fields: number;
   ragged: RaggedRows;
-  /** Temporary table to create: columns c0…cN as VARCHAR. */
+  /** Temporary table to create: columns c0…cN as VARCHAR (also names the chunk files). */
   staging: string;
+  /**
+   * Instead of the staging table: the statement that consumes one chunk, given the read_csv(…)
+   * call yielding c0…cN as VARCHAR (the direct import converts while reading).
+   */
+  insert?: (readCsv: string) => string;
   chunkBytes: number;
   maxRecordBytes: number;
   /** Read only the first bytes (preview); the cut last record is left out. */
@@ -38,6 +43,17 @@ export interface CsvLoadResult {
 }
 
 export const stagingColumn = (i: number): string => `c${i}`;
+
+/** What a direct-load expression raises (SQL error()) when a value contradicts its column's guess. */
+export const guessMark = (column: number): string => `tenure-guess:${column}:`;
+const GUESS_MARK = /tenure-guess:(\d+):/;
+
+/** A value the sample-based type guess did not allow for: the import falls back to staging. */
+export class GuessContradiction extends Error {
+  constructor(readonly column: number) {
+    super(`column ${column}: a value contradicts the sampled type`);
+  }
+}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (!a.length) return b;
@@ -58,7 +74,8 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
   const file = src.name;
   const end = Math.min(src.size, spec.endByte ?? src.size);
   const cols = Array.from({ length: fields }, (_, i) => stagingColumn(i));
-  await engine.query(`CREATE TEMP TABLE ${qi(staging)} (${cols.map((c) => `${qi(c)} VARCHAR`).join(', ')})`);
+  if (!spec.insert) await engine.query(`CREATE TEMP TABLE ${qi(staging)} (${cols.map((c) => `${qi(c)} VARCHAR`).join(', ')})`);
+  const insert = spec.insert ?? ((readCsv: string) => `INSERT INTO ${qi(staging)} SELECT * FROM ${readCsv}`);
   const utf8 = spec.encoding === 'utf-8';
   const decoder = new TextDecoder(spec.encoding, { fatal: true });
   const encoder = new TextEncoder();
@@ -82,9 +99,9 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
     const lastRead = pos >= end;
     let bytes: Uint8Array;
     try {
-      // UTF-8 is validated here (a cheap native decode) so a wrong encoding fails with its line.
-      const text = decoder.decode(raw, { stream: !final });
-      bytes = concat(carry, utf8 ? raw : encoder.encode(text));
+      // UTF-8 goes to DuckDB as is (its reader validates it: duckCsvError names the line); other
+      // encodings are decoded here, streaming, and re-encoded as UTF-8.
+      bytes = concat(carry, utf8 ? raw : encoder.encode(decoder.decode(raw, { stream: !final })));
     } catch {
       throw new TenureError('import.decode', `${file}, after line ${line}: the bytes are not valid ${spec.encoding} (choose another encoding)`, {
         file,
@@ -115,32 +132,8 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
       line = lineAfter;
     }
     const body = bytes.subarray(off);
-    const scan = scanRecords(body, line, { ...scanOpts(spec, delimiterByte, quoteByte), expectedFields: fields }, final);
     const chunkLine = line;
-    line = scan.nextLine;
-    carry = body.slice(scan.consumed);
-    let part = body.subarray(0, scan.consumed);
-    let records = scan.records;
-    let pad = false;
-    if (scan.odd.length) {
-      if (spec.ragged === 'stop') {
-        const r = scan.odd[0];
-        throw new TenureError('import.ragged', `${file}, line ${r.line}: expected ${fields} fields (as in the header), found ${r.fields}`, {
-          file,
-          line: r.line,
-          params: { line: r.line, expected: fields, found: r.fields },
-        });
-      }
-      result.raggedLines.push(...scan.odd.map((r) => r.line));
-      if (spec.ragged === 'skip') {
-        part = withoutRecords(part, scan.odd);
-        records -= scan.odd.length;
-      } else {
-        pad = true;
-        result.truncatedLines.push(...scan.odd.filter((r) => r.fields > fields).map((r) => r.line));
-      }
-    }
-    if (records > 0) {
+    const insertChunk = async (part: Uint8Array, pad: boolean): Promise<void> => {
       const vfile = `tenure_chunk_${staging}_${chunkNo++}.csv`;
       await engine.registerFileBuffer(vfile, part);
       const opts = [
@@ -150,13 +143,61 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
       ];
       if (pad) opts.push('null_padding = true', 'strict_mode = false');
       try {
-        await engine.query(`INSERT INTO ${qi(staging)} SELECT * FROM read_csv(${ql(vfile)}, ${opts.join(', ')})`);
+        await engine.query(insert(`read_csv(${ql(vfile)}, ${opts.join(', ')})`));
       } catch (err) {
-        throw duckCsvError(err, file, chunkLine);
+        if (err instanceof Error && GUESS_MARK.test(err.message)) throw new GuessContradiction(Number(GUESS_MARK.exec(err.message)![1]));
+        throw duckCsvError(err, file, chunkLine, spec.encoding);
       } finally {
         await engine.dropFile(vfile).catch(() => undefined);
       }
-      result.rows += records;
+    };
+    // Quote-free chunks (most exports) are cut at their last line break and handed to DuckDB, which
+    // checks the field counts itself; only when it objects, or quotes make cutting subtle, does the
+    // exact record scan run (it names the ragged line, the unclosed quote…).
+    const quick = quickCut(body, line, spec.lineEnding, quoteByte, final);
+    let quickDone = quick !== null && quick.records === 0;
+    if (quick && quick.records > 0) {
+      try {
+        await insertChunk(body.subarray(0, quick.consumed), false);
+        quickDone = true;
+      } catch (err) {
+        if (err instanceof GuessContradiction) throw err;
+        throwIfAborted(spec.signal, file);
+      }
+    }
+    if (quick && quickDone) {
+      line = quick.nextLine;
+      carry = body.slice(quick.consumed);
+      result.rows += quick.records;
+    } else {
+      const scan = scanRecords(body, line, { ...scanOpts(spec, delimiterByte, quoteByte), expectedFields: fields }, final);
+      line = scan.nextLine;
+      carry = body.slice(scan.consumed);
+      let part = body.subarray(0, scan.consumed);
+      let records = scan.records;
+      let pad = false;
+      if (scan.odd.length) {
+        if (spec.ragged === 'stop') {
+          const r = scan.odd[0];
+          throw new TenureError('import.ragged', `${file}, line ${r.line}: expected ${fields} fields (as in the header), found ${r.fields}`, {
+            file,
+            line: r.line,
+            params: { line: r.line, expected: fields, found: r.fields },
+          });
+        }
+        result.raggedLines.push(...scan.odd.map((r) => r.line));
+        if (spec.ragged === 'skip') {
+          part = withoutRecords(part, scan.odd);
+          records -= scan.odd.length;
+        } else {
+          pad = true;
+          result.truncatedLines.push(...scan.odd.filter((r) => r.fields > fields).map((r) => r.line));
+        }
+      }
+      if (records > 0) {
+        await insertChunk(part, pad);
+        result.rows += records;
+      }
     }
     const elapsedMs = Date.now() - started;
     spec.onProgress?.({ phase: 'reading', bytesRead: pos, totalBytes: end, rows: result.rows, elapsedMs, bytesPerSecond: elapsedMs ? (pos / elapsedMs) * 1000 : 0 });
@@ -170,12 +211,45 @@ function scanOpts(spec: CsvLoadSpec, delimiter: number, quote: number) {
   return { delimiter, quote, maxRecordBytes: spec.maxRecordBytes, file: spec.src.name };
 }
 
+/**
+ * Where a quote-free chunk can be cut (just past its last line break; the whole chunk at the end of
+ * the file), with its physical lines and non-blank records counted; null when the chunk has a quote
+ * character or no line break at all (the exact scan handles those).
+ */
+export function quickCut(body: Uint8Array, startLine: number, lineEnding: CsvLoadSpec['lineEnding'], quote: number, final: boolean): { consumed: number; nextLine: number; records: number } | null {
+  if (quote >= 0 && body.indexOf(quote) >= 0) return null;
+  const nl = lineEnding === 'cr' ? CR : LF;
+  const consumed = final ? body.length : body.lastIndexOf(nl) + 1;
+  if (consumed === 0) return body.length === 0 ? { consumed: 0, nextLine: startLine, records: 0 } : null;
+  let lines = 0;
+  let records = 0;
+  let blank = true;
+  for (let i = 0; i < consumed; i++) {
+    const b = body[i];
+    if (b === nl) {
+      lines++;
+      if (!blank) records++;
+      blank = true;
+    } else if (b !== CR && b !== LF) {
+      blank = false;
+    }
+  }
+  if (!blank) records++;
+  return { consumed, nextLine: startLine + lines, records };
+}
+
+const LF = 10;
+const CR = 13;
+
 /** DuckDB's CSV error with the line made absolute (its count starts at the chunk). */
-function duckCsvError(err: unknown, file: string, chunkLine: number): TenureError {
+function duckCsvError(err: unknown, file: string, chunkLine: number, encoding: Encoding): TenureError {
   const message = err instanceof Error ? err.message : String(err);
   if (/Out of Memory/i.test(message)) return new TenureError('import.outOfMemory', `${file}: the engine ran out of memory while loading (${message.split('\n')[0]})`, { file });
   const m = /on Line: (\d+)/i.exec(message);
   const line = m ? chunkLine + Number(m[1]) - 1 : undefined;
+  if (/invalid unicode/i.test(message)) {
+    return new TenureError('import.decode', `${file}${line ? `, line ${line}` : ''}: the bytes are not valid ${encoding} (choose another encoding)`, { file, line, params: { line, encoding } });
+  }
   const first = message.split('\n').find((l) => l.trim() && !/^CSV Error|^Original Line/.test(l)) ?? message.split('\n')[0];
   return new TenureError('import.csv', `${file}${line ? `, line ${line}` : ''}: ${first.trim()}`, { file, line, params: { line, detail: first.trim() } });
 }

@@ -6,12 +6,13 @@ import { extensionOf, readAll, type FileSource } from './FileSource';
 import { tableNameFor } from './tableName';
 import { bomLengthFor, normalizeEncoding } from './encoding';
 import { sniffCsv } from './csvPlan';
-import { loadCsvToStaging, stagingColumn } from './csvLoad';
+import { GuessContradiction, loadCsvToStaging, stagingColumn, type CsvLoadResult, type CsvLoadSpec } from './csvLoad';
+import { importCsvDirect } from './csvDirect';
 import { listExcelSheets, readExcelSheet } from './excelRead';
 import { uniqueHeaderNames } from './headerNames';
 import { LIMITS, assertSize } from './limits';
 import { cancelledError, throwIfAborted } from './abort';
-import { applyOverrides, checkGuesses, detectStagedTypes, excelKindType, redetectFull, selectList, type StagedColumn } from './stagedColumns';
+import { applyOverrides, checkGuesses, type GuessCheck, detectStagedTypes, excelKindType, redetectFull, selectList, type StagedColumn } from './stagedColumns';
 import type { ColumnInfo, ImportOptions, ImportPlan, ImportResult, ImportWarning, PreviewRow } from './importTypes';
 
 export type {
@@ -59,47 +60,17 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
   let raggedLines: number[] = [];
 
   if (format === 'csv') {
-    assertSize(file, src.size, opts.maxTextBytes ?? LIMITS.maxTextBytes, 'text files');
-    let bomLength: number;
-    let window = LIMITS.sniffBytes;
-    if (opts.plan) {
-      plan = structuredClone(opts.plan);
-      const enc = normalizeEncoding(plan.encoding ?? 'utf-8', file);
-      plan.encoding = enc;
-      bomLength = bomLengthFor(await src.read(0, 4), enc);
-    } else {
-      const s = await sniffCsv(src, opts);
-      plan = s.plan;
-      bomLength = s.bomLength;
-      window = s.window;
-    }
-    applyOverrides(plan, opts.columns);
+    const sniffed = await csvPlanFor(src, opts);
+    plan = sniffed.plan;
     try {
       const load = await loadCsvToStaging(engine, {
-        src, encoding: plan.encoding!, bomLength, delimiter: plan.delimiter ?? ',', quote: plan.quote ?? '"', lineEnding: plan.lineEnding ?? 'lf', headerRow: plan.headerRow,
-        hasHeader: plan.hasHeader, fields: plan.columns.length, ragged: plan.ragged, staging,
-        chunkBytes: opts.chunkBytes ?? LIMITS.chunkBytes, maxRecordBytes: LIMITS.maxRecordBytes,
-        endByte: preview ? Math.max(window, LIMITS.sniffBytes) : undefined, signal: opts.signal, onProgress: opts.onProgress,
+        ...csvSpec(src, plan, sniffed.bomLength, opts),
+        staging,
+        endByte: preview ? Math.max(sniffed.window, LIMITS.sniffBytes) : undefined,
       });
       rows = load.rows;
       raggedLines = load.raggedLines;
-      if (raggedLines.length) {
-        const verb = plan.ragged === 'skip' ? 'skipped' : 'padded with NULL';
-        warnings.push({
-          code: plan.ragged === 'skip' ? 'import.warnings.raggedSkipped' : 'import.warnings.raggedPadded',
-          message: `${raggedLines.length} line(s) with a different number of fields were ${verb} (lines ${raggedLines.slice(0, 20).join(', ')}${raggedLines.length > 20 ? ', …' : ''})`,
-          line: raggedLines[0],
-          params: { count: raggedLines.length, lines: raggedLines.slice(0, 20).join(', ') },
-        });
-      }
-      if (load.truncatedLines.length) {
-        warnings.push({
-          code: 'import.warnings.raggedTruncated',
-          message: `${load.truncatedLines.length} line(s) had more fields than the header; the extra fields were dropped (first: line ${load.truncatedLines[0]})`,
-          line: load.truncatedLines[0],
-          params: { count: load.truncatedLines.length, line: load.truncatedLines[0] },
-        });
-      }
+      warnings.push(...loadWarnings(plan, load));
     } catch (err) {
       await dropQuietly(engine, staging);
       throw err;
@@ -147,10 +118,65 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
     await dropQuietly(engine, staging);
     throw err;
   }
-  for (const c of plan.columns) if (c.ambiguousDates) {
-    warnings.push({ code: 'import.warnings.ambiguousDates', message: `Column "${c.name}": dates could be month/day or day/month; read as ${plan.dateOrder === 'DMY' ? 'day/month' : 'month/day'}`, column: c.name, params: { column: c.name } });
-  }
+  warnings.push(...ambiguityWarnings(plan));
   return { plan, staging, cols, rows, raggedLines, warnings };
+}
+
+/** A CSV's plan: sniffed, or the dialog's (encoding normalised); the user's column choices applied. */
+async function csvPlanFor(src: FileSource, opts: ImportOptions): Promise<{ plan: ImportPlan; bomLength: number; window: number }> {
+  assertSize(src.name, src.size, opts.maxTextBytes ?? LIMITS.maxTextBytes, 'text files');
+  let out: { plan: ImportPlan; bomLength: number; window: number };
+  if (opts.plan) {
+    const plan = structuredClone(opts.plan);
+    const enc = normalizeEncoding(plan.encoding ?? 'utf-8', src.name);
+    plan.encoding = enc;
+    out = { plan, bomLength: bomLengthFor(await src.read(0, 4), enc), window: LIMITS.sniffBytes };
+  } else {
+    out = await sniffCsv(src, opts);
+  }
+  applyOverrides(out.plan, opts.columns);
+  // Final names stay unique even after the user renamed columns in the dialog.
+  const names = uniqueHeaderNames(out.plan.columns.map((c) => c.name)).names;
+  out.plan.columns.forEach((c, i) => (c.name = names[i]));
+  return out;
+}
+
+function csvSpec(src: FileSource, plan: ImportPlan, bomLength: number, opts: ImportOptions): Omit<CsvLoadSpec, 'staging' | 'insert'> {
+  return {
+    src, encoding: plan.encoding!, bomLength, delimiter: plan.delimiter ?? ',', quote: plan.quote ?? '"', lineEnding: plan.lineEnding ?? 'lf', headerRow: plan.headerRow,
+    hasHeader: plan.hasHeader, fields: plan.columns.length, ragged: plan.ragged,
+    chunkBytes: opts.chunkBytes ?? LIMITS.chunkBytes, maxRecordBytes: LIMITS.maxRecordBytes, signal: opts.signal, onProgress: opts.onProgress,
+  };
+}
+
+/** Warnings about ragged records (skipped, padded, or cut to the header's width). */
+function loadWarnings(plan: ImportPlan, load: CsvLoadResult): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
+  const { raggedLines, truncatedLines } = load;
+  if (raggedLines.length) {
+    const verb = plan.ragged === 'skip' ? 'skipped' : 'padded with NULL';
+    warnings.push({
+      code: plan.ragged === 'skip' ? 'import.warnings.raggedSkipped' : 'import.warnings.raggedPadded',
+      message: `${raggedLines.length} line(s) with a different number of fields were ${verb} (lines ${raggedLines.slice(0, 20).join(', ')}${raggedLines.length > 20 ? ', …' : ''})`,
+      line: raggedLines[0],
+      params: { count: raggedLines.length, lines: raggedLines.slice(0, 20).join(', ') },
+    });
+  }
+  if (truncatedLines.length) {
+    warnings.push({
+      code: 'import.warnings.raggedTruncated',
+      message: `${truncatedLines.length} line(s) had more fields than the header; the extra fields were dropped (first: line ${truncatedLines[0]})`,
+      line: truncatedLines[0],
+      params: { count: truncatedLines.length, line: truncatedLines[0] },
+    });
+  }
+  return warnings;
+}
+
+function ambiguityWarnings(plan: ImportPlan): ImportWarning[] {
+  return plan.columns
+    .filter((c) => c.ambiguousDates)
+    .map((c) => ({ code: 'import.warnings.ambiguousDates', message: `Column "${c.name}": dates could be month/day or day/month; read as ${plan.dateOrder === 'DMY' ? 'day/month' : 'month/day'}`, column: c.name, params: { column: c.name } }));
 }
 
 async function dropQuietly(engine: QueryEngine, table: string): Promise<void> {
@@ -187,34 +213,41 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
   let st: Staged | null = null;
   let created = false;
   try {
-    st = await stage(engine, src, opts, false);
-    throwIfAborted(opts.signal, file);
-    opts.onProgress?.({ phase: 'converting', bytesRead: src.size, totalBytes: src.size, rows: st.rows, elapsedMs: Date.now() - started, bytesPerSecond: 0 });
-    created = true;
-    // One conversion pass, then cheap counts verify the sample's guesses; a rare failing column is
-    // measured over every row and the table is converted again.
-    await engine.query(`CREATE TABLE ${qi(target)} AS SELECT ${selectList(st.cols)} FROM ${qi(st.staging)}`);
-    throwIfAborted(opts.signal, file);
-    let check = await checkGuesses(engine, st.staging, target, st.cols);
-    if (check.suspects.length) {
-      await redetectFull(engine, st.staging, check.suspects, st.plan);
-      await engine.query(`DROP TABLE ${qi(target)}`);
+    let conv = formatOf(src) === 'csv' ? await tryDirect(engine, src, opts, target) : null;
+    const method = conv ? 'direct' : 'staged';
+    if (!conv) {
+      st = await stage(engine, src, opts, false);
+      throwIfAborted(opts.signal, file);
+      opts.onProgress?.({ phase: 'converting', bytesRead: src.size, totalBytes: src.size, rows: st.rows, elapsedMs: Date.now() - started, bytesPerSecond: 0 });
+      created = true;
+      // One conversion pass, then cheap counts verify the sample's guesses; a rare failing column is
+      // measured over every row and the table is converted again.
       await engine.query(`CREATE TABLE ${qi(target)} AS SELECT ${selectList(st.cols)} FROM ${qi(st.staging)}`);
       throwIfAborted(opts.signal, file);
-      check = await checkGuesses(engine, st.staging, target, st.cols);
+      let check = await checkGuesses(engine, st.staging, target, st.cols);
+      if (check.suspects.length) {
+        await redetectFull(engine, st.staging, check.suspects, st.plan);
+        await engine.query(`DROP TABLE ${qi(target)}`);
+        await engine.query(`CREATE TABLE ${qi(target)} AS SELECT ${selectList(st.cols)} FROM ${qi(st.staging)}`);
+        throwIfAborted(opts.signal, file);
+        check = await checkGuesses(engine, st.staging, target, st.cols);
+      }
+      await dropQuietly(engine, st.staging);
+      conv = { plan: st.plan, cols: st.cols, check, warnings: st.warnings, raggedLines: st.raggedLines };
     }
+    created = true;
+    const check = conv.check;
     const rows = check.rows;
     const coercion = check.coercion;
-    const columns: ColumnInfo[] = st.cols.map((s) => ({ name: s.col.name, type: check.types.get(s.col.name) ?? s.col.type, nulls: check.nulls.get(s.col.name) ?? 0 }));
-    await dropQuietly(engine, st.staging);
+    const columns: ColumnInfo[] = conv.cols.map((s) => ({ name: s.col.name, type: check.types.get(s.col.name) ?? s.col.type, nulls: check.nulls.get(s.col.name) ?? 0 }));
     if (clash) {
       await engine.query(`DROP TABLE ${qi(table)}`);
       await engine.query(`ALTER TABLE ${qi(target)} RENAME TO ${qi(table)}`);
     }
     created = false;
-    const warnings = st.warnings;
+    const warnings = conv.warnings;
     let nullsCoerced = 0;
-    const byName = new Map(st.plan.columns.map((c) => [c.name, c]));
+    const byName = new Map(conv.plan.columns.map((c) => [c.name, c]));
     const infos: ColumnInfo[] = columns.map((c) => {
       const pc = byName.get(c.name);
       const co = coercion.get(c.name);
@@ -228,12 +261,12 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
       };
     });
     opts.onProgress?.({ phase: 'done', bytesRead: src.size, totalBytes: src.size, rows, elapsedMs: Date.now() - started, bytesPerSecond: (src.size / Math.max(1, Date.now() - started)) * 1000 });
-    const p = st.plan;
+    const p = conv.plan;
     return {
       table, file, format: p.format, encoding: p.encoding, delimiter: p.delimiter, headerRow: p.headerRow, sheet: p.sheet, sheets: p.sheets,
       rows, columns: infos, nullsCoerced,
       headerMapping: p.columns.map((c) => ({ index: c.index, original: c.source, name: c.name })),
-      raggedLines: st.raggedLines, warnings, plan: p,
+      raggedLines: conv.raggedLines, warnings, plan: p, method,
     };
   } catch (err) {
     if (st) await dropQuietly(engine, st.staging);
@@ -247,6 +280,36 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
     throw new TenureError('import.failed', `${file}: ${message.split('\n')[0]}`, { file, params: { detail: message.split('\n')[0] } });
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** A converted table's plan, columns and checks, whichever way it was made. */
+interface Converted {
+  plan: ImportPlan;
+  cols: StagedColumn[];
+  check: GuessCheck;
+  warnings: ImportWarning[];
+  raggedLines: number[];
+}
+
+/**
+ * The direct CSV import (csvDirect.ts): null when the data contradicts the sampled types, after
+ * dropping the partial table, so the caller imports through staging instead.
+ */
+async function tryDirect(engine: QueryEngine, src: FileSource, opts: ImportOptions, target: string): Promise<Converted | null> {
+  const file = src.name;
+  if (src.size === 0) throw new TenureError('import.empty', `${file} is empty`, { file });
+  const { plan, bomLength } = await csvPlanFor(src, opts);
+  try {
+    const d = await importCsvDirect(engine, plan, csvSpec(src, plan, bomLength, opts), target, randomId());
+    if (d.check.rows === 0) {
+      throw new TenureError('import.noRows', `${file}: there is a header (line ${plan.headerRow}) but no data rows`, { file, line: plan.headerRow, params: { line: plan.headerRow } });
+    }
+    return { plan, cols: d.cols, check: d.check, warnings: [...loadWarnings(plan, d.load), ...ambiguityWarnings(plan)], raggedLines: d.load.raggedLines };
+  } catch (err) {
+    await dropQuietly(engine, target);
+    if (err instanceof GuessContradiction) return null;
+    throw err;
   }
 }
 

@@ -144,6 +144,11 @@ export interface ImportResult {
   raggedLines: number[];
   warnings: ImportWarning[];
   plan: ImportPlan;
+  /**
+   * How the table was made: 'direct' (CSV converted while read, types from a sample) or 'staged'
+   * (raw text first, every row measured: Excel, and CSVs whose data contradicted the sample).
+   */
+  method: 'direct' | 'staged';
 }
 
 export type PreviewRow = Record<string, unknown>;

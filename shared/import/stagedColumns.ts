@@ -42,13 +42,16 @@ export function applyOverrides(plan: ImportPlan, overrides: Record<number, Colum
  */
 export async function detectStagedTypes(engine: QueryEngine, staging: string, cols: StagedColumn[], plan: ImportPlan): Promise<void> {
   const todo = cols.filter((s) => s.kind === 'text' && !s.col.userType);
-  const found = await inferFromSample(engine, qi(staging), todo.map((s) => s.staged), { decimal: plan.decimal, dateOrder: plan.dateOrder });
+  const found = await inferFromSample(engine, qi(staging), todo.map((s) => s.staged), { decimal: plan.decimal, dateOrder: plan.dateOrder }, todo.map(label));
   for (const s of todo) {
     const d = found.get(s.staged)!;
     setDetected(s, d);
     s.flagCandidate = d.flagCandidate;
   }
 }
+
+/** The name identifier hints look at (phone, zip…): the header as written. */
+export const label = (s: StagedColumn): string => s.col.source || s.col.name;
 
 function setDetected(s: StagedColumn, d: Detected): void {
   const keepName = s.col.name;
@@ -58,7 +61,7 @@ function setDetected(s: StagedColumn, d: Detected): void {
 
 /** Re-detect some columns over every staged value (their sample guess did not hold). */
 export async function redetectFull(engine: QueryEngine, staging: string, cols: StagedColumn[], plan: ImportPlan): Promise<void> {
-  const found = await inferFull(engine, qi(staging), cols.map((s) => s.staged), { decimal: plan.decimal, dateOrder: plan.dateOrder });
+  const found = await inferFull(engine, qi(staging), cols.map((s) => s.staged), { decimal: plan.decimal, dateOrder: plan.dateOrder }, cols.map(label));
   for (const s of cols) {
     setDetected(s, found.get(s.staged)!);
     s.flagCandidate = false;
@@ -134,12 +137,11 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
 }
 
 /** A detected (not user-typed, not yet fully measured) text column. */
-const guessed = (s: StagedColumn): boolean => s.kind === 'text' && !s.col.userType && !s.verified;
+export const guessed = (s: StagedColumn): boolean => s.kind === 'text' && !s.col.userType && !s.verified;
 
 /** Integers long enough that decide()'s identifier rules (16+ digits; 5+ with a phone/zip name) may apply. */
-function bigIntegerHint(s: StagedColumn, maxAbs: number): boolean {
-  // decide() sees the staged column name, as the full re-detection will.
-  return maxAbs >= 1e15 || (idNameHint(s.staged) && maxAbs >= 1e4);
+export function bigIntegerHint(s: StagedColumn, maxAbs: number): boolean {
+  return maxAbs >= 1e15 || (idNameHint(label(s)) && maxAbs >= 1e4);
 }
 
 /** The SELECT expression producing a final column from its staged raw values. */

@@ -164,7 +164,7 @@ export interface SampleGuess extends Detected {
  * The import then converts everything in one pass and checks the guess by counting values that
  * failed to convert (checkGuesses in stagedColumns.ts); only failing columns are measured in full.
  */
-export async function inferFromSample(engine: QueryEngine, from: string, names: string[], ctx: InferContext, rows = SAMPLE_ROWS): Promise<Map<string, SampleGuess>> {
+export async function inferFromSample(engine: QueryEngine, from: string, names: string[], ctx: InferContext, labels = names, rows = SAMPLE_ROWS): Promise<Map<string, SampleGuess>> {
   const out = new Map<string, SampleGuess>();
   if (!names.length) return out;
   const all = names.map((_, i) => i);
@@ -175,20 +175,20 @@ export async function inferFromSample(engine: QueryEngine, from: string, names: 
   const sample = sampleStats(data, all, ctx);
   for (const i of all) {
     const st = sample.get(i)!;
-    const d = decide(names[i], st, ctx);
+    const d = decide(labels[i], st, ctx);
     // Two sampled values that are not a yes/no pair never become one; one value may.
     out.set(names[i], { ...d, flagCandidate: st.nd === 1 || (st.nd === 2 && d.flag !== undefined) });
   }
   return out;
 }
 
-/** Every statistic over every row, for columns whose sample guess did not hold. */
-export async function inferFull(engine: QueryEngine, from: string, names: string[], ctx: InferContext): Promise<Map<string, Detected>> {
+/** Every statistic over every row, for columns whose sample guess did not hold. `labels` = the columns' names (identifier hints). */
+export async function inferFull(engine: QueryEngine, from: string, names: string[], ctx: InferContext, labels = names): Promise<Map<string, Detected>> {
   const out = new Map<string, Detected>();
   if (!names.length) return out;
   const all = names.map((_, i) => i);
   const stats = await fullStats(engine, innerSelect(from, names), all, ctx);
-  for (const i of all) out.set(names[i], decide(names[i], stats.get(i)!, ctx));
+  for (const i of all) out.set(names[i], decide(labels[i], stats.get(i)!, ctx));
   return out;
 }
 

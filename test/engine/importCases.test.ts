@@ -155,6 +155,18 @@ describe('import: bad input fails clearly and leaves everything intact', () => {
     const pad = await load('ragged_pad.csv', text, { ragged: 'pad' });
     expect(pad.rows).toEqual([{ a: 1, b: 2, c: 3 }, { a: 4, b: 5, c: null }, { a: 6, b: 7, c: 8 }, { a: 10, b: 11, c: 12 }]);
   });
+  it('ragged and undecodable lines deep in a multi-chunk file are named by their line', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `${i},${i * 2},x${i}`);
+    const ragged = [...rows];
+    ragged[4321] = '1,2';
+    const e = await failure('ragged_deep.csv', `a,b,c\n${ragged.join('\n')}\n`, { chunkBytes: 16 * 1024 });
+    expect([e.code, e.line]).toEqual(['import.ragged', 4323]);
+    // Valid UTF-8 in the sniffed head, a stray Latin-1 byte far below it: DuckDB's reader refuses it.
+    const head = new TextEncoder().encode(`a,b,c\n${rows.join('\n')}\n`);
+    const bad = new Uint8Array([...head, ...new TextEncoder().encode('1,2,caf'), 0xe9, 10]);
+    const d = await failure('latin1_tail.csv', bad, { chunkBytes: 16 * 1024 });
+    expect([d.code, d.line]).toEqual(['import.decode', 6002]);
+  });
   it('unclosed quote', async () => {
     const e = await failure('unclosed.csv', 'a,b\n1,2\n"3,4\n5,6\n');
     expect([e.code, e.line]).toEqual(['import.unclosedQuote', 3]);

@@ -38,6 +38,7 @@ describe('import: sample guesses are verified on every row', () => {
   it('a late decimal, leading zero, time, third value and D/M date each correct the guess', async () => {
     const p = writeFixture(dir, 'late.csv', csv(8000, { n: '3.5', code: '0042', day: '2024-01-02 10:30', flag: 'Maybe', dm: '25/12/2024' }));
     const r = await importFile(engine, nodeFileSource(p), { tableName: 'late' });
+    expect(r.method).toBe('staged');
     const types = Object.fromEntries(r.columns.map((c) => [c.name, c.type]));
     expect(types).toEqual({ n: 'DOUBLE', code: 'VARCHAR', day: 'TIMESTAMP', flag: 'VARCHAR', dm: 'DATE', plain: 'BIGINT' });
     expect(r.columns.find((c) => c.name === 'code')?.textReason).toBe('leadingZeros');
@@ -51,10 +52,34 @@ describe('import: sample guesses are verified on every row', () => {
   it('a clean file keeps its sample guesses and flags', async () => {
     const p = writeFixture(dir, 'clean.csv', csv(8000, {}));
     const r = await importFile(engine, nodeFileSource(p), { tableName: 'clean' });
+    expect(r.method).toBe('direct');
     const types = Object.fromEntries(r.columns.map((c) => [c.name, c.type]));
     expect(types).toEqual({ n: 'BIGINT', code: 'BIGINT', day: 'DATE', flag: 'VARCHAR', dm: 'DATE', plain: 'BIGINT' });
     expect(r.columns.find((c) => c.name === 'flag')?.flag).toEqual({ trueValue: 'Yes', falseValue: 'No' });
     expect(r.columns.find((c) => c.name === 'dm')?.ambiguousDates).toBe(true);
+  });
+
+  it.each([
+    ['n', '3.5', 'DOUBLE'],
+    ['n', '-0042', 'VARCHAR'],
+    ['code', '0042', 'VARCHAR'],
+    ['code', 'n/a', 'BIGINT'],
+    ['day', '2024-01-02 10:30', 'TIMESTAMP'],
+    ['dm', '25/12/2024', 'DATE'],
+    ['n', '1e3', 'DOUBLE'],
+  ])('late %s = %s: the direct import gives way to a full measurement when needed (→ %s)', async (col, value, type) => {
+    const p = writeFixture(dir, `late_${col}.csv`, csv(8000, { [col]: value }));
+    const r = await importFile(engine, nodeFileSource(p), { tableName: `late_${col}_${value.replace(/\W/g, '')}` });
+    expect(r.columns.find((c) => c.name === col)?.type).toBe(type);
+    // An NA token is no contradiction: it is read as NULL and reported, without a second pass.
+    expect(r.method).toBe(value === 'n/a' ? 'direct' : 'staged');
+    if (value === 'n/a') expect(r.columns.find((c) => c.name === col)).toMatchObject({ nulls: 1, nullsCoerced: 1 });
+  });
+
+  it('a zip or phone column name keeps 5+ digit numbers as text (the header as written decides)', async () => {
+    const p = writeFixture(dir, 'zip.csv', 'Zip Code,amount\n90003,10\n10001,20\n60601,30\n');
+    const r = await importFile(engine, nodeFileSource(p), { tableName: 'zips' });
+    expect(r.columns.map((c) => `${c.name}:${c.type}:${c.textReason ?? ''}`)).toEqual(['Zip Code:VARCHAR:nameHint', 'amount:BIGINT:']);
   });
 
   it('plain numbers take the fast path; odd ones (1,234 · $5 · 12% · (3) · inf) the strict one', async () => {

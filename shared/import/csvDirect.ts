@@ -1,0 +1,77 @@
+import type { QueryEngine } from '../engine/QueryEngine';
+import { toRows } from '../engine/arrowRows';
+import { qi, ql } from '../engine/sqlQuote';
+import type { CsvLoadResult, CsvLoadSpec } from './csvLoad';
+import { GuessContradiction, guessMark, loadCsvToStaging, stagingColumn } from './csvLoad';
+import { strictExpr } from './strictConvert';
+import { bigIntegerHint, detectStagedTypes, guessed, type GuessCheck, type StagedColumn } from './stagedColumns';
+import { flagAggs, flagFromRow } from './typeInference';
+import type { ImportPlan } from './importTypes';
+
+/** Bytes read for the type sample (about the 2,000 rows inference looks at, for most files). */
+export const SAMPLE_BYTES = 1024 * 1024;
+
+export interface DirectResult {
+  cols: StagedColumn[];
+  load: CsvLoadResult;
+  check: GuessCheck;
+}
+
+const hidden = (i: number): string => `__tenure_coerced_${i}`;
+
+/**
+ * The fast CSV import: guess types from the first rows, then read every chunk straight into the
+ * final table through strict conversions (strictConvert.ts) — one pass, no staging copy. Hidden
+ * columns record values that became NULL from non-empty text (blank, whitespace, NA) so the import
+ * can report them, and are dropped at the end. Throws GuessContradiction when the data does not
+ * fit the sample's guess; the caller then drops `target` and imports through staging.
+ */
+export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spec: Omit<CsvLoadSpec, 'staging' | 'insert'>, target: string, id: string): Promise<DirectResult> {
+  const sample = `__tenure_sample_${id}`;
+  const cols: StagedColumn[] = plan.columns.map((col, i) => ({ col, staged: stagingColumn(i), kind: 'text', preCoerced: 0 }));
+  try {
+    const s = await loadCsvToStaging(engine, { ...spec, staging: sample, endByte: Math.min(spec.endByte ?? Infinity, SAMPLE_BYTES), signal: spec.signal, onProgress: undefined });
+    if (s.rows > 0) await detectStagedTypes(engine, sample, cols, plan);
+  } finally {
+    await engine.query(`DROP TABLE IF EXISTS ${qi(sample)}`).catch(() => undefined);
+  }
+  const typed = cols.map((s, i) => (s.col.type === 'VARCHAR' ? -1 : i)).filter((i) => i >= 0);
+  const defs = [...cols.map((s) => `${qi(s.col.name)} ${s.col.type}`), ...typed.map((i) => `${qi(hidden(i))} BOOLEAN`)];
+  await engine.query(`CREATE TABLE ${qi(target)} (${defs.join(', ')})`);
+  const parts = cols.map((s, i) => strictExpr(qi(s.staged), s.col, guessMark(i), qi(`f${i}`)));
+  const casts = parts.flatMap((p, i) => (p.fast ? [`${p.fast} AS ${qi(`f${i}`)}`] : []));
+  const values = parts.map((p, i) => `${p.value} AS ${qi(`v${i}`)}`);
+  const outer = [...cols.map((_, i) => qi(`v${i}`)), ...typed.map((i) => `(${qi(cols[i].staged)} IS NOT NULL AND ${qi(`v${i}`)} IS NULL)`)];
+  const load = await loadCsvToStaging(engine, {
+    ...spec,
+    staging: `direct_${id}`,
+    insert: (readCsv) =>
+      `INSERT INTO ${qi(target)} SELECT ${outer.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM (SELECT *${casts.map((c) => `, ${c}`).join('')} FROM ${readCsv}))`,
+  });
+  const check = await checkDirect(engine, target, cols, typed);
+  for (const i of typed) await engine.query(`ALTER TABLE ${qi(target)} DROP COLUMN ${qi(hidden(i))}`);
+  return { cols, load, check };
+}
+
+/** One aggregate over the final table: rows, NULLs, coerced values, identifier hints, flags. */
+async function checkDirect(engine: QueryEngine, target: string, cols: StagedColumn[], typed: number[]): Promise<GuessCheck> {
+  const aggs: string[] = ['count(*) AS rows'];
+  cols.forEach((s, i) => {
+    const c = qi(s.col.name);
+    aggs.push(`count(*) - count(${c}) AS n${i}`);
+    if (guessed(s) && s.col.type === 'BIGINT') aggs.push(`max(abs(${c})) AS x${i}`);
+    if (s.flagCandidate && s.col.type !== 'BOOLEAN') aggs.push(...flagAggs(s.col.type === 'VARCHAR' ? c : `CAST(${c} AS VARCHAR)`, `_${i}`));
+  });
+  for (const i of typed) aggs.push(`count(*) FILTER (${qi(hidden(i))}) AS co${i}`);
+  const r = toRows<Record<string, unknown>>(await engine.query(`SELECT ${aggs.join(', ')} FROM ${qi(target)}`))[0];
+  const nulls = new Map(cols.map((s, i) => [s.col.name, Number(r[`n${i}`])]));
+  const coercion = new Map(typed.map((i) => [cols[i].col.name, { coerced: Number(r[`co${i}`]), invalid: 0 }]));
+  cols.forEach((s, i) => {
+    if (guessed(s) && s.col.type === 'BIGINT' && bigIntegerHint(s, Number(r[`x${i}`] ?? 0))) throw new GuessContradiction(i);
+    if (s.flagCandidate && s.col.type !== 'BOOLEAN') s.col.flag = flagFromRow(r, `_${i}`, s.col.type);
+  });
+  const types = new Map(
+    toRows<{ name: string; type: string }>(await engine.query(`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ${ql(target)} AND NOT internal`)).map((x) => [x.name, x.type]),
+  );
+  return { rows: Number(r.rows), nulls, types, coercion, suspects: [] };
+}
