@@ -94,6 +94,8 @@ export function targets(r: BenchResults): TargetCheck[] {
     check(s.key, 'wasm ingest / native 1-thread ingest', w != null && n1 ? w / n1 : null, 1.5);
     const u = itemMedian(onlyItem(s.imports.utf8));
     const g = itemMedian(onlyItem(s.imports.gbk));
+    // The app's whole import (sniff, sample, typed conversion, checks) against native DuckDB's read_csv.
+    check(s.key, 'importFile UTF-8 / native 1-thread read_csv', u != null && n1 ? u / n1 : null, 1.5);
     check(s.key, 'importFile GBK / UTF-8 time', u && g != null ? g / u : null, 2.5);
   }
   const x = itemMedian(onlyItem(r.xlsx));

@@ -1,8 +1,9 @@
 import { TenureError } from '../errors';
 
 /**
- * Defaults sized for duckdb-wasm's 4 GiB heap (NOTES.md): a CSV is staged as text and then typed,
- * so both copies must fit; Excel workbooks are parsed whole in JS memory by SheetJS.
+ * Defaults sized for duckdb-wasm's 4 GiB heap (NOTES.md): a CSV normally goes straight into its
+ * typed table (csvDirect.ts), but one whose data contradicts the sampled types is staged as text
+ * and then typed, when both copies must fit; Excel workbooks are parsed whole in JS memory by SheetJS.
  */
 export const LIMITS = {
   maxTextBytes: 1.5 * 1024 ** 3,
