@@ -133,13 +133,13 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
     }
     const body = bytes.subarray(off);
     const chunkLine = line;
-    const insertChunk = async (part: Uint8Array, pad: boolean): Promise<void> => {
+    const insertChunk = async (part: Uint8Array, pad: boolean, lineEnding = spec.lineEnding): Promise<void> => {
       const vfile = `tenure_chunk_${staging}_${chunkNo++}.csv`;
       await engine.registerFileBuffer(vfile, part);
       const opts = [
         'header = false', 'all_varchar = true', 'auto_detect = false', `delim = ${ql(spec.delimiter)}`,
         `quote = ${ql(spec.quote)}`, `escape = ${ql(spec.quote)}`, `columns = ${columnsSql}`, 'allow_quoted_nulls = false',
-        `max_line_size = ${qn(spec.maxRecordBytes + 1024)}`, `new_line = ${ql({ lf: '\\n', crlf: '\\r\\n', cr: '\\r' }[spec.lineEnding])}`,
+        `max_line_size = ${qn(spec.maxRecordBytes + 1024)}`, `new_line = ${ql({ lf: '\\n', crlf: '\\r\\n', cr: '\\r' }[lineEnding])}`,
       ];
       if (pad) opts.push('null_padding = true', 'strict_mode = false');
       try {
@@ -158,11 +158,23 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
     let quickDone = quick !== null && quick.records === 0;
     if (quick && quick.records > 0) {
       try {
-        await insertChunk(body.subarray(0, quick.consumed), false);
+        // A copy: the browser engine transfers (detaches) the buffer it is given, and `body` is
+        // still needed for the carry and, if DuckDB objects, for the exact scan.
+        await insertChunk(body.slice(0, quick.consumed), false);
         quickDone = true;
       } catch (err) {
         if (err instanceof GuessContradiction) throw err;
         throwIfAborted(spec.signal, file);
+        // Mixed CRLF and LF lines (files pasted together) stop DuckDB's reader: as LF, they read.
+        if (spec.lineEnding !== 'cr' && body.indexOf(CR) >= 0) {
+          try {
+            await insertChunk(crlfToLf(body.subarray(0, quick.consumed)), false, 'lf');
+            quickDone = true;
+          } catch (again) {
+            if (again instanceof GuessContradiction) throw again;
+            throwIfAborted(spec.signal, file);
+          }
+        }
       }
     }
     if (quick && quickDone) {
@@ -238,6 +250,14 @@ export function quickCut(body: Uint8Array, startLine: number, lineEnding: CsvLoa
 
 const LF = 10;
 const CR = 13;
+/** A copy with every CR that precedes an LF removed (a quote-free chunk: no field holds a line break). */
+export function crlfToLf(b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(b.length);
+  let n = 0;
+  for (let i = 0; i < b.length; i++) if (!(b[i] === CR && b[i + 1] === LF)) out[n++] = b[i];
+  return out.subarray(0, n);
+}
+
 /** A line of no bytes, or only the other line-break byte (the CR of CRLF): not a record. */
 const blankLine = (b: Uint8Array, from: number, to: number): boolean => to - from === 0 || (to - from === 1 && (b[from] === CR || b[from] === LF));
 

@@ -188,7 +188,9 @@ async function dropQuietly(engine: QueryEngine, table: string): Promise<void> {
  * plan passed back as opts.plan) with the first rows exactly as they will be loaded.
  */
 export async function planImport(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<{ plan: ImportPlan; preview: PreviewRow[]; warnings: ImportWarning[] }> {
-  const st = await stage(engine, src, opts, true);
+  const st = await stage(engine, src, opts, true).catch((err: unknown) => {
+    throw asImportError(err, src);
+  });
   try {
     const preview = toRows(await engine.query(`SELECT ${selectList(st.cols)} FROM ${qi(st.staging)} LIMIT ${qn(LIMITS.previewRows)}`));
     return { plan: st.plan, preview, warnings: st.warnings };
@@ -272,15 +274,21 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
     if (st) await dropQuietly(engine, st.staging);
     if (created) await dropQuietly(engine, target);
     if (opts.signal?.aborted) throw cancelledError(file);
-    if (err instanceof TenureError) throw err;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/Out of Memory/i.test(message)) {
-      throw new TenureError('import.outOfMemory', `${file} (${(src.size / 1024 ** 2).toFixed(1)} MiB) does not fit in the engine's memory: ${message.split('\n')[0]}`, { file });
-    }
-    throw new TenureError('import.failed', `${file}: ${message.split('\n')[0]}`, { file, params: { detail: message.split('\n')[0] } });
+    throw asImportError(err, src);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Any failure as a TenureError naming the file (engine errors keep their first line as the detail). */
+function asImportError(err: unknown, src: FileSource): TenureError {
+  if (err instanceof TenureError) return err;
+  const file = src.name;
+  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  if (/Out of Memory/i.test(message)) {
+    return new TenureError('import.outOfMemory', `${file} (${(src.size / 1024 ** 2).toFixed(1)} MiB) does not fit in the engine's memory: ${message}`, { file });
+  }
+  return new TenureError('import.failed', `${file}: ${message}`, { file, params: { detail: message } });
 }
 
 /** A converted table's plan, columns and checks, whichever way it was made. */

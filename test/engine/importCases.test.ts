@@ -167,6 +167,10 @@ describe('import: bad input fails clearly and leaves everything intact', () => {
     const d = await failure('latin1_tail.csv', bad, { chunkBytes: 16 * 1024 });
     expect([d.code, d.line]).toEqual(['import.decode', 6002]);
   });
+  it('mixed CRLF and LF line endings (files pasted together) read as one table', async () => {
+    const { rows } = await load('mixed_endings.csv', 'id,name\r\n1,north\n2,south\r\n3,east\n');
+    expect(rows).toEqual([{ id: 1, name: 'north' }, { id: 2, name: 'south' }, { id: 3, name: 'east' }]);
+  });
   it('unclosed quote', async () => {
     const e = await failure('unclosed.csv', 'a,b\n1,2\n"3,4\n5,6\n');
     expect([e.code, e.line]).toEqual(['import.unclosedQuote', 3]);

@@ -14,8 +14,10 @@ export function ImportProgressBar({ p }: { p: ImportProgress | null }) {
         <div className="import-progress-fill" style={{ width: converting ? undefined : `${fraction * 100}%` }} />
       </div>
       <div className="import-progress-text">
-        {!p || p.phase === 'converting'
-          ? t('import.converting', { rows: (p?.rows ?? 0).toLocaleString(i18n.language) })
+        {!p
+          ? t('import.starting')
+          : p.phase === 'converting'
+          ? t('import.converting', { rows: p.rows.toLocaleString(i18n.language) })
           : t('import.progress', { read: formatBytes(p.bytesRead), total: formatBytes(p.totalBytes), rows: p.rows.toLocaleString(i18n.language), rate: formatBytes(p.bytesPerSecond) })}
         {p?.phase === 'reading' && left !== null && ` · ${t('import.timeLeft', { seconds: Math.ceil(left) })}`}
       </div>
