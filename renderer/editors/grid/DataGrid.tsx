@@ -8,6 +8,8 @@ import { columnOffsets, scrollModel, scrollRowIntoView, toScroll, toVirtual, vis
 import { inRect, moveFocus, selectionRect, type Selection } from './selection';
 import { useGridData } from './useGridData';
 import { copySelection } from './copySelection';
+import { POPOVER_PX, ProfilePopover, useProfilePopover } from './ProfilePopover';
+import { useHeaderProfiles } from './useHeaderProfiles';
 import './DataGrid.css';
 
 export interface DataGridProps {
@@ -18,15 +20,20 @@ export interface DataGridProps {
 
 const ROW_PX = 22;
 const HEADER_PX = 40;
+/** Name, type, profile strip and its NULL/distinct line. */
+const PROFILE_HEADER_PX = 70;
 const OVERSCAN = 4;
+/** Columns either side of the viewport whose profiles are computed too. */
+const PROFILE_OVERSCAN = 2;
 
 /** Row numbers grouped like other integers (cached separators; toLocaleString is slow per call). */
 function rowLabel(n: number, locale: string): string {
   return groupDigits(String(n), locale);
 }
 
-function initialWidth(name: string, type: string): number {
-  const byType = numericKind(type) ? 110 : /^(BOOLEAN)$/i.test(type) ? 80 : /^(DATE|TIME)/i.test(type) ? 130 : 180;
+/** `profiled`: the header also holds "NULL n  n distinct", which needs a little more than a number does. */
+function initialWidth(name: string, type: string, profiled: boolean): number {
+  const byType = numericKind(type) ? (profiled ? 132 : 110) : /^(BOOLEAN)$/i.test(type) ? (profiled ? 120 : 80) : /^(DATE|TIME)/i.test(type) ? 130 : 180;
   return Math.min(360, Math.max(byType, Math.max(name.length, type.length) * 7.5 + 28));
 }
 
@@ -49,11 +56,15 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
   const [sel, setSel] = useState<Selection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const dragging = useRef(false);
+  // Only tables are profiled (a query's rows would be recomputed per column), and always the table
+  // itself, so a sorted view (rows through a temp index) profiles the same data.
+  const profiled = source.kind === 'table' ? source.table : null;
+  const headerPx = profiled !== null ? PROFILE_HEADER_PX : HEADER_PX;
 
   // Widths belong to one column list; a new source starts from type-based defaults.
   const widths = useMemo(
-    () => (widthState?.columns === columns ? widthState.widths : columns.map((c) => initialWidth(c.name, c.type))),
-    [widthState, columns],
+    () => (widthState?.columns === columns ? widthState.widths : columns.map((c) => initialWidth(c.name, c.type, profiled !== null))),
+    [widthState, columns, profiled],
   );
 
   useEffect(() => {
@@ -78,11 +89,25 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
 
   const rowNumWidth = Math.max(44, String(rows).length * 8 + 20);
   const offsets = useMemo(() => columnOffsets(widths), [widths]);
-  const bodyPx = Math.max(0, size.h - HEADER_PX);
+  const bodyPx = Math.max(0, size.h - headerPx);
   const model = useMemo(() => scrollModel(rows, ROW_PX, bodyPx), [rows, bodyPx]);
   const range = visibleRows(model, scroll.top, ROW_PX, rows);
   const cols = visibleColumns(offsets, scroll.left, Math.max(0, size.w - rowNumWidth));
   const numeric = useMemo(() => columns.map((c) => numericKind(c.type) !== null), [columns]);
+
+  // Profiles wait until this store has shown its first rows: the data comes first.
+  const windowShown = !!store && data.status === 'ready' && range.last >= 0 && store.has(range.first, range.last);
+  const [shownStore, setShownStore] = useState<typeof store>(null);
+  useEffect(() => {
+    if (windowShown) setShownStore(store);
+  }, [windowShown, store]);
+  const profileCols = [];
+  if (profiled !== null && data.status === 'ready') {
+    for (let c = Math.max(0, cols.first - PROFILE_OVERSCAN); c <= Math.min(columns.length - 1, cols.last + PROFILE_OVERSCAN); c++) profileCols.push(columns[c].name);
+  }
+  const profiles = useHeaderProfiles(engine, data.status === 'ready' ? profiled : null, rows, profileCols, shownStore !== null && shownStore === store);
+  const popover = useProfilePopover();
+  const popCol = popover.open ? columns.findIndex((c) => c.name === popover.open!.column) : -1;
 
   const applyVirtualTop = useCallback((v: number) => {
     const el = scroller.current;
@@ -184,7 +209,7 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
   if (store && data.status === 'ready') {
     for (let r = range.first; r <= range.last; r++) {
       const row = store.row(r);
-      const top = HEADER_PX + range.offsetPx + (r - range.first) * ROW_PX;
+      const top = headerPx + range.offsetPx + (r - range.first) * ROW_PX;
       const cells = [];
       for (let c = cols.first; c <= cols.last; c++) {
         const cell = row ? formatCell(row[c], columns[c].type, i18n.language, nullText) : null;
@@ -239,7 +264,7 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
         onKeyDown={onKeyDown}
         onPointerUp={() => (dragging.current = false)}
       >
-        <div style={{ height: HEADER_PX + model.scrollPx, width: rowNumWidth + offsets[offsets.length - 1] }}>
+        <div style={{ height: headerPx + model.scrollPx, width: rowNumWidth + offsets[offsets.length - 1] }}>
           <div className="tn-grid-layer" style={{ width: size.w, height: size.h }}>
             {body}
             <GridHeader
@@ -250,19 +275,36 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
               last={Math.min(cols.last, widths.length - 1)}
               originX={originX}
               rowNumWidth={rowNumWidth}
-              height={HEADER_PX}
+              height={headerPx}
               sort={sort}
               numeric={numeric}
               onSort={onSort}
               onResize={onResize}
+              profiles={profiled !== null ? profiles : undefined}
+              openProfile={popover.open?.column ?? null}
+              onProfileHover={popover.hover}
+              onProfileToggle={popover.toggle}
             />
           </div>
         </div>
       </div>
-      {data.status === 'loading' && <div className="tn-grid-overlay">{t('grid.loading')}</div>}
+      {profiled !== null && popCol >= 0 && (
+        <ProfilePopover
+          engine={engine}
+          table={profiled}
+          column={columns[popCol].name}
+          rows={rows}
+          left={Math.max(0, Math.min(originX + offsets[popCol], size.w - POPOVER_PX - 4))}
+          top={headerPx + 2}
+          onKeep={popover.keep}
+          onLeave={popover.leave}
+          onClose={popover.close}
+        />
+      )}
+      {data.status === 'loading' && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t('grid.loading')}</div>}
       {data.sorting && <div className="tn-grid-overlay tn-grid-busy">{t('grid.sorting')}</div>}
-      {data.status === 'error' && <div className="tn-grid-overlay tn-grid-error">{t('grid.error', { message: data.error })}</div>}
-      {data.status === 'ready' && rows === 0 && <div className="tn-grid-overlay">{t('grid.empty')}</div>}
+      {data.status === 'error' && <div className="tn-grid-overlay tn-grid-error" style={{ top: headerPx }}>{t('grid.error', { message: data.error })}</div>}
+      {data.status === 'ready' && rows === 0 && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t('grid.empty')}</div>}
       {notice && <div className="tn-grid-notice" role="status">{notice}</div>}
     </div>
   );

@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridColumn, GridSort } from './gridSql';
+import { ProfileStrip } from './ProfileStrip';
+import type { HeaderProfiles } from './useHeaderProfiles';
 
 interface Props {
   columns: GridColumn[];
@@ -16,11 +18,23 @@ interface Props {
   numeric: boolean[];
   onSort(column: string): void;
   onResize(index: number, width: number): void;
+  /** Column profiles under the names (table sources only). */
+  profiles?: HeaderProfiles;
+  /** The column whose profile card is open. */
+  openProfile?: string | null;
+  onProfileHover?(column: string, inside: boolean): void;
+  onProfileToggle?(column: string): void;
 }
+
+/** Horizontal padding of a header cell (both sides), which the profile strip does not get. */
+const PAD_X = 16;
 
 const MIN_WIDTH = 40;
 
-/** The sticky header: name over DuckDB type; click sorts, dragging the right edge resizes. */
+/**
+ * The sticky header: name over DuckDB type, then (for tables) the column's profile strip; click
+ * on the name sorts, dragging the right edge resizes, hover or click on the strip opens the card.
+ */
 export function GridHeader(p: Props) {
   const { t } = useTranslation();
   const drag = useRef<{ index: number; startX: number; startW: number } | null>(null);
@@ -34,16 +48,29 @@ export function GridHeader(p: Props) {
         key={c}
         className={`tn-grid-hcell${p.numeric[c] ? ' tn-num' : ''}`}
         style={{ left: p.originX + p.offsets[c], width: p.widths[c], height: p.height }}
-        title={title}
         role="columnheader"
+        data-column={col.name}
         aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
         onClick={() => p.onSort(col.name)}
       >
-        <span className="tn-grid-hname">
-          {col.name}
-          {dir && <span className="tn-grid-sort">{dir === 'asc' ? '▲' : '▼'}</span>}
+        <span className="tn-grid-hlabel" title={title}>
+          <span className="tn-grid-hname">
+            {col.name}
+            {dir && <span className="tn-grid-sort">{dir === 'asc' ? '▲' : '▼'}</span>}
+          </span>
+          <span className="tn-grid-htype">{col.type}</span>
         </span>
-        <span className="tn-grid-htype">{col.type}</span>
+        {p.profiles && (
+          <ProfileStrip
+            column={col.name}
+            profile={p.profiles.get(col.name)}
+            width={Math.max(0, p.widths[c] - PAD_X)}
+            open={p.openProfile === col.name}
+            onCompute={() => p.profiles?.compute(col.name)}
+            onToggle={() => p.onProfileToggle?.(col.name)}
+            onHover={(inside) => p.onProfileHover?.(col.name, inside)}
+          />
+        )}
         <span
           className="tn-grid-resize"
           title={t('grid.resize')}

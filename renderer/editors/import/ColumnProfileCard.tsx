@@ -1,36 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { computeColumnProfile, isTemporalType, type ColumnProfile } from '../../../shared/import/columnProfile';
-import { useServices } from '../../workbench/services';
+import type { QueryEngine } from '../../../shared/engine/QueryEngine';
+import { isTemporalType } from '../../../shared/import/columnProfile';
+import { ServicesContext } from '../../workbench/services';
+import { shownDistinct } from '../grid/stripGeometry';
+import { PROFILE_OPTS, useColumnProfile } from '../grid/useColumnProfile';
 import './import.css';
-
-const cache = new Map<string, ColumnProfile>();
 
 /**
  * Type, NULLs, distinct count, min/max and a small histogram (numbers, dates) or the most
  * frequent values (text), computed in SQL when first shown; the engine runs in a worker, so the
- * UI never waits on it.
+ * UI never waits on it. The profile cache and queue are the grid headers' (useColumnProfile).
+ * `engine` defaults to the workbench's; the grid passes its own (it also runs outside the workbench).
  */
-export function ColumnProfileCard({ table, column, rows }: { table: string; column: string; rows: number }) {
+export function ColumnProfileCard({ table, column, rows, engine }: { table: string; column: string; rows: number; engine?: QueryEngine }) {
   const { t, i18n } = useTranslation();
-  const { engine } = useServices();
-  const key = `${table}\u0000${column}\u0000${rows}`;
-  const [profile, setProfile] = useState<ColumnProfile | null>(cache.get(key) ?? null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (cache.has(key)) return;
-    let live = true;
-    computeColumnProfile(engine, table, column, { bins: 24, top: 5 }).then(
-      (p) => {
-        cache.set(key, p);
-        if (live) setProfile(p);
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [engine, table, column, key]);
+  const services = useContext(ServicesContext);
+  const eng = engine ?? services?.engine;
+  if (!eng) throw new Error('ColumnProfileCard needs an engine');
+  const { profile, error } = useColumnProfile(eng, table, column, rows);
   const n = (x: number) => x.toLocaleString(i18n.language);
   if (error) return <div className="column-profile">{error}</div>;
   if (!profile) return <div className="column-profile">{t('import.profile.loading')}</div>;
@@ -43,7 +31,7 @@ export function ColumnProfileCard({ table, column, rows }: { table: string; colu
       <span>{t('import.profile.nulls')}</span>
       <span data-testid="profile-nulls">{n(profile.nulls)}</span>
       <span>{t('import.profile.distinct')}</span>
-      <span>{n(profile.distinct)}</span>
+      <span>{n(shownDistinct(profile, PROFILE_OPTS.top))}</span>
       <span>{t('import.profile.min')}</span>
       <span>{fmt(profile.min)}</span>
       <span>{t('import.profile.max')}</span>
