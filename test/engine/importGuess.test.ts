@@ -76,6 +76,15 @@ describe('import: sample guesses are verified on every row', () => {
     if (value === 'n/a') expect(r.columns.find((c) => c.name === col)).toMatchObject({ nulls: 1, nullsCoerced: 1 });
   });
 
+  it('a third value past the sample unmakes a yes/no flag, even one HyperLogLog would merge', async () => {
+    // 'no service 27' shares a HyperLogLog bucket with 'no'/'yes': approx_count_distinct says 2.
+    const rows = Array.from({ length: 6000 }, (_, i) => `${i},${i % 2 ? 'yes' : 'no'}`);
+    rows.push('6000,no service 27');
+    const r = await importFile(engine, nodeFileSource(writeFixture(dir, 'third.csv', `id,active\n${rows.join('\n')}\n`)), { tableName: 'third' });
+    expect(r.method).toBe('direct');
+    expect(r.columns.find((c) => c.name === 'active')?.flag).toBeUndefined();
+  });
+
   it('a zip or phone column name keeps 5+ digit numbers as text (the header as written decides)', async () => {
     const p = writeFixture(dir, 'zip.csv', 'Zip Code,amount\n90003,10\n10001,20\n60601,30\n');
     const r = await importFile(engine, nodeFileSource(p), { tableName: 'zips' });
