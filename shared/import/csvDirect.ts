@@ -4,6 +4,7 @@ import { qi, ql } from '../engine/sqlQuote';
 import type { CsvLoadResult, CsvLoadSpec } from './csvLoad';
 import { GuessContradiction, guessMark, loadCsvToStaging, stagingColumn } from './csvLoad';
 import { strictExpr } from './strictConvert';
+import type { FieldShape } from './fieldShapes';
 import { bigIntegerHint, detectStagedTypes, guessed, type GuessCheck, type StagedColumn } from './stagedColumns';
 import { flagAggs, flagFromRow } from './typeInference';
 import type { ImportPlan } from './importTypes';
@@ -42,15 +43,30 @@ export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spe
   const casts = parts.flatMap((p, i) => (p.fast ? [`${p.fast} AS ${qi(`f${i}`)}`] : []));
   const values = parts.map((p, i) => `${p.value} AS ${qi(`v${i}`)}`);
   const outer = [...cols.map((_, i) => qi(`v${i}`)), ...typed.map((i) => `(${qi(cols[i].staged)} IS NOT NULL AND ${qi(`v${i}`)} IS NULL)`)];
+  const shapes = cols.map((s) => shapeOf(s));
   const load = await loadCsvToStaging(engine, {
     ...spec,
     staging: `direct_${id}`,
+    typed: shapes.every((x): x is FieldShape => x !== null)
+      ? { shapes, types: cols.map((s) => s.col.type), insert: (readCsv) => `INSERT INTO ${qi(target)} SELECT *${typed.map(() => ', false').join('')} FROM ${readCsv}` }
+      : undefined,
     insert: (readCsv) =>
       `INSERT INTO ${qi(target)} SELECT ${outer.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM (SELECT *${casts.map((c) => `, ${c}`).join('')} FROM ${readCsv}))`,
   });
   const check = await checkDirect(engine, target, cols, typed);
   for (const i of typed) await engine.query(`ALTER TABLE ${qi(target)} DROP COLUMN ${qi(hidden(i))}`);
   return { cols, load, check };
+}
+
+/** The canonical shape a column's values must have to go through DuckDB's typed reader, if any. */
+function shapeOf(s: StagedColumn): FieldShape | null {
+  const { type, decimal, date } = s.col;
+  if (type === 'VARCHAR') return 'any';
+  if (type === 'BIGINT' && (decimal ?? 'dot') === 'dot') return 'int';
+  if (type === 'DOUBLE' && (decimal ?? 'dot') === 'dot') return 'dec';
+  if (type === 'DATE' && (date ?? 'iso') === 'iso') return 'date';
+  if (type === 'TIMESTAMP' && (date ?? 'iso') === 'iso') return 'ts';
+  return null;
 }
 
 /** One aggregate over the final table: rows, NULLs, coerced values, identifier hints, flags. */
