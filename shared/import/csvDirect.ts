@@ -53,6 +53,8 @@ export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spe
     insert: (readCsv) =>
       `INSERT INTO ${qi(target)} SELECT ${outer.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM (SELECT *${casts.map((c) => `, ${c}`).join('')} FROM ${readCsv}))`,
   });
+  const size = spec.src.size;
+  spec.onProgress?.({ phase: 'converting', bytesRead: size, totalBytes: size, rows: load.rows, elapsedMs: 0, bytesPerSecond: 0 });
   const check = await checkDirect(engine, target, cols, typed);
   for (const i of typed) await engine.query(`ALTER TABLE ${qi(target)} DROP COLUMN ${qi(hidden(i))}`);
   return { cols, load, check };
