@@ -40,6 +40,11 @@ export async function launch(opts: { colorScheme?: 'dark' | 'light'; locale?: st
   // the detected plan as a user pressing Import would, so file-opening tests need no extra step.
   if (opts.autoImport !== false) await context.addInitScript(autoConfirmImports);
   const page = context.pages()[0] ?? (await context.newPage());
+  // Keep file-chooser interception on for the whole session: Playwright turns it on (without waiting)
+  // when a 'filechooser' listener is added, so a listener added just before Ctrl+O could lose the race
+  // and headless Chromium would cancel a native chooser instead (seen as a flaky missing event).
+  page.on('filechooser', () => undefined);
+  await page.waitForTimeout(50);
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
