@@ -35,7 +35,7 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   if (spec.where?.trim()) await run(`SELECT 1 FROM ${qi(spec.table)} WHERE (${spec.where}) LIMIT 0`, 'quadrant.where');
 
   const summary = await run(summarySql(ctx));
-  if (summary.length - 1 > 50) throw new TenureError('quadrant.tooManySegments', `"${spec.segment}" has ${summary.length - 1} values; a quadrant per segment needs 50 or fewer`);
+  if (summary.length - 1 > 50) throw new TenureError('quadrant.tooManySegments', `"${spec.segment}" has ${summary.length - 1} values; a quadrant per segment needs 50 or fewer`, { params: { segment: spec.segment, count: summary.length - 1 } });
   const imp = await importanceByGroup(ctx, run);
 
   const groups = summary.map((r) => buildGroup(spec, r, imp.get(key(r.overall, r.sk))));

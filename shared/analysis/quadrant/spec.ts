@@ -80,7 +80,7 @@ export function parseQuadrantSpec(input: unknown): QuadrantSpec {
   const r = quadrantSpecSchema.safeParse(input);
   if (r.success) return r.data;
   const msg = r.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${i.message}`).join('; ');
-  throw new TenureError('quadrant.badSpec', msg);
+  throw new TenureError('quadrant.badSpec', msg, { params: { message: msg } });
 }
 
 export function driverLabel(d: { column: string; label?: string }): string {
