@@ -149,5 +149,9 @@ describe('cohort and reasons charts', () => {
     const svg = render(o);
     expect(svg).toContain('Controllable share: 50.0%');
     expect(svg).toContain('(no reason given)');
+    // Nothing tagged: no "Controllable share: 0.0%" claim, a hint instead.
+    const untaggedOnly = render(reasonsParetoOption(reasonTable(null, new Map<string | null, number>([['Price', 5]]), {}), en, LIGHT_THEME));
+    expect(untaggedOnly).not.toContain('Controllable share');
+    expect(untaggedOnly).toContain('Tag reasons as controllable');
   });
 });

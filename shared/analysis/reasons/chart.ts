@@ -11,7 +11,9 @@ export function reasonsParetoOption(table: ReasonTable, t: Translate, theme: Cha
   const text = { color: theme.text, fontFamily: theme.fontFamily };
   const colourOf = (c: boolean | null) => (c === true ? theme.palette[0] : c === false ? theme.mutedText : theme.palette[1]);
   const cats = table.rows.map((r) => r.reason ?? t('survival.reasons.noReason'));
-  const subtitle = table.controllableShare === null ? '' : t('survival.reasons.controllableShare', { share: pct(table.controllableShare) });
+  // With nothing tagged the controllable share would read 0%, which says something untrue.
+  const subtitle =
+    table.controllableShare === null ? '' : table.untaggedShare === 1 ? t('survival.reasons.tagHint') : t('survival.reasons.controllableShare', { share: pct(table.controllableShare) });
   return {
     backgroundColor: theme.background,
     textStyle: { fontFamily: theme.fontFamily },
