@@ -87,7 +87,9 @@ describe.skipIf(browserMissing)('Export deck (web build in Chromium)', () => {
     for (let i = 0; i < 4; i++) await deck().locator('[data-id$="/km"] [data-testid="deck-up"]').click();
     await deck().locator('[data-id$="/pareto"][data-kind="pareto"] [data-testid="deck-with-table"]').check();
     await deck().locator('[data-id$="/km"] [data-testid="deck-takeaway"]').fill('Month-to-month customers churn first.');
+    await expect(deck().locator('[data-testid="deck-subtitle"]').inputValue()).resolves.toMatch(/^Data: WA_Fn-UseC_-Telco-Customer-Churn\.csv · \w+ \d+, \d{4}$/);
     await deck().locator('[data-testid="deck-title"]').fill('Telco retention');
+    await deck().locator('[data-testid="deck-subtitle"]').fill('Q3 review · retention team');
     await expect(ticked()).resolves.toEqual(['km', 'pareto', 'lorenz', 'hazard']);
     await expect(deck().locator('[data-testid="deck-count"]').textContent()).resolves.toBe('4 chart slides + title slide');
     await page.waitForTimeout(200);
@@ -110,6 +112,7 @@ describe.skipIf(browserMissing)('Export deck (web build in Chromium)', () => {
     expect(slides.sort()).toEqual([1, 2, 3, 4, 5].map((n) => `ppt/slides/slide${n}.xml`).sort());
     const slideXml = async (n: number) => zip.file(`ppt/slides/slide${n}.xml`)!.async('string');
     expect(await slideXml(1)).toContain('Telco retention');
+    expect(await slideXml(1)).toContain('Q3 review · retention team');
     expect(await slideXml(2)).toContain('Month-to-month customers churn first.');
     expect(await slideXml(3)).toContain('The top 20% of customers (1,407) produce 53.6% of TotalCharges');
     // Native table on the Pareto slide only.

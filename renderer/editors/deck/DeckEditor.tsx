@@ -7,7 +7,7 @@ import { DeckItemRow } from './DeckItemRow';
 import { errorText } from './errorText';
 import { exportDeck } from './exportDeck';
 import { moveItem, patchItem } from './items';
-import { defaultDeckTitle, sourceLabel } from './sources';
+import { defaultDeckSubtitle, defaultDeckTitle, sourceLabel } from './sources';
 import { useDeckItems } from './useDeckItems';
 import './deck.css';
 
@@ -20,9 +20,11 @@ export function DeckEditor({ tab }: EditorProps) {
   const sources = useWorkbench((s) => s.sources);
   const { items, setItems, loaded, state, reload } = useDeckItems(tab.data.opened);
   const [title, setTitle] = useState<string | null>(null);
+  const [subtitle, setSubtitle] = useState<string | null>(null);
   const [ex, setEx] = useState<ExportState>({ status: 'idle' });
   const analyses = useMemo(() => [...loaded.values()].map((x) => x.analysis), [loaded]);
   const deckTitle = title ?? defaultDeckTitle(sources, analyses, t);
+  const deckSubtitle = subtitle ?? defaultDeckSubtitle(sources, analyses, t, i18n.language);
   const chosen = items.filter((x) => x.include).length;
   const failed = [...loaded.values()].filter((x) => x.error);
   const busy = ex.status === 'running' || state.status === 'loading';
@@ -32,6 +34,7 @@ export function DeckEditor({ tab }: EditorProps) {
     try {
       const res = await exportDeck(host, {
         title: deckTitle.trim() || t('export.deckUi.defaultTitle'),
+        subtitle: deckSubtitle.trim() || undefined,
         items,
         loaded,
         fileName: (table) => sourceLabel(sources, table, t),
@@ -58,6 +61,10 @@ export function DeckEditor({ tab }: EditorProps) {
         <label className="tn-deck-field">
           <span>{t('export.deckUi.deckTitle')}</span>
           <input type="text" value={deckTitle} onChange={(e) => setTitle(e.target.value)} data-testid="deck-title" />
+        </label>
+        <label className="tn-deck-field">
+          <span>{t('export.deckUi.deckSubtitle')}</span>
+          <input type="text" value={deckSubtitle} onChange={(e) => setSubtitle(e.target.value)} data-testid="deck-subtitle" />
         </label>
         {state.status === 'loading' && (
           <div className="tn-deck-status" data-testid="deck-loading">

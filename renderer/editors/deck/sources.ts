@@ -77,3 +77,10 @@ export function defaultDeckTitle(sources: DataSource[], analyses: DeckAnalysis[]
   const label = first ? sourceLabel(sources, first, t) : sources[0] ? (sources[0].labelKey ? t(sources[0].label) : sources[0].label) : '';
   return label.replace(/\.(csv|tsv|txt|xlsx|xls|parquet|json)$/i, '') || t('export.deckUi.defaultTitle');
 }
+
+/** Deck subtitle default: the data the slides come from and today's date, in the UI language. */
+export function defaultDeckSubtitle(sources: DataSource[], analyses: DeckAnalysis[], t: (k: string, o?: Record<string, unknown>) => string, locale: string): string {
+  const files = [...new Set(analyses.map((a) => sourceLabel(sources, a.spec.table, t)))];
+  const date = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
+  return files.length ? t('export.deckUi.defaultSubtitle', { sources: files.join(', '), date }) : date;
+}
