@@ -122,6 +122,20 @@ describe.skipIf(browserMissing)('Pareto editor (web build in Chromium)', () => {
     expect(lines.slice(1).every((l) => l.split(',')[4] === 'A')).toBe(true);
   });
 
+  it('a segment of the class-mix chart lists that class within that contract type', async () => {
+    const { page } = s;
+    await page.locator('.tab[data-kind="pareto"]').click();
+    const card = editor().locator('[data-testid="pareto-mix"]');
+    await card.scrollIntoViewIfNeeded();
+    const box = (await card.boundingBox())!;
+    // The bottom bar is "Two year"; its class A segment spans the left half of the plot.
+    await page.mouse.click(box.x + box.width * 0.34, box.y + box.height * 0.7);
+    const grid = page.locator('.editor-host:not([hidden]) [data-testid="query-grid"]');
+    await grid.waitFor();
+    await waitForGrid(grid);
+    await expect(page.locator('.tab.active').textContent()).resolves.toContain('Class A customers in Two year');
+  });
+
   it('draws the charts in the light theme too', async () => {
     const { page } = s;
     await palette('light', 'theme.light');

@@ -158,4 +158,19 @@ describe('Pareto statistics on hand-computed inputs', () => {
     const b = toRows<{ customer: number }>(await engine.query(customerListSql(s, mode, { class: 'B' })));
     expect(b.map((x) => x.customer)).toEqual([3]);
   });
+
+  it('a class within one group value (a segment of the class-mix chart) lists exactly the members of that class in that group', async () => {
+    await table('grouped', 'c VARCHAR, v INTEGER, seg VARCHAR', "('a', 50, 'x'), ('b', 20, 'y'), ('c', 10, 'x'), ('d', 10, NULL), ('e', 5, 'y'), ('f', 5, NULL)");
+    const s = parseParetoSpec(spec('grouped', { group: 'seg' }));
+    const { mode } = await resolveValueMode(engine, s);
+    const r = await computePareto(engine, spec('grouped', { group: 'seg' }));
+    for (const g of r.groups) {
+      for (const cls of g.classes) {
+        const list = toRows<{ customer: string; class: string; group: string | null }>(await engine.query(customerListSql(s, mode, { class: cls.name, group: { value: g.name } })));
+        expect(list.length, `${g.name} ${cls.name}`).toBe(cls.count);
+        expect(list.every((x) => x.class === cls.name && x.group === g.name)).toBe(true);
+      }
+    }
+    expect(r.groups.map((g) => g.name)).toEqual(['x', 'y', null]);
+  });
 });

@@ -7,6 +7,7 @@ import type { TFunction } from '../../../shared/i18n/i18n';
 import { ChartCard, HeadlineBanner, TableCard, useFormatters, type CellKind, type TableCardColumn } from '../analysis';
 import type { ChartClick } from '../../charts/EChart';
 import { openCustomers, type ParetoRun } from './run';
+import { CLASS_NAMES } from '../../../shared/analysis/pareto/types';
 
 /** The results of one run: headline, Pareto chart, Lorenz (+ whale), ABC classes, and the group breakdown. */
 export function ParetoResults({ run, theme }: { run: ParetoRun; theme: 'dark' | 'light' }) {
@@ -54,6 +55,17 @@ export function ParetoResults({ run, theme }: { run: ParetoRun; theme: 'dark' | 
     (e: ChartClick) => {
       const bin = e.seriesIndex === 0 ? result.curve[e.dataIndex] : undefined;
       if (bin) openCustomers(run, { fromRank: bin.first, toRank: bin.last }, t);
+    },
+    [result, run, t],
+  );
+
+  // A segment of the class-mix chart: that class's customers within that group value.
+  const onMixClick = useCallback(
+    (e: ChartClick) => {
+      const groups = [...result.groups].reverse(); // as drawn: the first group at the bottom
+      const g = groups[e.dataIndex];
+      const cls = CLASS_NAMES[e.seriesIndex];
+      if (g && cls) openCustomers(run, { class: cls, group: { value: g.name } }, t);
     },
     [result, run, t],
   );
@@ -115,6 +127,8 @@ export function ParetoResults({ run, theme }: { run: ParetoRun; theme: 'dark' | 
             theme={theme}
             fileTitle={`${stem} by ${run.groupLabel}`}
             height={Math.min(560, 190 + 44 * result.groups.length)}
+            onClick={onMixClick}
+            hint={t('pareto.editor.mixHint')}
             testId="pareto-mix"
           />
           <TableCard title={t('pareto.editor.groupsCard', { group: run.groupLabel })} columns={groupColumns} rows={groupRows} format={format} fileTitle={`${stem} by ${run.groupLabel}`} testId="pareto-groups" />

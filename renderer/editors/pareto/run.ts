@@ -23,11 +23,16 @@ export async function runPareto(engine: QueryEngine, form: ParetoForm): Promise<
 
 /** Customers of a class or a rank range, in a grid tab (all of them: the grid pages through the query). */
 export function openCustomers(run: ParetoRun, sel: CustomerSelection, t: TFunction): void {
-  const count = 'class' in sel ? run.result.classes.find((c) => c.name === sel.class)!.count : sel.toRank - sel.fromRank + 1;
+  const group = 'class' in sel && sel.group ? run.result.groups.find((g) => g.name === sel.group!.value) : undefined;
+  const classes = group ? group.classes : run.result.classes;
+  const count = 'class' in sel ? classes.find((c) => c.name === sel.class)!.count : sel.toRank - sel.fromRank + 1;
   const sql = customerListSql(run.spec, run.result.mode, sel, Math.max(1, count));
+  const cls = 'class' in sel ? t(`pareto.class.${sel.class}`) : '';
   const title =
     'class' in sel
-      ? t('pareto.editor.customersOfClass', { cls: t(`pareto.class.${sel.class}`), value: run.label })
+      ? group
+        ? t('pareto.editor.customersOfClassInGroup', { cls, group: group.name ?? t('pareto.blankGroup'), value: run.label })
+        : t('pareto.editor.customersOfClass', { cls, value: run.label })
       : t('pareto.editor.customersOfRanks', { from: sel.fromRank, to: sel.toRank, value: run.label });
   const caption = t('pareto.editor.customersCaption', { count, table: run.spec.table, value: run.label });
   openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}` });

@@ -154,11 +154,14 @@ function customerColumns(spec: ParetoSpec, mode: ValueMode): string {
   return cols.join(', ');
 }
 
-export type CustomerSelection = { class: 'A' | 'B' | 'C' } | { fromRank: number; toRank: number };
+/** A class (optionally within one group value, null = blank group) or a run of ranks. */
+export type CustomerSelection = { class: 'A' | 'B' | 'C'; group?: { value: string | null } } | { fromRank: number; toRank: number };
 
 /** Customers of one class, or of a rank range, in rank order (paged). */
 export function customerListSql(spec: ParetoSpec, mode: ValueMode, sel: CustomerSelection, limit = 1000, offset = 0): string {
-  const where = 'class' in sel ? `class = ${ql(sel.class)}` : `rnk BETWEEN ${qn(Math.floor(sel.fromRank))} AND ${qn(Math.floor(sel.toRank))}`;
+  let where = 'class' in sel ? `class = ${ql(sel.class)}` : `rnk BETWEEN ${qn(Math.floor(sel.fromRank))} AND ${qn(Math.floor(sel.toRank))}`;
+  // Groups are compared as text, as groupsSql names them.
+  if ('class' in sel && sel.group && spec.group) where += sel.group.value === null ? ' AND grp IS NULL' : ` AND CAST(grp AS VARCHAR) = ${ql(sel.group.value)}`;
   return `SELECT ${customerColumns(spec, mode)}
 FROM (${rankedSql(spec, mode)}) WHERE ${where}
 ORDER BY rnk LIMIT ${qn(Math.max(0, Math.floor(limit)))} OFFSET ${qn(Math.max(0, Math.floor(offset)))}`;
