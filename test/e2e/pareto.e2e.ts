@@ -136,6 +136,30 @@ describe.skipIf(browserMissing)('Pareto editor (web build in Chromium)', () => {
     await expect(page.locator('.tab.active').textContent()).resolves.toContain('Class A customers in Two year');
   });
 
+  it('compares churn between the saved classes (customer tier) in the churn-time editor', async () => {
+    const { page } = s;
+    await palette('churn-time', 'analysis.survival');
+    const sv = page.locator('.editor-host:not([hidden]) [data-testid="survival-editor"]');
+    await sv.waitFor();
+    await sv.locator('[data-testid="sv-duration"]').selectOption('Tenure Months');
+    await sv.locator('[data-testid="sv-event"]').selectOption('Churn Label');
+    await sv.locator('[data-testid="sv-event-values"] label', { hasText: 'Yes' }).locator('input').check({ timeout: 20_000 });
+    await sv.locator('[data-testid="sv-group-table"]').selectOption(SAVED);
+    // Guessed: the saved table's customer column matches CustomerID; the group is its class.
+    await expect(sv.locator('[data-testid="sv-group-key"]').inputValue()).resolves.toBe('customer');
+    await expect(sv.locator('[data-testid="sv-group-on"]').inputValue()).resolves.toBe(CUSTOMER);
+    await expect(sv.locator('[data-testid="sv-group"]').inputValue()).resolves.toBe('class');
+    await sv.locator('[data-testid="analysis-run"]').click();
+    const km = sv.locator('[data-testid="km-card"]');
+    await km.waitFor({ timeout: 60_000 });
+    const atRisk0 = (group: string) => km.locator(`[data-testid="km-risk-table"] tr[data-group="${group}"] td[data-time="0"]`).textContent();
+    await expect(atRisk0('A')).resolves.toBe('2702');
+    await expect(atRisk0('B')).resolves.toBe('1693');
+    await expect(atRisk0('C')).resolves.toBe('2637');
+    await page.waitForTimeout(300);
+    await s.screenshot('survival-by-pareto-class');
+  });
+
   it('draws the charts in the light theme too', async () => {
     const { page } = s;
     await palette('light', 'theme.light');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { qi } from '../../shared/engine/sqlQuote';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
 import { importFile } from '../../shared/import/importFile';
@@ -145,5 +146,27 @@ describe('Kaplan-Meier on Telco vs R survival (golden telco.json)', () => {
     await expect(computeSurvival(engine, xlsxSpec({ group: 'Nope' }))).rejects.toMatchObject({ code: 'analysis.columnNotFound', column: 'Nope' });
     await expect(computeSurvival(engine, xlsxSpec({ event: { column: 'Churn Value', values: ['Yes'] } }))).rejects.toMatchObject({ code: 'analysis.eventValueType' });
     await expect(computeSurvival(engine, xlsxSpec({ where: 'no_such_col > 1' }))).rejects.toMatchObject({ code: 'sql' });
+  });
+});
+
+describe('survival by a segment saved in another table (customer tier = Pareto class)', () => {
+  it('Telco CSV by Pareto class of TotalCharges: the lookup join equals a hand-made joined table', async () => {
+    const { computePareto } = await import('../../shared/analysis/pareto/compute');
+    const { parseParetoSpec } = await import('../../shared/analysis/pareto/spec');
+    const { saveClassesSql } = await import('../../shared/analysis/pareto/sql');
+    const pspec = parseParetoSpec({ table: csv, customer: 'customerID', value: { kind: 'column', column: 'TotalCharges' } });
+    const pr = await computePareto(engine, pspec);
+    await engine.query(saveClassesSql(pspec, pr.mode, 'telco_tiers'));
+    const spec = { table: csv, time: { kind: 'duration', column: 'tenure' }, event: { column: 'Churn', values: ['Yes'] } };
+    const r = await computeSurvival(engine, { ...spec, group: 'class', groupFrom: { table: 'telco_tiers', key: 'customer', on: 'customerID' } });
+    expect(r.groups.map((g) => [g.name, g.n])).toEqual(pr.classes.map((c) => [c.name, c.count]));
+    // The 11 customers with a blank TotalCharges have no class: left out and counted.
+    expect(r.excluded.missingGroup).toBe(11);
+    await engine.query(`CREATE TABLE telco_joined AS SELECT t.*, c.class FROM ${qi(csv)} t LEFT JOIN telco_tiers c ON t."customerID" = c.customer`);
+    const ref = await computeSurvival(engine, { ...spec, table: 'telco_joined', group: 'class' });
+    expect(r.logrank!.chisq).toBeCloseTo(ref.logrank!.chisq, 9);
+    expect(r.groups.map((g) => g.median)).toEqual(ref.groups.map((g) => g.median));
+    // A wrong key names the lookup table.
+    await expect(computeSurvival(engine, { ...spec, group: 'class', groupFrom: { table: 'telco_tiers', key: 'nope', on: 'customerID' } })).rejects.toMatchObject({ code: 'analysis.columnNotFound' });
   });
 });

@@ -5,6 +5,7 @@ import { createI18n } from '../../shared/i18n/i18n';
 import { formatters } from '../../renderer/editors/analysis/format';
 import {
   emptySurvivalForm,
+  groupTablePatch,
   guessEventValues,
   guessSurvivalForm,
   parseNumberList,
@@ -75,6 +76,17 @@ describe('survival form', () => {
     });
     expect(spec.hazardWidth).toBeUndefined();
     expect(spec.where).toBeUndefined();
+  });
+
+  it('a group column from another table (saved Pareto classes): guessed key and match, then a groupFrom spec', () => {
+    const tiers = [{ name: 'customer', type: 'VARCHAR' }, { name: 'value', type: 'DOUBLE' }, { name: 'class', type: 'VARCHAR' }];
+    const patch = groupTablePatch('telco_tiers', tiers, TELCO_COLUMNS);
+    expect(patch).toEqual({ groupTable: 'telco_tiers', groupKey: 'customer', groupOn: 'customerID', group: 'class' });
+    const form = { ...guessSurvivalForm('telco', TELCO_COLUMNS), eventValues: ['Yes'], ...patch };
+    expect(survivalProblems(form)).toEqual([]);
+    expect(parseSurvivalSpec(survivalSpecOf(form))).toMatchObject({ group: 'class', groupFrom: { table: 'telco_tiers', key: 'customer', on: 'customerID' } });
+    expect(survivalProblems({ ...form, groupOn: '' }).map((p) => p.key)).toEqual(['survival.form.needGroupKey']);
+    expect(groupTablePatch('', tiers, TELCO_COLUMNS)).toEqual({ groupTable: '', groupKey: '', groupOn: '', group: '' });
   });
 
   it('dates without an event column run (event = end date filled in); a bad as-of date does not', () => {

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { CONF_TYPES, type ConfType } from '../../../shared/analysis/survival/km';
 import { DATE_UNITS, type DateUnit } from '../../../shared/analysis/survival/spec';
-import { ColumnPicker, FormSection, Select, SqlFragmentField, TablePicker, ValuePicker } from '../analysis';
+import { ColumnPicker, FormSection, Select, SqlFragmentField, TablePicker, ValuePicker, useTables } from '../analysis';
 import { Segmented } from './Segmented';
 import { TextField } from './TextField';
-import type { FormProblem, SurvivalForm } from './survivalForm';
+import { groupTablePatch, type FormProblem, type SurvivalForm } from './survivalForm';
 
 const DURATION_UNITS = ['months', 'weeks', 'days', 'quarters', 'years'];
 
@@ -26,6 +26,7 @@ export function SurvivalFormPanel({ form, problems, showProblems, onChange, onTa
     return p ? t(p.key) : undefined;
   };
   const col = (v: string | null) => v ?? '';
+  const tables = useTables();
   return (
     <>
       <FormSection title={t('survival.form.time')}>
@@ -68,7 +69,20 @@ export function SurvivalFormPanel({ form, problems, showProblems, onChange, onTa
         {form.event && (
           <ValuePicker label={t('survival.form.eventValues')} table={form.table} column={form.event} value={form.eventValues} onChange={(eventValues) => onChange({ eventValues })} hint={err('eventValues')} testId="sv-event-values" />
         )}
-        <ColumnPicker label={t('survival.form.group')} table={form.table} value={form.group || null} emptyLabel={t('survival.form.none')} onChange={(v) => onChange({ group: col(v) })} testId="sv-group" />
+        <Select
+          label={t('survival.form.groupFrom')}
+          value={form.groupTable}
+          options={[{ value: '', label: t('survival.form.groupFromSame') }, ...tables.filter((x) => x.name !== form.table).map((x) => ({ value: x.name, label: x.name }))]}
+          onChange={(groupTable) => onChange(groupTablePatch(groupTable, tables.find((x) => x.name === groupTable)?.columns ?? [], tables.find((x) => x.name === form.table)?.columns ?? []))}
+          testId="sv-group-table"
+        />
+        <ColumnPicker label={t('survival.form.group')} table={form.groupTable || form.table} value={form.group || null} emptyLabel={t('survival.form.none')} onChange={(v) => onChange({ group: col(v) })} testId="sv-group" />
+        {form.groupTable && (
+          <>
+            <ColumnPicker label={t('survival.form.groupKey', { table: form.groupTable })} table={form.groupTable} value={form.groupKey || null} onChange={(v) => onChange({ groupKey: col(v) })} hint={err('groupKey')} testId="sv-group-key" />
+            <ColumnPicker label={t('survival.form.groupOn', { table: form.table })} table={form.table} value={form.groupOn || null} onChange={(v) => onChange({ groupOn: col(v) })} testId="sv-group-on" />
+          </>
+        )}
         <ColumnPicker label={t('survival.form.reason')} table={form.table} value={form.reason || null} accept={['string']} emptyLabel={t('survival.form.none')} onChange={(v) => onChange({ reason: col(v) })} testId="sv-reason" />
         {form.reason && form.event && form.eventValues.length > 0 && (
           <button type="button" className="button secondary small tn-sv-open-reasons" onClick={onOpenReasons} data-testid="sv-open-reasons">

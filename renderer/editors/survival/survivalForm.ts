@@ -21,6 +21,11 @@ export interface SurvivalForm {
   /** Values (as text) that mean churned; the shared predicate compares text, numbers and booleans. */
   eventValues: string[];
   group: string;
+  /** Table holding the group column when it is not the analysed table ('' = the same table). */
+  groupTable: string;
+  /** Its key column, and the analysed table's column matched to it. */
+  groupKey: string;
+  groupOn: string;
   where: string;
   confType: ConfType;
   /** "1, 3, 6, 12" or empty (= defaults per unit). */
@@ -57,6 +62,9 @@ export function emptySurvivalForm(table = ''): SurvivalForm {
     event: '',
     eventValues: [],
     group: '',
+    groupTable: '',
+    groupKey: '',
+    groupOn: '',
     where: '',
     confType: 'log',
     horizons: '',
@@ -113,6 +121,7 @@ export function survivalProblems(f: SurvivalForm): FormProblem[] {
   // With dates the event defaults to "end date filled in"; a duration needs an event column + values.
   if (f.timeKind === 'duration' && !f.event) out.push({ field: 'event', key: 'survival.form.needEvent' });
   if (f.event && !f.eventValues.length) out.push({ field: 'eventValues', key: 'survival.form.needEventValues' });
+  if (f.groupTable && (!f.group || !f.groupKey || !f.groupOn)) out.push({ field: 'groupKey', key: 'survival.form.needGroupKey' });
   if (f.horizons.trim() && !parseNumberList(f.horizons)?.length) out.push({ field: 'horizons', key: 'survival.form.badNumbers' });
   if (positive(f.rmeanTau) === 'bad') out.push({ field: 'rmeanTau', key: 'survival.form.badNumber' });
   if (positive(f.hazardWidth) === 'bad') out.push({ field: 'hazardWidth', key: 'survival.form.badNumber' });
@@ -133,6 +142,7 @@ export function survivalSpecOf(f: SurvivalForm): SurvivalSpecInput {
     time,
     ...(f.event && f.eventValues.length ? { event: { column: f.event, values: f.eventValues } } : {}),
     ...(f.group ? { group: f.group } : {}),
+    ...(f.group && f.groupTable && f.groupTable !== f.table ? { groupFrom: { table: f.groupTable, key: f.groupKey, on: f.groupOn } } : {}),
     ...(f.where.trim() ? { where: f.where.trim() } : {}),
     confType: f.confType,
     ...(horizons?.length ? { horizons } : {}),
@@ -145,4 +155,20 @@ export function survivalSpecOf(f: SurvivalForm): SurvivalSpecInput {
 export function restoreSurvivalForm(saved: unknown, table: string): SurvivalForm | null {
   if (!saved || typeof saved !== 'object') return null;
   return { ...emptySurvivalForm(table), ...(saved as Partial<SurvivalForm>) };
+}
+
+/**
+ * Choosing the table the group comes from: guess the key (a `customer` column, as saved Pareto
+ * classes have, else the first) and this table's matching column (same name, else an id column).
+ */
+export function groupTablePatch(groupTable: string, lookupColumns: ColumnLike[], tableColumns: ColumnLike[]): Partial<SurvivalForm> {
+  if (!groupTable) return { groupTable: '', groupKey: '', groupOn: '', group: '' };
+  const key = lookupColumns.find((c) => /^customer$/i.test(c.name))?.name ?? lookupColumns[0]?.name ?? '';
+  const on =
+    tableColumns.find((c) => c.name.toLowerCase() === key.toLowerCase())?.name ??
+    tableColumns.find((c) => /customer.?id|^id$|客户(编号|id|ID)/i.test(c.name))?.name ??
+    tableColumns.find((c) => /id/i.test(c.name))?.name ??
+    '';
+  const group = lookupColumns.find((c) => /^(class|tier|segment|等级|分层)$/i.test(c.name))?.name ?? '';
+  return { groupTable, groupKey: key, groupOn: on, group };
 }

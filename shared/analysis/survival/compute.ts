@@ -51,7 +51,8 @@ export async function computeSurvival(engine: QueryEngine, input: unknown): Prom
   const spec = parseSurvivalSpec(input);
   const types = await columnTypes(engine, spec.table);
   const tm = spec.time;
-  requireColumns(types, spec.table, [tm.kind === 'duration' ? tm.column : tm.start, tm.kind === 'dates' ? tm.end : undefined, spec.event?.column, spec.group]);
+  requireColumns(types, spec.table, [tm.kind === 'duration' ? tm.column : tm.start, tm.kind === 'dates' ? tm.end : undefined, spec.event?.column, spec.groupFrom ? spec.groupFrom.on : spec.group]);
+  if (spec.groupFrom) requireColumns(await columnTypes(engine, spec.groupFrom.table), spec.groupFrom.table, [spec.groupFrom.key, spec.group]);
   const sql = survivalSql(spec, types);
   let rows: CountRow[];
   try {

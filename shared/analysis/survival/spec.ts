@@ -43,6 +43,11 @@ export const survivalSpecSchema = z
     event: eventSchema.optional(),
     /** One curve per value of this column (rows with an empty group are left out and counted). */
     group: z.string().min(1).optional(),
+    /**
+     * The group column lives in another table (e.g. saved Pareto classes): its `key` column is matched
+     * to this table's `on` column (compared as text; a key listed twice counts once).
+     */
+    groupFrom: z.object({ table: z.string().min(1), key: z.string().min(1), on: z.string().min(1) }).strict().optional(),
     /** The user's own SQL condition (placed in parentheses). */
     where: z.string().optional(),
     confType: z.enum(CONF_TYPES).default('log'),
@@ -54,7 +59,8 @@ export const survivalSpecSchema = z
     /** Interval width of the hazard table; default a round width giving at most ~36 intervals. */
     hazardWidth: z.number().positive().optional(),
   })
-  .refine((s) => s.event !== undefined || s.time.kind === 'dates', { message: 'an event column is required with a duration column', path: ['event'] });
+  .refine((s) => s.event !== undefined || s.time.kind === 'dates', { message: 'an event column is required with a duration column', path: ['event'] })
+  .refine((s) => !s.groupFrom || s.group !== undefined, { message: 'groupFrom needs the group column of that table', path: ['group'] });
 
 export type SurvivalSpecInput = z.input<typeof survivalSpecSchema>;
 export type SurvivalSpec = z.output<typeof survivalSpecSchema>;

@@ -17,13 +17,33 @@ export function dateExpr(column: string): string {
  * DuckDB; rows with no usable time (t NULL or < 0) or no group come back as their own few rows
  * so the caller can count them.
  */
+const LOOKUP = '__tenure_lookup';
+
+/**
+ * The table the rows come from: the analysed table, or it with the group looked up in another
+ * table (one value per key, so the join never multiplies customers). Only two oddly named
+ * columns join in, so the user's WHERE and the other columns stay unambiguous.
+ */
+export function fromClause(spec: Pick<SurvivalSpec, 'table' | 'group' | 'groupFrom'>): string {
+  const gf = spec.groupFrom;
+  if (!gf || !spec.group) return qi(spec.table);
+  return `${qi(spec.table)} LEFT JOIN (SELECT CAST(${qi(gf.key)} AS VARCHAR) AS __tenure_key, any_value(${qi(spec.group)}) AS __tenure_group FROM ${qi(gf.table)} GROUP BY 1) AS ${qi(LOOKUP)} ON CAST(${qi(spec.table)}.${qi(gf.on)} AS VARCHAR) = ${qi(LOOKUP)}.__tenure_key`;
+}
+
+/** The group expression: the column, the looked-up value, or none. */
+export function groupExpr(spec: Pick<SurvivalSpec, 'group' | 'groupFrom'>): string {
+  if (!spec.group) return 'CAST(NULL AS VARCHAR)';
+  return spec.groupFrom ? `${qi(LOOKUP)}.__tenure_group` : qi(spec.group);
+}
+
 export function survivalSql(spec: SurvivalSpec, types: Map<string, string>): string {
-  const g = spec.group ? qi(spec.group) : 'CAST(NULL AS VARCHAR)';
+  const g = groupExpr(spec);
+  const from = fromClause(spec);
   const ev = spec.event ? eventPredicate(spec.event.column, types.get(spec.event.column) ?? 'VARCHAR', spec.event.values) : null;
   const where = whereClause(spec.where);
   let src: string;
   if (spec.time.kind === 'duration') {
-    src = `src AS (\n  SELECT TRY_CAST(${qi(spec.time.column)} AS DOUBLE) AS t, COALESCE(${ev}, FALSE) AS e, ${g} AS g\n  FROM ${qi(spec.table)}\n  ${where}\n)`;
+    src = `src AS (\n  SELECT TRY_CAST(${qi(spec.time.column)} AS DOUBLE) AS t, COALESCE(${ev}, FALSE) AS e, ${g} AS g\n  FROM ${from}\n  ${where}\n)`;
   } else {
     const tm = spec.time;
     const asOf = tm.asOf ? `DATE ${ql(tm.asOf)}` : `(SELECT max(greatest(s, coalesce(en, s))) FROM base)`;
@@ -34,7 +54,7 @@ export function survivalSql(spec: SurvivalSpec, types: Map<string, string>): str
           ? `date_diff('day', s, coalesce(en, ${asOf})) / 7.0`
           : `date_sub('month', s, coalesce(en, ${asOf}))`;
     src =
-      `base AS (\n  SELECT ${dateExpr(tm.start)} AS s, ${dateExpr(tm.end)} AS en, ${ev ? `COALESCE(${ev}, FALSE)` : `${dateExpr(tm.end)} IS NOT NULL`} AS e, ${g} AS g\n  FROM ${qi(spec.table)}\n  ${where}\n),\n` +
+      `base AS (\n  SELECT ${dateExpr(tm.start)} AS s, ${dateExpr(tm.end)} AS en, ${ev ? `COALESCE(${ev}, FALSE)` : `${dateExpr(tm.end)} IS NOT NULL`} AS e, ${g} AS g\n  FROM ${from}\n  ${where}\n),\n` +
       `src AS (\n  SELECT CAST(${diff} AS DOUBLE) AS t, e, g FROM base\n)`;
   }
   return `WITH ${src}\nSELECT g, t, count(*) FILTER (WHERE e) AS d, count(*) FILTER (WHERE NOT e) AS c\nFROM src\nGROUP BY g, t\nORDER BY g NULLS LAST, t NULLS LAST`;
