@@ -59,10 +59,11 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
   const hazardResult = useMemo(() => (result ? withHazardWidth(result, hazardWidth ?? result.hazardWidth) : null), [result, hazardWidth]);
   const stale = !!result && ranSpec !== specKey;
   const fileTitle = `${t('survival.title')} ${form.table}`.trim();
+  // The reasons editor groups by a column of its own table only (a looked-up group is left out).
   const openReasons = () =>
     useWorkbench.getState().openEditor({
       kind: 'reasons',
-      data: { table: form.table, form: { table: form.table, reason: form.reason, event: form.event, eventValues: form.eventValues, group: form.group, where: form.where, tags: {} } },
+      data: { table: form.table, form: { table: form.table, reason: form.reason, event: form.event, eventValues: form.eventValues, group: form.groupTable ? '' : form.group, where: form.where, tags: {} } },
     });
 
   const actions = (
