@@ -10,7 +10,6 @@ import { createI18n } from '../../shared/i18n/i18n';
 import { byValue, cohortProblems, cohortSpecOf, cohortTableData, guessCohortForm } from '../../renderer/editors/cohort/cohortForm';
 import { labelColourOn, readableHeatmap } from '../../renderer/editors/cohort/cohortChart';
 import { reasonsParetoOption } from '../../shared/analysis/reasons/chart';
-import { tidyReasonsOption } from '../../renderer/editors/reasons/reasonsChart';
 import { emptyReasonsForm, reasonsProblems, reasonsSpecOf, retagResult, setTag, tagOf } from '../../renderer/editors/reasons/reasonsForm';
 
 const t = createI18n('en').t as unknown as (k: string, o?: Record<string, unknown>) => string;
@@ -124,7 +123,7 @@ describe('reasons chart layout', () => {
       { g: null, reason: 'Price', n: 6 },
       { g: null, reason: 'Moved', n: 3 },
     ]);
-    const o = tidyReasonsOption(reasonsParetoOption(r.overall, t, LIGHT_THEME));
+    const o = reasonsParetoOption(r.overall, t, LIGHT_THEME);
     expect((o.grid as { top: number }).top).toBe(92);
     expect((o.yAxis as { nameTextStyle: { align: string } }[])[0].nameTextStyle.align).toBe('left');
     const line = (o.series as { id: string; markLine?: { label: { position: string } } }[]).find((x) => x.id === 'reasons-cumulative')!;

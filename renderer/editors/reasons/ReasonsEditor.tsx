@@ -11,7 +11,6 @@ import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, R
 import { useEventGuess } from '../survival/useEventGuess';
 import { emptyReasonsForm, reasonsProblems, reasonsSpecOf, restoreReasonsForm, retagResult, type ReasonsForm } from './reasonsForm';
 import { TagTable } from './TagTable';
-import { tidyReasonsOption } from './reasonsChart';
 import '../survival/survival.css';
 
 const OVERALL = '\u0000overall';
@@ -49,7 +48,7 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
   const raw = state.result;
   const result = useMemo(() => (raw ? retagResult(raw, form.tags) : null), [raw, form.tags]);
   const table = result ? (result.groups.find((g) => g.name === shown) ?? result.overall) : null;
-  const build = useCallback((th: ChartTheme) => tidyReasonsOption(reasonsParetoOption(table!, tr, th)), [table, tr]);
+  const build = useCallback((th: ChartTheme) => reasonsParetoOption(table!, tr, th), [table, tr]);
   const stale = !!raw && ranSpec !== specKey;
   const fileTitle = `${t('survival.reasons.title')} ${form.table}`.trim();
   const share = (v: number | null) => f.share(v);

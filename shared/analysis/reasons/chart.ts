@@ -11,6 +11,7 @@ export function reasonsParetoOption(table: ReasonTable, t: Translate, theme: Cha
   const text = { color: theme.text, fontFamily: theme.fontFamily };
   const colourOf = (c: boolean | null) => (c === true ? theme.palette[0] : c === false ? theme.mutedText : theme.palette[1]);
   const cats = table.rows.map((r) => r.reason ?? t('survival.reasons.noReason'));
+  const rotate = cats.length > 6 ? 35 : 0;
   // With nothing tagged the controllable share would read 0%, which says something untrue.
   const subtitle =
     table.controllableShare === null ? '' : table.untaggedShare === 1 ? t('survival.reasons.tagHint') : t('survival.reasons.controllableShare', { share: pct(table.controllableShare) });
@@ -29,10 +30,12 @@ export function reasonsParetoOption(table: ReasonTable, t: Translate, theme: Cha
       ],
       textStyle: { ...text, fontSize: theme.fontSize.legend },
     },
-    grid: { left: 8, right: 16, top: 64, bottom: 16, containLabel: true },
-    xAxis: { type: 'category', data: cats, axisLabel: { color: theme.text, fontSize: theme.fontSize.axisLabel, interval: 0, rotate: cats.length > 6 ? 35 : 0 } },
+    // Below the title and its subtitle (the count axis' name sits between them and the plot). Slanted
+    // reason labels are capped in width and given room on the left, where the first ones reach out.
+    grid: { left: rotate ? 120 : 8, right: 16, top: 92, bottom: 16, containLabel: true },
+    xAxis: { type: 'category', data: cats, axisLabel: { color: theme.text, fontSize: theme.fontSize.axisLabel, interval: 0, rotate, width: 180, overflow: 'truncate' } },
     yAxis: [
-      { type: 'value', name: t('survival.reasons.count'), nameTextStyle: text, axisLabel: { color: theme.text }, splitLine: { lineStyle: { color: theme.gridLine } } },
+      { type: 'value', name: t('survival.reasons.count'), nameTextStyle: { ...text, align: 'left' }, axisLabel: { color: theme.text }, splitLine: { lineStyle: { color: theme.gridLine } } },
       { type: 'value', min: 0, max: 1, axisLabel: { color: theme.text, formatter: (v: number) => pct(v, 0) }, splitLine: { show: false } },
     ],
     tooltip: { trigger: 'axis' },
@@ -56,7 +59,8 @@ export function reasonsParetoOption(table: ReasonTable, t: Translate, theme: Cha
         symbol: 'circle',
         symbolSize: 6,
         color: theme.negative,
-        markLine: { silent: true, symbol: 'none', label: { formatter: '80%', color: theme.mutedText }, lineStyle: { type: 'dashed', color: theme.mutedText }, data: [{ yAxis: 0.8 }] },
+        // The guide's label above the line's end, clear of the right axis' own 80% tick label.
+        markLine: { silent: true, symbol: 'none', label: { formatter: '80%', color: theme.mutedText, position: 'insideEndTop' }, lineStyle: { type: 'dashed', color: theme.mutedText }, data: [{ yAxis: 0.8 }] },
       },
     ],
   };
