@@ -5,7 +5,6 @@ import type { SurvivalResult } from '../../../shared/analysis/survival/compute';
 import { hazardChartOption } from '../../../shared/analysis/survival/hazardChart';
 import { unitLabel, type Translate } from '../../../shared/analysis/survival/format';
 import type { ChartTheme } from '../../../shared/charts/theme';
-import type { EChartsOption } from 'echarts';
 import { ChartCard, Select, TableCard, useFormatters, type TableCardColumn } from '../analysis';
 import { hazardExport, hazardWidthChoices, withHazardWidth } from './survivalTable';
 
@@ -15,7 +14,7 @@ export function HazardPanel({ result, width, onWidth, theme, fileTitle }: { resu
   const tr = t as unknown as Translate;
   const f = useFormatters();
   const r = useMemo(() => withHazardWidth(result, width ?? result.hazardWidth), [result, width]);
-  const build = useCallback((th: ChartTheme) => tidyHazardOption(hazardChartOption(r, tr, th)), [r, tr]);
+  const build = useCallback((th: ChartTheme) => hazardChartOption(r, tr, th), [r, tr]);
   const unit = unitLabel(tr, r.unit);
   const choices = hazardWidthChoices(result);
   const data = useMemo(() => hazardExport(r, tr), [r, tr]);
@@ -55,12 +54,4 @@ export function HazardPanel({ result, width, onWidth, theme, fileTitle }: { resu
       />
     </>
   );
-}
-
-/** Layout fix over the shared hazard chart (reported upstream): the y-axis name ran into the legend row. */
-export function tidyHazardOption(o: EChartsOption): EChartsOption {
-  const grid = o.grid as { top?: number } | undefined;
-  const y = o.yAxis as { nameTextStyle?: Record<string, unknown> } | undefined;
-  if (!o.legend || !grid || Array.isArray(grid) || !y || Array.isArray(y)) return o;
-  return { ...o, grid: { ...grid, top: (grid.top ?? 72) + 22 }, yAxis: { ...y, nameTextStyle: { ...y.nameTextStyle, align: 'left' } } as EChartsOption['yAxis'] };
 }

@@ -26,7 +26,8 @@ export function hazardChartOption(result: SurvivalResult, t: Translate, theme: C
     textStyle: { fontFamily: theme.fontFamily },
     title: { text: t('survival.hazard.title'), left: 64, top: 4, textStyle: { ...text, fontSize: theme.fontSize.title } },
     legend: single ? undefined : { top: 30, left: 64, textStyle: { ...text, fontSize: theme.fontSize.legend } },
-    grid: { left: 64, right: 24, top: single ? 48 : 72, bottom: 56 },
+    // With a legend, room for it and the y-axis name above the plot (they collided in narrow views).
+    grid: { left: 64, right: 24, top: single ? 48 : 94, bottom: 56 },
     xAxis: {
       type: 'category',
       data: cats,
@@ -41,7 +42,7 @@ export function hazardChartOption(result: SurvivalResult, t: Translate, theme: C
       type: 'value',
       min: 0,
       name: t('survival.hazard.yAxis'),
-      nameTextStyle: { ...text, fontSize: theme.fontSize.axisName },
+      nameTextStyle: { ...text, fontSize: theme.fontSize.axisName, align: 'left' },
       axisLabel: { color: theme.text, fontSize: theme.fontSize.axisLabel, formatter: (v: number) => pct(v, 0) },
       splitLine: { lineStyle: { color: theme.gridLine } },
     },
