@@ -21,6 +21,7 @@ import { reasonsParetoOption } from './reasons/chart';
 import { quadrantSpecSchema } from './quadrant/spec';
 import { computeQuadrant } from './quadrant/compute';
 import { quadrantChartOption } from './quadrant/chart';
+import { relabel } from './quadrant/relabel';
 import type { QuadrantResult } from './quadrant/result';
 import * as F from '../deck/findings';
 import { paretoTable, quadrantTable, reasonsTable, survivalTable } from '../deck/resultTables';
@@ -163,7 +164,10 @@ const quadrant = record<QuadrantResult>({
   schema: quadrantSpecSchema,
   chartIds: ['quadrant'],
   compute: (engine, spec) => computeQuadrant(engine, spec as never),
-  charts: (r, t, theme, size) => [{ id: 'quadrant', title: F.quadrantFinding(r, t), option: quadrantChartOption(r, tr(t), theme, size ?? {}) }],
+  // Labels re-placed at the drawn size so each names its own point (as on screen).
+  charts: (r, t, theme, size) => [
+    { id: 'quadrant', title: F.quadrantFinding(r, t), option: relabel(quadrantChartOption(r, tr(t), theme, size ?? {}), size ?? { width: 960, height: 540 }, theme, r.spec.axes === 'importance-x') },
+  ],
   table: quadrantTable,
   takeaway: F.quadrantTakeaway,
   sql: (r) => r.sql.join(';\n\n'),

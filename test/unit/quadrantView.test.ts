@@ -5,7 +5,7 @@ import { parseQuadrantSpec } from '../../shared/analysis/quadrant/spec';
 import { LIGHT_THEME } from '../../shared/charts/theme';
 import { defaultForm, missingStep, parseCodes, readForm, toSpecInput, withDriverColumns } from '../../renderer/editors/quadrant/form';
 import { headline, priorityRows, priorityTableData } from '../../renderer/editors/quadrant/findings';
-import { leaderSegment, placeClear, rectGap, relabel } from '../../renderer/editors/quadrant/labels';
+import { leaderSegment, placeClear, rectGap, relabel } from '../../shared/analysis/quadrant/relabel';
 import type { TableInfo } from '../../renderer/store/types';
 
 const t = (key: string, o?: Record<string, unknown>) => (o ? `${key}(${Object.entries(o).map(([k, v]) => `${k}=${String(v)}`).join(',')})` : key);

@@ -8,7 +8,7 @@ import { EChart } from '../../charts/EChart';
 import { ChartExportMenu } from '../../charts/ChartExportMenu';
 import { Card } from '../analysis';
 import type { Translate } from './findings';
-import { relabel } from './labels';
+import { relabel } from '../../../shared/analysis/quadrant/relabel';
 
 /** The chart function's default layout size, which is the 16:9 export's. */
 const SLIDE_SIZE = { width: 960, height: 540 };

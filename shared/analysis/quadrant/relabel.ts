@@ -1,6 +1,6 @@
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
-import { overlap, textWidth, type Rect } from '../../../shared/analysis/quadrant/labelPlacement';
-import type { ChartTheme } from '../../../shared/charts/theme';
+import { overlap, textWidth, type Rect } from './labelPlacement';
+import type { ChartTheme } from '../../charts/theme';
 
 /**
  * Second pass over the quadrant chart's driver labels, at the size the chart is drawn. The chart
