@@ -8,8 +8,9 @@ export interface ColumnProfile {
   type: string;
   rows: number;
   nulls: number;
-  /** HyperLogLog estimate. */
+  /** Exact up to EXACT_DISTINCT_ROWS rows, a HyperLogLog estimate above (see distinctExact). */
   distinct: number;
+  distinctExact: boolean;
   min: unknown;
   max: unknown;
   /** Most frequent values (text and boolean columns). */
@@ -51,7 +52,10 @@ export function histogramSql(table: string, column: string, type: string, lo: nu
   return `SELECT least(${qn(n - 1)}, CAST(floor((${x} - ${qn(lo)}) / ${qn(width)}) AS INTEGER)) AS bin, count(*) AS count FROM ${qi(table)} WHERE ${qi(column)} IS NOT NULL GROUP BY bin ORDER BY bin`;
 }
 
-/** Profile one column of a table: two or three small queries. */
+/** Up to this many rows the distinct count is exact (count(DISTINCT) stays fast). */
+export const EXACT_DISTINCT_ROWS = 1_000_000;
+
+/** Profile one column of a table: a few small queries. */
 export async function computeColumnProfile(engine: QueryEngine, table: string, column: string, opts: { bins?: number; top?: number } = {}): Promise<ColumnProfile> {
   const info = toRows<{ data_type: string }>(
     await engine.query(`SELECT data_type FROM information_schema.columns WHERE table_name = ${ql(table)} AND column_name = ${ql(column)}`),
@@ -59,7 +63,13 @@ export async function computeColumnProfile(engine: QueryEngine, table: string, c
   if (!info) throw new Error(`No column ${column} in ${table}`);
   const type = info.data_type;
   const s = toRows<{ rows: number; nulls: number; distinct_count: number; min: unknown; max: unknown }>(await engine.query(summarySql(table, column, type)))[0];
-  const profile: ColumnProfile = { name: column, type, rows: s.rows, nulls: s.nulls, distinct: s.distinct_count, min: s.min, max: s.max, top: [], histogram: [] };
+  const profile: ColumnProfile = { name: column, type, rows: s.rows, nulls: s.nulls, distinct: s.distinct_count, distinctExact: false, min: s.min, max: s.max, top: [], histogram: [] };
+  // HyperLogLog is off even for tiny sets (Telco's three contract types come back as 2): count
+  // exactly when that is cheap.
+  if (s.rows <= EXACT_DISTINCT_ROWS) {
+    profile.distinct = Number(toRows<{ d: number }>(await engine.query(`SELECT count(DISTINCT ${qi(column)}) AS d FROM ${qi(table)}`))[0].d);
+    profile.distinctExact = true;
+  }
   const binned = (isNumericType(type) || isTemporalType(type)) && typeof s.min === 'number' && typeof s.max === 'number';
   if (binned) {
     const lo = s.min as number;

@@ -55,6 +55,9 @@ describe.skipIf(browserMissing)('grid header column profiles (web build in Chrom
     await expect(total.locator('[data-testid="header-nulls"]').textContent()).resolves.toBe('NULL 11');
     await expect(total.locator('[data-testid="profile-histogram"] .tn-grid-bar').count()).resolves.toBeGreaterThan(5);
     await header('Contract').locator('.tn-grid-profile[data-state="ready"]').waitFor({ timeout: 30_000 });
+    // Exact counts on a table this size (HyperLogLog says 2 contract types, and 7,032 charge values).
+    await expect(header('Contract').locator('.tn-grid-pdistinct').textContent()).resolves.toBe('3 distinct');
+    await expect(total.locator('.tn-grid-pdistinct').textContent()).resolves.toBe('6,530 distinct');
     await s.screenshot('grid-profile-01-headers-dark');
     await grid().locator('.tn-grid-header').screenshot({ path: path.join(SCREENSHOTS, 'grid-profile-01b-header-closeup-dark.png') });
   });

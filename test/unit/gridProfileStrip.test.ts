@@ -3,7 +3,7 @@ import type { ColumnProfile } from '../../shared/import/columnProfile';
 import { BAR_PX, histogramBars, MIN_BAR, shareSegments, shownDistinct, stripKind } from '../../renderer/editors/grid/stripGeometry';
 import { profileKey } from '../../renderer/editors/grid/useColumnProfile';
 
-const base: ColumnProfile = { name: 'c', type: 'VARCHAR', rows: 100, nulls: 0, distinct: 3, min: null, max: null, top: [], histogram: [] };
+const base: ColumnProfile = { name: 'c', type: 'VARCHAR', rows: 100, nulls: 0, distinct: 3, distinctExact: false, min: null, max: null, top: [], histogram: [] };
 const bins = (counts: number[]) => counts.map((count, i) => ({ from: i * 10, to: (i + 1) * 10, count }));
 
 describe('grid header profile strip', () => {
@@ -64,6 +64,8 @@ describe('grid header profile strip', () => {
     // A full list only bounds it from below.
     expect(shownDistinct({ ...base, rows: 7043, distinct: 2, top }, 3)).toBe(3);
     expect(shownDistinct({ ...base, rows: 7043, distinct: 40, top }, 3)).toBe(40);
+    // An exact count (tables up to a million rows) is shown as it is.
+    expect(shownDistinct({ ...base, rows: 7043, distinct: 3, distinctExact: true, top: top.slice(0, 1) }, 1)).toBe(3);
   });
 
   it('keys the shared cache by table, column and row count (a reloaded table is profiled afresh)', () => {

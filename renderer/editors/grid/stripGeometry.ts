@@ -70,6 +70,7 @@ export function shareSegments(p: ColumnProfile): StripSegment[] {
  * so it is exact then; otherwise the estimate is clamped between that list and the non-NULL rows.
  */
 export function shownDistinct(p: ColumnProfile, topLimit: number): number {
+  if (p.distinctExact) return p.distinct;
   if (p.top.length > 0 && p.top.length < topLimit) return p.top.length;
   return Math.max(0, p.top.length, Math.min(p.distinct, p.rows - p.nulls));
 }

@@ -30,7 +30,7 @@ export function ColumnProfileCard({ table, column, rows, engine }: { table: stri
       <span>{profile.type}</span>
       <span>{t('import.profile.nulls')}</span>
       <span data-testid="profile-nulls">{n(profile.nulls)}</span>
-      <span>{t('import.profile.distinct')}</span>
+      <span>{t(profile.distinctExact ? 'import.profile.distinctExact' : 'import.profile.distinct')}</span>
       <span>{n(shownDistinct(profile, PROFILE_OPTS.top))}</span>
       <span>{t('import.profile.min')}</span>
       <span>{fmt(profile.min)}</span>
