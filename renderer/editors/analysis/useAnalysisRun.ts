@@ -3,6 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import { asTenureError } from '../../../shared/errors';
 import { useWorkbench } from '../../store/workbenchStore';
 import { useServices } from '../../workbench/services';
+import { errorTextKey } from '../../../shared/i18n/errorKey';
 
 export interface RunError {
   code: string;
@@ -21,10 +22,7 @@ export type RunState<R> =
 
 export function runError(i18n: I18n, err: unknown, fallbackCode: string): RunError {
   const e = asTenureError(err, fallbackCode);
-  // Shared texts first, then the analysis area's own (code 'pareto.badSpec' → key 'pareto.errors.badSpec').
-  const dot = e.code.indexOf('.');
-  const areaKey = dot > 0 ? `${e.code.slice(0, dot)}.errors.${e.code.slice(dot + 1)}` : null;
-  const key = [`errors.${e.code}`, `workbench.errors.${e.code}`, areaKey].find((k): k is string => !!k && i18n.exists(k));
+  const key = errorTextKey((k) => i18n.exists(k), e.code);
   const message = key ? i18n.t(key, { ...e.params, file: e.file, line: e.line, column: e.column, message: e.message }) : e.message;
   return { code: e.code, message, detail: message === e.message ? undefined : e.message };
 }

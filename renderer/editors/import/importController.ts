@@ -9,6 +9,7 @@ import type { WorkbenchServices } from '../../workbench/services';
 import { reportError } from '../../workbench/actions/reportError';
 import { useImportDialog, type DialogError } from './importDialogStore';
 import { recallChoices, rememberChoices, type DialogOptions } from './rememberedChoices';
+import { errorTextKey } from '../../../shared/i18n/errorKey';
 
 /** Errors where there is nothing to choose in a dialog: reported straight to Problems. */
 const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong']);
@@ -26,8 +27,8 @@ let ids = 0;
 
 export function translateError(i18n: I18n, err: unknown): DialogError {
   const e = asTenureError(err, 'import.failed');
-  const key = `errors.${e.code}`;
-  const text = i18n.exists(key) ? i18n.t(key, { detail: e.message.split('\n')[0], ...e.params, file: e.file, line: e.line, column: e.column, message: e.message }) : e.message;
+  const key = errorTextKey((k) => i18n.exists(k), e.code);
+  const text = key ? i18n.t(key, { detail: e.message.split('\n')[0], ...e.params, file: e.file, line: e.line, column: e.column, message: e.message }) : e.message;
   return { code: e.code, text, line: e.line, column: e.column };
 }
 

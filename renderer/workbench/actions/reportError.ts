@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { asTenureError } from '../../../shared/errors';
 import { useWorkbench } from '../../store/workbenchStore';
+import { errorTextKey } from '../../../shared/i18n/errorKey';
 
 /**
  * A failure the user caused or can act on: listed in Problems (with file/line/column) and shown as a
@@ -8,11 +9,7 @@ import { useWorkbench } from '../../store/workbenchStore';
  */
 export function reportError(i18n: I18n, err: unknown, fallbackCode = 'internal'): void {
   const e = asTenureError(err, fallbackCode);
-  // Shared error texts first, then the workbench's own (e.g. the sample workspace is missing), then
-  // an analysis area's (pareto.errors.…), as the analysis editors look them up.
-  const dot = e.code.indexOf('.');
-  const areaKey = dot > 0 ? `${e.code.slice(0, dot)}.errors.${e.code.slice(dot + 1)}` : null;
-  const key = [`errors.${e.code}`, `workbench.errors.${e.code}`, areaKey].find((k): k is string => !!k && i18n.exists(k));
+  const key = errorTextKey((k) => i18n.exists(k), e.code);
   const translated = key ? i18n.t(key, { ...e.params, file: e.file, line: e.line, column: e.column, message: e.message }) : e.message;
   const store = useWorkbench.getState();
   store.addProblem({ severity: 'error', code: e.code, message: translated, file: e.file, line: e.line, column: e.column });
