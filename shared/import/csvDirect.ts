@@ -1,11 +1,11 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import { toRows } from '../engine/arrowRows';
-import { qi, ql } from '../engine/sqlQuote';
+import { qi } from '../engine/sqlQuote';
 import type { CsvLoadResult, CsvLoadSpec } from './csvLoad';
 import { GuessContradiction, guessMark, loadCsvToStaging, stagingColumn } from './csvLoad';
 import { strictExpr } from './strictConvert';
 import type { FieldShape } from './fieldShapes';
-import { bigIntegerHint, detectStagedTypes, guessed, type GuessCheck, type StagedColumn } from './stagedColumns';
+import { bigIntegerHint, detectStagedTypes, guessed, madeTypes, type GuessCheck, type StagedColumn } from './stagedColumns';
 import { flagAggs, flagFromRow } from './typeInference';
 import type { ImportPlan } from './importTypes';
 
@@ -88,8 +88,5 @@ async function checkDirect(engine: QueryEngine, target: string, cols: StagedColu
     if (guessed(s) && s.col.type === 'BIGINT' && bigIntegerHint(s, Number(r[`x${i}`] ?? 0))) throw new GuessContradiction(i);
     if (s.flagCandidate && s.col.type !== 'BOOLEAN') s.col.flag = flagFromRow(r, `_${i}`, s.col.type);
   });
-  const types = new Map(
-    toRows<{ name: string; type: string }>(await engine.query(`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ${ql(target)} AND NOT internal`)).map((x) => [x.name, x.type]),
-  );
-  return { rows: Number(r.rows), nulls, types, coercion, suspects: [] };
+  return { rows: Number(r.rows), nulls, types: await madeTypes(engine, target), coercion, suspects: [] };
 }

@@ -162,48 +162,38 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
     // Quote-free chunks (most exports) are cut at their last line break and handed to DuckDB, which
     // checks the field counts itself; only when it objects, or quotes make cutting subtle, does the
     // exact record scan run (it names the ragged line, the unclosed quote…).
-    // Canonical values only (most machine-made exports): DuckDB's typed reader, its fastest path;
-    // the shape check also counts the records, so the line count needs no second pass.
     let quick: QuickCut | null = null;
     let quickDone = false;
-    const cut = spec.typed && newlineByte === LF ? cutPoint(body, LF, quoteByte, final) : 0;
-    if (cut > 0) {
-      const records = shapesHold(body, cut, spec.typed!.shapes, delimiterByte);
-      if (records > 0) {
-        try {
-          await insertChunk(body.slice(0, cut), false, spec.lineEnding, true);
-          quick = { consumed: cut, records, nextLine: line + records - (body[cut - 1] === LF ? 0 : 1) };
-          quickDone = true;
-        } catch (err) {
-          if (err instanceof GuessContradiction) throw err;
-          throwIfAborted(spec.signal, file);
-        }
-      }
-    }
-    if (!quickDone) {
-      quick = quickCut(body, line, spec.lineEnding, quoteByte, final);
-      quickDone = quick !== null && quick.records === 0;
-    }
-    if (quick && quick.records > 0 && !quickDone) {
+    // A quick insert that DuckDB refuses is not an error yet: the next way (or the exact scan) says
+    // what is wrong. A contradicted type guess and a cancel end the load at once.
+    const attempt = async (part: Uint8Array, lineEnding = spec.lineEnding, typed = false): Promise<boolean> => {
       try {
-        // A copy: the browser engine transfers (detaches) the buffer it is given, and `body` is
-        // still needed for the carry and, if DuckDB objects, for the exact scan.
-        await insertChunk(body.slice(0, quick.consumed), false);
-        quickDone = true;
+        await insertChunk(part, false, lineEnding, typed);
+        return true;
       } catch (err) {
         if (err instanceof GuessContradiction) throw err;
         throwIfAborted(spec.signal, file);
-        // Mixed CRLF and LF lines (files pasted together) stop DuckDB's reader: as LF, they read.
-        if (spec.lineEnding !== 'cr' && body.indexOf(CR) >= 0) {
-          try {
-            await insertChunk(crlfToLf(body.subarray(0, quick.consumed)), false, 'lf');
-            quickDone = true;
-          } catch (again) {
-            if (again instanceof GuessContradiction) throw again;
-            throwIfAborted(spec.signal, file);
-          }
-        }
+        return false;
       }
+    };
+    // Copies (slice): the browser engine transfers (detaches) the buffer it is given, and `body` is
+    // still needed for the carry and, if DuckDB objects, for the next attempt.
+    // Canonical values only (most machine-made exports): DuckDB's typed reader, its fastest path;
+    // the shape check also counts the records, so the line count needs no second pass.
+    const cut = spec.typed && newlineByte === LF ? cutPoint(body, LF, quoteByte, final) : 0;
+    const records = cut > 0 ? shapesHold(body, cut, spec.typed!.shapes, delimiterByte) : -1;
+    if (records > 0 && (await attempt(body.slice(0, cut), spec.lineEnding, true))) {
+      quick = { consumed: cut, records, nextLine: line + records - (body[cut - 1] === LF ? 0 : 1) };
+      quickDone = true;
+    }
+    if (!quickDone) {
+      quick = quickCut(body, line, spec.lineEnding, quoteByte, final);
+      quickDone =
+        quick !== null &&
+        (quick.records === 0 ||
+          (await attempt(body.slice(0, quick.consumed))) ||
+          // Mixed CRLF and LF lines (files pasted together) stop DuckDB's reader: as LF, they read.
+          (spec.lineEnding !== 'cr' && body.indexOf(CR) >= 0 && (await attempt(crlfToLf(body.subarray(0, quick.consumed)), 'lf'))));
     }
     if (quick && quickDone) {
       line = quick.nextLine;

@@ -69,6 +69,12 @@ export async function redetectFull(engine: QueryEngine, staging: string, cols: S
   }
 }
 
+/** The types DuckDB actually made, by column (what the Explorer shows must be what SQL sees). */
+export async function madeTypes(engine: QueryEngine, table: string): Promise<Map<string, string>> {
+  const sql = `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ${ql(table)} AND NOT internal`;
+  return new Map(toRows<{ name: string; type: string }>(await engine.query(sql)).map((r) => [r.name, r.type]));
+}
+
 export interface GuessCheck {
   rows: number;
   /** Final NULLs per final column name. */
@@ -92,10 +98,7 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
   const fin = cols.map((s, i) => [`count(*) - count(${qi(s.col.name)}) AS n${i}`, ...(guessed(s) && s.col.type === 'BIGINT' ? [`max(abs(${qi(s.col.name)})) AS x${i}`] : [])]).flat();
   const f = toRows<Record<string, unknown>>(await engine.query(`SELECT count(*) AS rows${fin.length ? ', ' + fin.join(', ') : ''} FROM ${qi(target)}`))[0];
   const nulls = new Map(cols.map((s, i) => [s.col.name, Number(f[`n${i}`])]));
-  // The types DuckDB actually made (what the Explorer shows must be what SQL sees).
-  const types = new Map(
-    toRows<{ name: string; type: string }>(await engine.query(`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ${ql(target)} AND NOT internal`)).map((r) => [r.name, r.type]),
-  );
+  const types = await madeTypes(engine, target);
   const coercion = new Map<string, { coerced: number; invalid: number }>();
   for (const s of cols) if (s.kind !== 'text') coercion.set(s.col.name, { coerced: s.preCoerced, invalid: 0 });
   const aggs: string[] = [];
