@@ -8,7 +8,7 @@ import { bomLengthFor, normalizeEncoding } from './encoding';
 import { sniffCsv } from './csvPlan';
 import { GuessContradiction, loadCsvToStaging, stagingColumn, type CsvLoadResult, type CsvLoadSpec } from './csvLoad';
 import { importCsvDirect } from './csvDirect';
-import { listExcelSheets, readExcelSheet } from './excelRead';
+import { inThreadExcelReader } from './excelReader';
 import { uniqueHeaderNames } from './headerNames';
 import { LIMITS, assertSize } from './limits';
 import { cancelledError, throwIfAborted } from './abort';
@@ -41,10 +41,10 @@ function formatOf(src: FileSource): 'csv' | 'xlsx' | 'xls' {
 }
 
 /** Sheet names of a workbook (reads only the workbook's directory). */
-export async function listSheets(src: FileSource, opts: Pick<ImportOptions, 'maxExcelBytes' | 'maxUnzippedBytes'> = {}): Promise<string[]> {
+export async function listSheets(src: FileSource, opts: Pick<ImportOptions, 'maxExcelBytes' | 'maxUnzippedBytes' | 'excelReader'> = {}): Promise<string[]> {
   if (formatOf(src) === 'csv') return [];
   assertSize(src.name, src.size, opts.maxExcelBytes ?? LIMITS.maxExcelBytes, 'workbooks');
-  return listExcelSheets(await readAll(src), src.name, opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes);
+  return (opts.excelReader ?? inThreadExcelReader).list(await readAll(src), { file: src.name, maxUnzippedBytes: opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes });
 }
 
 /** Load the raw values into a staging table and decide every column's type. */
@@ -79,10 +79,10 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
   } else {
     assertSize(file, src.size, opts.maxExcelBytes ?? LIMITS.maxExcelBytes, 'workbooks');
     const sheetName = opts.plan?.sheet ?? opts.sheet;
-    const sh = readExcelSheet(await readAll(src), {
+    const sh = await (opts.excelReader ?? inThreadExcelReader).read(await readAll(src), {
       file, sheet: sheetName ?? undefined, headerRow: opts.plan?.headerRow ?? opts.headerRow, hasHeader: opts.plan?.hasHeader ?? opts.hasHeader,
-      maxUnzippedBytes: opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes,
-    });
+      maxUnzippedBytes: opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes, maxCells: opts.maxCells, maxColumns: opts.maxColumns,
+    }, opts.signal);
     throwIfAborted(opts.signal, file);
     const { names } = uniqueHeaderNames(sh.columns.map((c) => c.header));
     plan = opts.plan ? structuredClone(opts.plan) : {

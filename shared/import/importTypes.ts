@@ -1,4 +1,5 @@
 import type { Encoding } from './encoding';
+import type { ExcelReader } from './excelReader';
 
 /** Column types an import produces. */
 export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP';
@@ -96,7 +97,11 @@ export interface ImportOptions {
   maxTextBytes?: number;
   maxExcelBytes?: number;
   maxUnzippedBytes?: number;
+  maxCells?: number;
+  maxColumns?: number;
   chunkBytes?: number;
+  /** Where workbooks are parsed: in this thread by default; the workbench passes a Web Worker. */
+  excelReader?: ExcelReader;
 }
 
 export interface ColumnInfo {
