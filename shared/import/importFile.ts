@@ -153,6 +153,14 @@ function csvSpec(src: FileSource, plan: ImportPlan, bomLength: number, opts: Imp
 function loadWarnings(plan: ImportPlan, load: CsvLoadResult): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   const { raggedLines, truncatedLines } = load;
+  if (plan.encodingBasis === 'scored' && plan.encoding) {
+    const confidence = Math.round((plan.encodingConfidence ?? 0) * 100);
+    warnings.push({
+      code: 'import.warnings.encodingGuessed',
+      message: `The encoding was guessed from the bytes: read as ${plan.encoding.toUpperCase()} (confidence ${confidence}%); choose another encoding if the text looks wrong`,
+      params: { encoding: plan.encoding.toUpperCase(), confidence },
+    });
+  }
   if (raggedLines.length) {
     const verb = plan.ragged === 'skip' ? 'skipped' : 'padded with NULL';
     warnings.push({
@@ -160,6 +168,15 @@ function loadWarnings(plan: ImportPlan, load: CsvLoadResult): ImportWarning[] {
       message: `${raggedLines.length} line(s) with a different number of fields were ${verb} (lines ${raggedLines.slice(0, 20).join(', ')}${raggedLines.length > 20 ? ', …' : ''})`,
       line: raggedLines[0],
       params: { count: raggedLines.length, lines: raggedLines.slice(0, 20).join(', ') },
+    });
+  }
+  if (load.repairedLines.length) {
+    const lines = load.repairedLines;
+    warnings.push({
+      code: 'import.warnings.invalidUtf8',
+      message: `${lines.length} line(s) held bytes that are not valid UTF-8; they were read as � (lines ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', …' : ''})`,
+      line: lines[0],
+      params: { count: lines.length, lines: lines.slice(0, 20).join(', ') },
     });
   }
   if (truncatedLines.length) {

@@ -43,6 +43,8 @@ export interface ImportPlan {
   encoding: Encoding | null;
   /** How the encoding was found ('scored' = a guess worth confirming). */
   encodingBasis: string | null;
+  /** How sure the encoding is, 0–1 (1 = certain: a BOM, valid UTF-8, or the user's choice). */
+  encodingConfidence?: number;
   delimiter: string | null;
   quote: string | null;
   lineEnding: 'lf' | 'crlf' | 'cr' | null;

@@ -1,4 +1,5 @@
 import type { QueryEngine } from '../engine/QueryEngine';
+import { aggregateRow } from './batchedAggregates';
 import { toRows } from '../engine/arrowRows';
 import { qi, ql } from '../engine/sqlQuote';
 import type { ColumnOverride, ImportPlan, PlanColumn } from './importTypes';
@@ -119,7 +120,7 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
   });
   const suspects: StagedColumn[] = [];
   if (!aggs.length) return { rows: Number(f.rows), nulls, types, coercion, suspects };
-  const r = toRows<Record<string, unknown>>(await engine.query(`SELECT ${aggs.join(', ')} FROM ${qi(staging)}`))[0];
+  const r = await aggregateRow(engine, qi(staging), aggs);
   cols.forEach((s, i) => {
     if (s.kind !== 'text') return;
     if (s.col.type !== 'VARCHAR') {

@@ -1,4 +1,5 @@
 import type { QueryEngine } from '../engine/QueryEngine';
+import { aggregateRow } from './batchedAggregates';
 import { toRows } from '../engine/arrowRows';
 import { qi, ql } from '../engine/sqlQuote';
 import type { DecimalStyle, FlagInfo, PlanColumn } from './importTypes';
@@ -60,7 +61,7 @@ async function fullStats(engine: QueryEngine, inner: string, idx: number[], ctx:
       ...TEXT_DATE_STYLES.map((style, k) => `count(*) FILTER (${fm(t, dateStyleRegex(style))}) AS ds${i}_${k}`),
     ];
   });
-  return readStats(toRows<Record<string, unknown>>(await engine.query(`SELECT ${aggs.join(', ')} FROM (${inner}) s`))[0], idx);
+  return readStats(await aggregateRow(engine, `(${inner}) s`, aggs), idx);
 }
 
 /** RE2 pattern → JS RegExp anchored like regexp_full_match. */
