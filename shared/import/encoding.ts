@@ -35,18 +35,21 @@ function utf8At(b: Uint8Array, i: number): number {
 }
 
 /**
- * Valid multi-byte UTF-8 sequences and invalid bytes in a sample (a sequence cut at the end is
+ * Valid multi-byte UTF-8 sequences and runs of invalid bytes in a sample (a sequence cut at the end is
  * neither). A UTF-8 export with one damaged byte has many of the first and one of the second; a
  * legacy encoding read as UTF-8 has almost only invalid bytes.
  */
 export function utf8Quality(b: Uint8Array): { valid: number; invalid: number } {
   let valid = 0;
   let invalid = 0;
+  let inRun = false;
   for (let i = 0; i < b.length; ) {
     const len = utf8At(b, i);
     if (len < 0) break;
-    if (len === 0) invalid++;
+    // A damaged lead byte orphans its continuation bytes: one run of invalid bytes is one error.
+    if (len === 0 && !inRun) invalid++;
     else if (len > 1) valid++;
+    inRun = len === 0;
     i += Math.max(1, len);
   }
   return { valid, invalid };
@@ -113,7 +116,7 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
   // A UTF-8 file with a damaged byte stays UTF-8 (the byte becomes U+FFFD, with a warning naming
   // the line): reading it as windows-1252 would garble every other accented character.
   const q = utf8Quality(head);
-  if (q.valid >= 2 && q.invalid * 20 <= q.valid) return { encoding: 'utf-8', bomLength: 0, basis: 'utf8-repaired', confidence: q.valid / (q.valid + q.invalid) };
+  if (q.valid >= 2 && q.invalid * 10 <= q.valid) return { encoding: 'utf-8', bomLength: 0, basis: 'utf8-repaired', confidence: q.valid / (q.valid + q.invalid) };
   const sample = head.subarray(0, Math.min(head.length, 4096));
   let evenNul = 0;
   let oddNul = 0;
@@ -129,10 +132,15 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
     .map((m) => ({ enc: CHARDET_NAMES[m.name], confidence: m.confidence }))
     .filter((m): m is { enc: Encoding; confidence: number } => m.enc !== undefined);
   const chinese = gbOrBig5(head);
-  const candidates: Encoding[] = [...(chinese ? [chinese] : []), ...ranked.map((m) => m.enc), 'gb18030', 'big5', 'shift_jis', 'euc-kr'];
-  const confidenceOf = (enc: Encoding): number => (ranked.find((m) => m.enc === enc)?.confidence ?? 10) / 100;
+  const candidates: Encoding[] = [...(chinese ? [chinese.enc] : []), ...ranked.map((m) => m.enc), 'gb18030', 'big5', 'shift_jis', 'euc-kr'];
+  // chardet's score, or the share test's: many double-byte pairs all in the hanzi block is strong
+  // evidence, a handful is not (a short Shift_JIS or EUC-KR file can pass it).
+  const confidenceOf = (enc: Encoding): number => {
+    const scored = (ranked.find((m) => m.enc === enc)?.confidence ?? 10) / 100;
+    return enc === chinese?.enc ? Math.max(scored, chinese.pairs >= 50 ? 0.95 : chinese.pairs >= 10 ? 0.8 : 0.5) : scored;
+  };
   for (const enc of candidates) {
-    if (decodesStrictly(head, enc)) return { encoding: enc === 'gb18030' ? gbFamily(head) : enc, bomLength: 0, basis: 'scored', confidence: enc === chinese ? Math.max(0.8, confidenceOf(enc)) : confidenceOf(enc) };
+    if (decodesStrictly(head, enc)) return { encoding: enc === 'gb18030' ? gbFamily(head) : enc, bomLength: 0, basis: 'scored', confidence: confidenceOf(enc) };
   }
   return { encoding: 'windows-1252', bomLength: 0, basis: 'scored', confidence: 0.1 };
 }
@@ -142,7 +150,7 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
  * B0-F7, trail A1-FE); Big5 text spreads over trail bytes 40-7E as well. Small samples defeat
  * chardet, this does not.
  */
-function gbOrBig5(head: Uint8Array): Encoding | null {
+function gbOrBig5(head: Uint8Array): { enc: Encoding; pairs: number } | null {
   let pairs = 0;
   let gb2312 = 0;
   for (let i = 0; i + 1 < head.length; i++) {
@@ -154,8 +162,8 @@ function gbOrBig5(head: Uint8Array): Encoding | null {
     i++;
   }
   if (pairs < 2) return null;
-  if (gb2312 / pairs >= 0.95 && decodesStrictly(head, 'gbk')) return 'gb18030';
-  return decodesStrictly(head, 'big5') ? 'big5' : null;
+  if (gb2312 / pairs >= 0.95 && decodesStrictly(head, 'gbk')) return { enc: 'gb18030', pairs };
+  return decodesStrictly(head, 'big5') ? { enc: 'big5', pairs } : null;
 }
 
 /** GBK unless the sample uses GB18030's four-byte sequences (both decode with the same decoder). */

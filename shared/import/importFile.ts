@@ -12,8 +12,21 @@ import { inThreadExcelReader } from './excelReader';
 import { uniqueHeaderNames } from './headerNames';
 import { LIMITS, assertSize } from './limits';
 import { cancelledError, throwIfAborted } from './abort';
-import { applyOverrides, checkGuesses, type GuessCheck, detectStagedTypes, excelKindType, redetectFull, selectList, type StagedColumn } from './stagedColumns';
+import { applyOverrides, checkGuesses, forcedTypeLosses, type ForcedType, type GuessCheck, detectStagedTypes, excelKindType, redetectFull, selectList, type StagedColumn } from './stagedColumns';
 import type { ColumnInfo, ImportOptions, ImportPlan, ImportResult, ImportWarning, PreviewRow } from './importTypes';
+
+export type { ForcedType } from './stagedColumns';
+
+/** What the import dialog shows before anything is loaded. */
+export interface ImportPreview {
+  plan: ImportPlan;
+  preview: PreviewRow[];
+  warnings: ImportWarning[];
+  /** Columns whose type the user forced, with the values that will not convert. */
+  forced: ForcedType[];
+  /** Rows the counts cover when they come from a sample (a CSV's first rows); null = every row. */
+  sampledRows: number | null;
+}
 
 export type {
   ColumnInfo, ImportOptions, ImportPlan, ImportResult, ImportWarning, PreviewRow, ImportProgress, PlanColumn, ColumnType, HeaderMapping,
@@ -153,7 +166,7 @@ function csvSpec(src: FileSource, plan: ImportPlan, bomLength: number, opts: Imp
 function loadWarnings(plan: ImportPlan, load: CsvLoadResult): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   const { raggedLines, truncatedLines } = load;
-  if (plan.encodingBasis === 'scored' && plan.encoding) {
+  if (plan.encodingBasis === 'scored' && plan.encoding && (plan.encodingConfidence ?? 0) < 0.9) {
     const confidence = Math.round((plan.encodingConfidence ?? 0) * 100);
     warnings.push({
       code: 'import.warnings.encodingGuessed',
@@ -204,13 +217,16 @@ async function dropQuietly(engine: QueryEngine, table: string): Promise<void> {
  * Sniff a file and return the plan the import dialog shows (every field can be overridden and the
  * plan passed back as opts.plan) with the first rows exactly as they will be loaded.
  */
-export async function planImport(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<{ plan: ImportPlan; preview: PreviewRow[]; warnings: ImportWarning[] }> {
+export async function planImport(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<ImportPreview> {
   const st = await stage(engine, src, opts, true).catch((err: unknown) => {
     throw asImportError(err, src);
   });
   try {
     const preview = toRows(await engine.query(`SELECT ${selectList(st.cols)} FROM ${qi(st.staging)} LIMIT ${qn(LIMITS.previewRows)}`));
-    return { plan: st.plan, preview, warnings: st.warnings };
+    // Forced types: values that will not convert, counted over what was staged (a CSV's first
+    // rows, a whole sheet), so the dialog can show them and ask before most of a column is lost.
+    const forced = await forcedTypeLosses(engine, st.staging, st.cols);
+    return { plan: st.plan, preview, warnings: st.warnings, forced, sampledRows: st.plan.format === 'csv' ? st.rows : null };
   } finally {
     await dropQuietly(engine, st.staging);
   }
@@ -275,7 +291,7 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
         warnings.push({ code: 'import.warnings.invalidValues', message: `Column "${c.name}": ${co.invalid} value(s) could not be read as ${c.type} and were loaded as NULL`, column: c.name, params: { column: c.name, count: co.invalid, type: c.type } });
       }
       return {
-        ...c, nullsCoerced: co?.coerced ?? 0, source: pc?.source, flag: pc?.flag, ambiguousDates: pc?.ambiguousDates, date: pc?.date,
+        ...c, nullsCoerced: co?.coerced ?? 0, invalid: co?.invalid ?? 0, source: pc?.source, flag: pc?.flag, ambiguousDates: pc?.ambiguousDates, date: pc?.date,
         decimal: pc?.type === 'DOUBLE' || pc?.type === 'BIGINT' ? pc.decimal : undefined, textReason: pc?.textReason,
       };
     });

@@ -112,6 +112,8 @@ export interface ColumnInfo {
   nulls: number;
   /** Non-empty source values that became NULL (blank, whitespace, NA, or unparseable). */
   nullsCoerced?: number;
+  /** Of those, values that did not convert to the column's type (a forced type the data does not fit). */
+  invalid?: number;
   source?: string;
   flag?: FlagInfo;
   ambiguousDates?: boolean;

@@ -2,7 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { asTenureError } from '../../../shared/errors';
 import { toRows } from '../../../shared/engine/arrowRows';
 import type { FileSource } from '../../../shared/import/FileSource';
-import { importFile, planImport, type ImportResult } from '../../../shared/import/importFile';
+import { importFile, planImport, type ForcedType, type ImportResult } from '../../../shared/import/importFile';
 import type { ColumnOverride } from '../../../shared/import/importTypes';
 import { tableNameFor } from '../../../shared/import/tableName';
 import type { WorkbenchServices } from '../../workbench/services';
@@ -48,7 +48,7 @@ export async function runImportDialog(services: WorkbenchServices, src: FileSour
       id: ++ids, file: src.name, size: src.size, excel,
       options: remembered?.options ?? {}, columns: remembered?.columns ?? {},
       tableName: remembered?.tableName && !existing.some((n) => n.toLowerCase() === remembered.tableName!.toLowerCase()) ? remembered.tableName : tableNameFor(src.name, existing),
-      plan: null, preview: [], warnings: [], error: null, status: 'planning', progress: null, remembered: !!remembered,
+      plan: null, preview: [], warnings: [], forced: [], sampledRows: null, ask: null, error: null, status: 'planning', progress: null, remembered: !!remembered,
     });
     void replan(true);
   });
@@ -64,7 +64,7 @@ async function replan(first = false): Promise<void> {
   try {
     const r = await planImport(l.services.engine, l.src, { ...s.options, columns: s.columns });
     if (live !== l || seq !== l.planSeq) return;
-    useImportDialog.getState().set({ plan: r.plan, preview: r.preview, warnings: r.warnings, error: null, status: 'ready' });
+    useImportDialog.getState().set({ plan: r.plan, preview: r.preview, warnings: r.warnings, forced: r.forced, sampledRows: r.sampledRows, error: null, status: 'ready' });
   } catch (err) {
     if (live !== l || seq !== l.planSeq) return;
     const e = translateError(l.services.i18n, err);
@@ -92,7 +92,17 @@ export function setColumn(index: number, patch: ColumnOverride): void {
   const s = useImportDialog.getState().session;
   if (!s) return;
   const next = { ...s.columns, [index]: { ...s.columns[index], ...patch } };
-  useImportDialog.getState().set({ columns: next });
+  useImportDialog.getState().set({ columns: next, ask: null });
+  void replan();
+}
+
+/** Drop the forced types the dialog asked about: those columns keep the detected type. */
+export function keepDetectedTypes(): void {
+  const s = useImportDialog.getState().session;
+  if (!s?.ask) return;
+  const next = { ...s.columns };
+  for (const f of s.ask) next[f.index] = { ...next[f.index], type: undefined };
+  useImportDialog.getState().set({ columns: next, ask: null });
   void replan();
 }
 
@@ -100,11 +110,23 @@ export function setTableName(tableName: string): void {
   useImportDialog.getState().set({ tableName });
 }
 
-/** Load the table with the current choices; progress and Cancel stay live in the dialog. */
-export async function confirmImport(): Promise<void> {
+/** A forced type that would turn more than half of a column's values into NULL. */
+export const losesMost = (f: ForcedType): boolean => f.present > 0 && f.lost * 2 > f.present;
+
+/**
+ * Load the table with the current choices; progress and Cancel stay live in the dialog. When a
+ * forced type would lose most of a column, ask first (`anyway` = the user confirmed).
+ */
+export async function confirmImport(anyway = false): Promise<void> {
   const l = live;
   const s = useImportDialog.getState().session;
   if (!l || !s || s.status === 'loading') return;
+  const risky = s.forced.filter(losesMost);
+  if (risky.length && !anyway) {
+    useImportDialog.getState().set({ ask: risky });
+    return;
+  }
+  useImportDialog.getState().set({ ask: null });
   const abort = new AbortController();
   l.abort = abort;
   useImportDialog.getState().set({ status: 'loading', progress: null, error: null });
