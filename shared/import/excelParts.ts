@@ -140,8 +140,7 @@ export function scanSheetXml(xml: Uint8Array, file: string, sheet: string, maxCe
     }
     const end = xml.indexOf(GT, j);
     if (end < 0) break;
-    const tag = new TextDecoder().decode(xml.subarray(j, Math.min(end, j + 512)));
-    const r = attr(` ${tag.slice(isCell ? 1 : 3)}`, 'r');
+    const r = rAttribute(xml, j + (isCell ? 1 : 3), end);
     if (isRow) {
       const n = r === null ? row + 1 : Number(r);
       if (!Number.isInteger(n) || n < 1 || n > EXCEL_MAX_ROWS) throw beyond(`row ${r}`);
@@ -162,6 +161,26 @@ export function scanSheetXml(xml: Uint8Array, file: string, sheet: string, maxCe
     i = xml.indexOf(LT, end);
   }
   return { cells, rows, columns };
+}
+
+/** The value of an ` r="…"` attribute in xml[from, end) (bytes, no string per tag), or null. */
+function rAttribute(xml: Uint8Array, from: number, end: number): string | null {
+  for (let k = from; k + 3 < end; k++) {
+    if (xml[k] !== 0x72 || (xml[k - 1] !== 0x20 && xml[k - 1] !== 0x0a && xml[k - 1] !== 0x0d && xml[k - 1] !== 0x09)) continue;
+    let q = k + 1;
+    while (xml[q] === 0x20) q++;
+    if (xml[q] !== 0x3d) continue;
+    q++;
+    while (xml[q] === 0x20) q++;
+    const quote = xml[q];
+    if (quote !== 0x22 && quote !== 0x27) continue;
+    const close = xml.indexOf(quote, q + 1);
+    if (close < 0 || close > end) return null;
+    let s = '';
+    for (let c = q + 1; c < close && c < q + 41; c++) s += String.fromCharCode(xml[c]);
+    return s;
+  }
+  return null;
 }
 
 const isEnd = (b: number | undefined): boolean => b === 0x20 || b === GT || b === 0x2f || b === 0x0a || b === 0x0d || b === 0x09;
