@@ -99,7 +99,8 @@ function sheetJs<T>(file: string, parse: () => T): T {
     if (err instanceof TenureError) throw err;
     const msg = String((err as Error)?.message ?? err).split('\n')[0];
     if (/password|encrypt/i.test(msg)) throw encrypted(file);
-    const detail = err instanceof TypeError || /undefined|null|Namespace/.test(msg) ? 'a part of the workbook is missing or malformed' : msg.slice(0, 200);
+    const raw = err instanceof TypeError || err instanceof RangeError || /undefined|null|Namespace|properties|is not/i.test(msg);
+    const detail = raw ? 'a part of the workbook is missing or malformed' : msg.slice(0, 200);
     throw new TenureError('import.excelCorrupt', `${file}: the workbook is damaged or not a workbook (${detail})`, { file, params: { detail } });
   }
 }
@@ -110,13 +111,8 @@ function encrypted(file: string): TenureError {
 
 /** An encrypted .xlsx is an OLE container holding EncryptionInfo + EncryptedPackage. */
 function assertNotEncrypted(bytes: Uint8Array, file: string): void {
-  let names: string[] = [];
-  try {
-    const cfb = XLSX.CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] };
-    names = cfb.FullPaths.map((p) => p.replace(/\/$/, '').split('/').pop() ?? '');
-  } catch (err) {
-    throw new TenureError('import.excelCorrupt', `${file}: the workbook is damaged (${(err as Error).message})`, { file, params: { detail: (err as Error).message } });
-  }
+  const cfb = sheetJs(file, () => XLSX.CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] });
+  const names = cfb.FullPaths.map((p) => p.replace(/\/$/, '').split('/').pop() ?? '');
   if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) throw encrypted(file);
 }
 

@@ -10,6 +10,7 @@ import { reportError } from '../../workbench/actions/reportError';
 import { useImportDialog, type DialogError } from './importDialogStore';
 import { recallChoices, rememberChoices, type DialogOptions } from './rememberedChoices';
 import { errorTextKey } from '../../../shared/i18n/errorKey';
+import { workerExcelReader } from './workerExcelReader';
 
 /** Errors where there is nothing to choose in a dialog: reported straight to Problems. */
 const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong']);
@@ -19,6 +20,7 @@ interface Live {
   src: FileSource;
   resolve(r: ImportResult | null): void;
   abort: AbortController | null;
+  planAbort?: AbortController;
   planSeq: number;
 }
 
@@ -62,7 +64,11 @@ async function replan(first = false): Promise<void> {
   const seq = ++l.planSeq;
   useImportDialog.getState().set({ status: 'planning' });
   try {
-    const r = await planImport(l.services.engine, l.src, { ...s.options, columns: s.columns });
+    // A newer preview (or closing the dialog) ends this one's workbook parse.
+    l.planAbort?.abort();
+    const planAbort = new AbortController();
+    l.planAbort = planAbort;
+    const r = await planImport(l.services.engine, l.src, { ...s.options, columns: s.columns, excelReader: workerExcelReader, signal: planAbort.signal });
     if (live !== l || seq !== l.planSeq) return;
     useImportDialog.getState().set({ plan: r.plan, preview: r.preview, warnings: r.warnings, forced: r.forced, sampledRows: r.sampledRows, error: null, status: 'ready' });
   } catch (err) {
@@ -133,7 +139,7 @@ export async function confirmImport(anyway = false): Promise<void> {
   const tableName = s.tableName.trim() || undefined;
   try {
     const result = await importFile(l.services.engine, l.src, {
-      ...s.options, columns: s.columns, tableName, signal: abort.signal,
+      ...s.options, columns: s.columns, tableName, signal: abort.signal, excelReader: workerExcelReader,
       onProgress: (p) => useImportDialog.getState().set({ progress: p }),
     });
     rememberChoices(l.src.name, l.src.size, { options: s.options, columns: s.columns, tableName });
@@ -160,6 +166,7 @@ export function cancelImport(): void {
 function finish(result: ImportResult | null): void {
   const l = live;
   live = null;
+  l?.planAbort?.abort();
   useImportDialog.getState().close();
   l?.resolve(result);
 }
