@@ -47,7 +47,7 @@ function resolve(base: string, target: string): string {
 
 function relTargets(rels: string | null, base: string): Map<string, string> {
   const map = new Map<string, string>();
-  for (const m of (rels ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+  for (const m of (rels ?? '').matchAll(/<(?:\w+:)?Relationship\b(?:[^>"']|"[^"]*"|'[^']*')*>/g)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
     if (id && target) map.set(id, resolve(base, unescapeXml(target)));
@@ -57,7 +57,7 @@ function relTargets(rels: string | null, base: string): Map<string, string> {
 
 /** The workbook part's path (from the package relationships), default xl/workbook.xml. */
 export function workbookPath(parts: Map<string, Uint8Array>): string {
-  for (const m of (text(parts.get('_rels/.rels')) ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+  for (const m of (text(parts.get('_rels/.rels')) ?? '').matchAll(/<(?:\w+:)?Relationship\b(?:[^>"']|"[^"]*"|'[^']*')*>/g)) {
     if (/\/officeDocument$/.test(attr(m[0], 'Type') ?? '')) return resolve('', unescapeXml(attr(m[0], 'Target') ?? ''));
   }
   return 'xl/workbook.xml';
@@ -71,7 +71,7 @@ export function sheetPartNames(parts: Map<string, Uint8Array>): Map<string, stri
   const relsPath = `${wbPath.split('/').slice(0, -1).join('/')}${wbPath.includes('/') ? '/' : ''}_rels/${wbPath.split('/').pop()}.rels`;
   const targets = relTargets(text(parts.get(relsPath)), wbPath);
   const out = new Map<string, string>();
-  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b(?:[^>"']|"[^"]*"|'[^']*')*>/g)) {
     const name = attr(m[0], 'name');
     const id = attr(m[0], '(?:\\w+:)?id');
     const part = id ? targets.get(id) : undefined;
