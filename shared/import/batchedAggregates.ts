@@ -3,6 +3,8 @@ import { toRows } from '../engine/arrowRows';
 
 /** count(DISTINCT …) aggregates per SELECT: each holds its own hash table for the whole scan. */
 export const DISTINCT_PER_QUERY = 16;
+/** Aggregates of any kind per SELECT (string min/max with filters cost memory in duckdb-wasm too). */
+export const AGGREGATES_PER_QUERY = 128;
 
 /**
  * One row of aggregates over `from`, computed in as many SELECTs as needed so that no SELECT holds
@@ -14,7 +16,7 @@ export async function aggregateRow(engine: QueryEngine, from: string, aggs: stri
   let distinct = 0;
   for (const a of aggs) {
     const isDistinct = /count\s*\(\s*DISTINCT/i.test(a);
-    if (isDistinct && distinct >= maxDistinct) {
+    if ((isDistinct && distinct >= maxDistinct) || batches[batches.length - 1].length >= AGGREGATES_PER_QUERY) {
       batches.push([]);
       distinct = 0;
     }

@@ -6,7 +6,7 @@ import { GuessContradiction, guessMark, loadCsvToStaging, stagingColumn } from '
 import { strictExpr } from './strictConvert';
 import type { FieldShape } from './fieldShapes';
 import { bigIntegerHint, detectStagedTypes, guessed, madeTypes, type GuessCheck, type StagedColumn } from './stagedColumns';
-import { flagAggs, flagFromRow } from './typeInference';
+import { flagFromRow, flagStats } from './typeInference';
 import type { ImportPlan } from './importTypes';
 
 /** Bytes read for the type sample (about the 2,000 rows inference looks at, for most files). */
@@ -81,14 +81,18 @@ function shapeOf(s: StagedColumn): FieldShape | null {
 /** One aggregate over the final table: rows, NULLs, coerced values, identifier hints, flags. */
 async function checkDirect(engine: QueryEngine, target: string, cols: StagedColumn[], typed: number[], hidden: (i: number) => string): Promise<GuessCheck> {
   const aggs: string[] = ['count(*) AS rows'];
+  const flags: { t: string; key: string; numeric: boolean }[] = [];
   cols.forEach((s, i) => {
     const c = qi(s.col.name);
     aggs.push(`count(*) - count(${c}) AS n${i}`);
     if (guessed(s) && s.col.type === 'BIGINT') aggs.push(`max(abs(${c})) AS x${i}`);
-    if (s.flagCandidate && s.col.type !== 'BOOLEAN') aggs.push(...flagAggs(s.col.type === 'VARCHAR' ? c : `CAST(${c} AS VARCHAR)`, `_${i}`));
+    if (s.flagCandidate && s.col.type !== 'BOOLEAN') {
+      const numeric = s.col.type === 'BIGINT' || s.col.type === 'DOUBLE';
+      flags.push({ t: numeric || s.col.type === 'VARCHAR' ? c : `CAST(${c} AS VARCHAR)`, key: `_${i}`, numeric });
+    }
   });
   for (const i of typed) aggs.push(`count(*) FILTER (${qi(hidden(i))}) AS co${i}`);
-  const r = await aggregateRow(engine, qi(target), aggs);
+  const r = { ...(await aggregateRow(engine, qi(target), aggs)), ...(await flagStats(engine, qi(target), flags)) };
   const nulls = new Map(cols.map((s, i) => [s.col.name, Number(r[`n${i}`])]));
   const coercion = new Map(typed.map((i) => [cols[i].col.name, { coerced: Number(r[`co${i}`]), invalid: 0 }]));
   cols.forEach((s, i) => {

@@ -4,7 +4,7 @@ import { toRows } from '../engine/arrowRows';
 import { qi, ql } from '../engine/sqlQuote';
 import type { ColumnOverride, ImportPlan, PlanColumn } from './importTypes';
 import type { ExcelKind } from './excelRead';
-import { flagAggs, flagFromRow, idNameHint, inferFromSample, inferFull, type Detected } from './typeInference';
+import { flagFromRow, flagStats, idNameHint, inferFromSample, inferFull, type Detected } from './typeInference';
 import { LEADING_ZERO_RE, convertExpr, isMissing, trimmed } from './valueParsing';
 
 /** A plan column and where its raw values sit in the staging table. */
@@ -103,6 +103,7 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
   const coercion = new Map<string, { coerced: number; invalid: number }>();
   for (const s of cols) if (s.kind !== 'text') coercion.set(s.col.name, { coerced: s.preCoerced, invalid: 0 });
   const aggs: string[] = [];
+  const flags: { t: string; key: string }[] = [];
   cols.forEach((s, i) => {
     // A typed Excel column the user gave another type: values lost = final NULLs − source NULLs.
     if (s.kind !== 'text' && retypedCells(s)) aggs.push(`count(*) - count(${qi(s.staged)}) AS n${i}`);
@@ -118,11 +119,11 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
     // A two-valued sample flag only needs "any third value?" (two comparisons); a one-valued
     // sample needs the full statistics (a second value may complete a pair).
     if (s.flagCandidate && s.col.flag && s.col.type !== 'BOOLEAN') aggs.push(`count(*) FILTER (NOT ${isMissing(raw)} AND lower(${raw}) <> ${ql(String(s.col.flag.trueValue).toLowerCase())} AND lower(${raw}) <> ${ql(String(s.col.flag.falseValue).toLowerCase())}) AS o${i}`);
-    else if (s.flagCandidate && s.col.type !== 'BOOLEAN') aggs.push(...flagAggs(raw, `_${i}`));
+    else if (s.flagCandidate && s.col.type !== 'BOOLEAN') flags.push({ t: raw, key: `_${i}` });
   });
   const suspects: StagedColumn[] = [];
-  if (!aggs.length) return { rows: Number(f.rows), nulls, types, coercion, suspects };
-  const r = await aggregateRow(engine, qi(staging), aggs);
+  if (!aggs.length && !flags.length) return { rows: Number(f.rows), nulls, types, coercion, suspects };
+  const r = { ...(await aggregateRow(engine, qi(staging), aggs)), ...(await flagStats(engine, qi(staging), flags)) };
   cols.forEach((s, i) => {
     if (s.kind !== 'text' && retypedCells(s)) {
       const invalid = Math.max(0, (nulls.get(s.col.name) ?? 0) - Number(r[`n${i}`]));
