@@ -106,3 +106,11 @@ describe('encodings: say what was chosen, never garble a UTF-8 file for one bad 
     expect(r.warnings.find((w) => w.code === 'import.warnings.encodingGuessed')?.params).toMatchObject({ encoding: r.encoding!.toUpperCase() });
   });
 });
+
+describe('Excel serial dates in a CSV', () => {
+  it('a serial beyond 9999-12-31 is a value that did not convert, not a failed import', async () => {
+    const { r, rows } = await load('serials.csv', 'd\n45000\n1e12\n45001\n', { columns: { 0: { type: 'DATE', date: 'excel-1900' } } });
+    expect(rows.map((x) => x.d === null)).toEqual([false, true, false]);
+    expect(r.columns[0].invalid).toBe(1);
+  });
+});

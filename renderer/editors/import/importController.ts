@@ -13,7 +13,7 @@ import { errorTextKey } from '../../../shared/i18n/errorKey';
 import { workerExcelReader } from './workerExcelReader';
 
 /** Errors where there is nothing to choose in a dialog: reported straight to Problems. */
-const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong']);
+const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong', 'import.excelNoSheets', 'import.timeLimit']);
 
 interface Live {
   services: WorkbenchServices;
