@@ -1,12 +1,12 @@
 import type { QueryEngine } from '../engine/QueryEngine';
-import { toRows } from '../engine/arrowRows';
+import { aggregateRow } from './batchedAggregates';
 import { qi } from '../engine/sqlQuote';
 import type { CsvLoadResult, CsvLoadSpec } from './csvLoad';
 import { GuessContradiction, guessMark, loadCsvToStaging, stagingColumn } from './csvLoad';
 import { strictExpr } from './strictConvert';
 import type { FieldShape } from './fieldShapes';
 import { bigIntegerHint, detectStagedTypes, guessed, madeTypes, type GuessCheck, type StagedColumn } from './stagedColumns';
-import { flagAggs, flagFromRow } from './typeInference';
+import { flagFromRow, flagStats } from './typeInference';
 import type { ImportPlan } from './importTypes';
 
 /** Bytes read for the type sample (about the 2,000 rows inference looks at, for most files). */
@@ -18,7 +18,13 @@ export interface DirectResult {
   check: GuessCheck;
 }
 
-const hidden = (i: number): string => `__tenure_coerced_${i}`;
+/** Hidden per-column flags, named so that no user header can collide with them. */
+function hiddenNames(cols: StagedColumn[]): (i: number) => string {
+  const taken = new Set(cols.map((s) => s.col.name.toLowerCase()));
+  let prefix = '__tenure_coerced_';
+  for (let k = 2; cols.some((_, i) => taken.has(`${prefix}${i}`)); k++) prefix = `__tenure_coerced${k}_`;
+  return (i) => `${prefix}${i}`;
+}
 
 /**
  * The fast CSV import: guess types from the first rows, then read every chunk straight into the
@@ -37,6 +43,7 @@ export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spe
     await engine.query(`DROP TABLE IF EXISTS ${qi(sample)}`).catch(() => undefined);
   }
   const typed = cols.map((s, i) => (s.col.type === 'VARCHAR' ? -1 : i)).filter((i) => i >= 0);
+  const hidden = hiddenNames(cols);
   const defs = [...cols.map((s) => `${qi(s.col.name)} ${s.col.type}`), ...typed.map((i) => `${qi(hidden(i))} BOOLEAN`)];
   await engine.query(`CREATE TABLE ${qi(target)} (${defs.join(', ')})`);
   const parts = cols.map((s, i) => strictExpr(qi(s.staged), s.col, guessMark(i), qi(`f${i}`)));
@@ -55,7 +62,7 @@ export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spe
   });
   const size = spec.src.size;
   spec.onProgress?.({ phase: 'converting', bytesRead: size, totalBytes: size, rows: load.rows, elapsedMs: 0, bytesPerSecond: 0 });
-  const check = await checkDirect(engine, target, cols, typed);
+  const check = await checkDirect(engine, target, cols, typed, hidden);
   for (const i of typed) await engine.query(`ALTER TABLE ${qi(target)} DROP COLUMN ${qi(hidden(i))}`);
   return { cols, load, check };
 }
@@ -72,16 +79,20 @@ function shapeOf(s: StagedColumn): FieldShape | null {
 }
 
 /** One aggregate over the final table: rows, NULLs, coerced values, identifier hints, flags. */
-async function checkDirect(engine: QueryEngine, target: string, cols: StagedColumn[], typed: number[]): Promise<GuessCheck> {
+async function checkDirect(engine: QueryEngine, target: string, cols: StagedColumn[], typed: number[], hidden: (i: number) => string): Promise<GuessCheck> {
   const aggs: string[] = ['count(*) AS rows'];
+  const flags: { t: string; key: string; numeric: boolean }[] = [];
   cols.forEach((s, i) => {
     const c = qi(s.col.name);
     aggs.push(`count(*) - count(${c}) AS n${i}`);
     if (guessed(s) && s.col.type === 'BIGINT') aggs.push(`max(abs(${c})) AS x${i}`);
-    if (s.flagCandidate && s.col.type !== 'BOOLEAN') aggs.push(...flagAggs(s.col.type === 'VARCHAR' ? c : `CAST(${c} AS VARCHAR)`, `_${i}`));
+    if (s.flagCandidate && s.col.type !== 'BOOLEAN') {
+      const numeric = s.col.type === 'BIGINT' || s.col.type === 'DOUBLE';
+      flags.push({ t: numeric || s.col.type === 'VARCHAR' ? c : `CAST(${c} AS VARCHAR)`, key: `_${i}`, numeric });
+    }
   });
   for (const i of typed) aggs.push(`count(*) FILTER (${qi(hidden(i))}) AS co${i}`);
-  const r = toRows<Record<string, unknown>>(await engine.query(`SELECT ${aggs.join(', ')} FROM ${qi(target)}`))[0];
+  const r = { ...(await aggregateRow(engine, qi(target), aggs)), ...(await flagStats(engine, qi(target), flags)) };
   const nulls = new Map(cols.map((s, i) => [s.col.name, Number(r[`n${i}`])]));
   const coercion = new Map(typed.map((i) => [cols[i].col.name, { coerced: Number(r[`co${i}`]), invalid: 0 }]));
   cols.forEach((s, i) => {

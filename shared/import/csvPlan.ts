@@ -5,7 +5,7 @@ import { assertTextLike } from './fileKind';
 import { detectDialect } from './dialect';
 import { lineEndingOf } from './csvText';
 import { uniqueHeaderNames } from './headerNames';
-import { LIMITS, formatBytes } from './limits';
+import { LIMITS, assertColumns, formatBytes } from './limits';
 import type { ImportOptions, ImportPlan } from './importTypes';
 
 export interface CsvSniff {
@@ -29,7 +29,7 @@ export async function sniffCsv(src: FileSource, opts: ImportOptions): Promise<Cs
   const bomLength = bomLengthFor(head, encoding);
   assertTextLike(head.subarray(bomLength), file, encoding.startsWith('utf-16'));
   let text = decode(head, bomLength, encoding);
-  while (window < src.size && !/[\r\n]/.test(text)) {
+  while (!/[\r\n]/.test(text)) {
     if (window >= LIMITS.maxRecordBytes) {
       throw new TenureError('import.lineTooLong', `${file}, line 1: no line break in the first ${formatBytes(window)} (is this a text table?)`, {
         file,
@@ -37,6 +37,7 @@ export async function sniffCsv(src: FileSource, opts: ImportOptions): Promise<Cs
         params: { line: 1, limit: formatBytes(window) },
       });
     }
+    if (window >= src.size) break;
     window = Math.min(src.size, window * 4);
     head = await src.read(0, window);
     text = decode(head, bomLength, encoding);
@@ -45,6 +46,7 @@ export async function sniffCsv(src: FileSource, opts: ImportOptions): Promise<Cs
   if (!text.trim()) throw new TenureError('import.empty', `${file} contains no data`, { file });
   const d = detectDialect(text, complete, { delimiter: opts.delimiter, quote: opts.quote, headerRow: opts.headerRow, hasHeader: opts.hasHeader });
   if (!d.records.length) throw new TenureError('import.empty', `${file} contains no data below line ${opts.headerRow ?? 1}`, { file });
+  assertColumns(file, d.fields, opts.maxColumns ?? LIMITS.maxColumns, d.headerRow);
   const raw = d.hasHeader ? d.records[0].fields : d.records[0].fields.map(() => '');
   const { names } = uniqueHeaderNames(raw);
   const plan: ImportPlan = {
@@ -53,6 +55,7 @@ export async function sniffCsv(src: FileSource, opts: ImportOptions): Promise<Cs
     size: src.size,
     encoding,
     encodingBasis: guess ? guess.basis : 'user',
+    encodingConfidence: guess ? Math.round(guess.confidence * 100) / 100 : 1,
     delimiter: d.delimiter,
     quote: d.quote,
     lineEnding: lineEndingOf(text, d.quote),

@@ -1,6 +1,9 @@
 /** One record of a sample: its fields (unquoted) and the physical line it starts on (1-based). */
 export interface SampleRecord {
+  /** The fields, at most maxFields of them (a runaway line must not become millions of strings). */
   fields: string[];
+  /** The record's real number of fields. */
+  width: number;
   line: number;
   blank: boolean;
 }
@@ -10,9 +13,10 @@ export interface SampleRecord {
  * Used on the sniff window only: dialect and header detection, header names. When `complete` is
  * false the last, possibly cut, record is left out.
  */
-export function parseSample(text: string, delimiter: string, quote: string, complete: boolean, maxRecords = 2000): SampleRecord[] {
+export function parseSample(text: string, delimiter: string, quote: string, complete: boolean, maxRecords = 2000, maxFields = 100_000): SampleRecord[] {
   const out: SampleRecord[] = [];
   let fields: string[] = [];
+  let extra = 0;
   let field = '';
   let inQuote = false;
   let fieldStart = true;
@@ -20,12 +24,17 @@ export function parseSample(text: string, delimiter: string, quote: string, comp
   let recLine = 1;
   let i = 0;
   const n = text.length;
-  const push = (): void => {
-    fields.push(field);
-    const blank = fields.length === 1 && fields[0] === '';
-    out.push({ fields, line: recLine, blank });
-    fields = [];
+  const addField = (): void => {
+    if (fields.length < maxFields) fields.push(field);
+    else extra++;
     field = '';
+  };
+  const push = (): void => {
+    addField();
+    const blank = fields.length === 1 && fields[0] === '';
+    out.push({ fields, width: fields.length + extra, line: recLine, blank });
+    fields = [];
+    extra = 0;
     fieldStart = true;
   };
   while (i < n && out.length < maxRecords) {
@@ -50,8 +59,7 @@ export function parseSample(text: string, delimiter: string, quote: string, comp
       push();
       recLine = line;
     } else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
+      addField();
       fieldStart = true;
       i++;
     } else if (quote && ch === quote && fieldStart) {
@@ -59,9 +67,17 @@ export function parseSample(text: string, delimiter: string, quote: string, comp
       fieldStart = false;
       i++;
     } else {
-      field += ch;
+      // Plain text up to the next delimiter, quote or line break, in one slice (a runaway line
+      // of millions of characters must not cost a string append per character).
+      let j = i + 1;
+      while (j < n) {
+        const c = text[j];
+        if (c === delimiter || c === '\n' || c === '\r' || (quote && c === quote)) break;
+        j++;
+      }
+      field += text.slice(i, j);
       fieldStart = false;
-      i++;
+      i = j;
     }
   }
   if (complete && i >= n && (field !== '' || fields.length > 0) && out.length < maxRecords && !inQuote) push();

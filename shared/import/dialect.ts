@@ -31,18 +31,20 @@ interface Candidate {
 }
 
 function score(text: string, delimiter: string, quote: string, complete: boolean): Candidate {
-  const records = parseSample(text, delimiter, quote, complete, 1000).filter((r) => !r.blank);
+  const records = parseSample(text, delimiter, quote, complete, 1000, MAX_SAMPLE_FIELDS).filter((r) => !r.blank);
   if (!records.length) return { delimiter, score: 0, fields: 1, records };
   // Title lines above the header have fewer fields: judge from the most common width.
-  const k = mode(records.map((r) => r.fields.length));
-  const first = records.findIndex((r) => r.fields.length === k);
+  const k = mode(records.map((r) => r.width));
+  const first = records.findIndex((r) => r.width === k);
   const tail = records.slice(first);
-  const consistent = tail.filter((r) => r.fields.length === k).length / tail.length;
+  const consistent = tail.filter((r) => r.width === k).length / tail.length;
   // Every skipped leading record costs a little: a header narrower than the data is suspicious.
   return { delimiter, score: k < 2 ? 0 : consistent * 1000 + Math.min(k, 100) - 5 * first, fields: k, records };
 }
 
 const NUMERIC = /^[-+]?[\d.,\s]+%?$/;
+/** Fields kept per sample record: past the column limit the count is all that matters. */
+const MAX_SAMPLE_FIELDS = 10_000;
 
 /**
  * Delimiter (the one giving the most consistent multi-field records), header row (the first record
@@ -59,11 +61,11 @@ export function detectDialect(text: string, complete: boolean, opts: { delimiter
     startIdx = all.findIndex((r) => r.line >= opts.headerRow!);
     if (startIdx < 0) startIdx = all.length;
   } else {
-    startIdx = Math.max(0, all.findIndex((r) => r.fields.length === best.fields));
+    startIdx = Math.max(0, all.findIndex((r) => r.width === best.fields));
   }
   const records = all.slice(startIdx);
   const header = records[0];
-  const fields = header ? header.fields.length : best.fields;
+  const fields = header ? header.width : best.fields;
   const hasHeader = opts.hasHeader ?? !(header && header.fields.every((f) => f.trim() !== '' && NUMERIC.test(f.trim())));
   return { delimiter: best.delimiter, quote, headerRow: header?.line ?? opts.headerRow ?? 1, hasHeader, fields, records };
 }

@@ -9,8 +9,64 @@ export interface EncodingGuess {
   encoding: Encoding;
   /** Bytes of byte-order mark at the start of the file (skipped when reading). */
   bomLength: number;
-  /** 'bom' and 'valid-utf8' are certain; 'scored' is a best guess the UI should let the user confirm. */
-  basis: 'bom' | 'valid-utf8' | 'utf16-pattern' | 'scored' | 'user';
+  /**
+   * 'bom' and 'valid-utf8' are certain; 'utf8-repaired' = UTF-8 with a few invalid bytes (read as
+   * U+FFFD, with a warning); 'scored' is a best guess the UI should let the user confirm.
+   */
+  basis: 'bom' | 'valid-utf8' | 'utf8-repaired' | 'utf16-pattern' | 'scored' | 'user';
+  /** How sure the guess is, 0–1 (1 for a BOM or valid UTF-8; chardet's confidence for 'scored'). */
+  confidence: number;
+}
+
+/** Length of the valid UTF-8 sequence at b[i] (1 for ASCII), 0 when invalid, -1 when cut at the end. */
+function utf8At(b: Uint8Array, i: number): number {
+  const x = b[i];
+  if (x < 0x80) return 1;
+  const len = x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0;
+  if (len === 0) return 0;
+  if (i + len > b.length) return -1;
+  const y = b[i + 1];
+  // Overlong forms, surrogates and code points past U+10FFFF are invalid too.
+  const lo = x === 0xe0 ? 0xa0 : x === 0xf0 ? 0x90 : 0x80;
+  const hi = x === 0xed ? 0x9f : x === 0xf4 ? 0x8f : 0xbf;
+  if (y < lo || y > hi) return 0;
+  for (let k = 2; k < len; k++) if ((b[i + k] & 0xc0) !== 0x80) return 0;
+  return len;
+}
+
+/**
+ * Valid multi-byte UTF-8 sequences and runs of invalid bytes in a sample (a sequence cut at the end is
+ * neither). A UTF-8 export with one damaged byte has many of the first and one of the second; a
+ * legacy encoding read as UTF-8 has almost only invalid bytes.
+ */
+export function utf8Quality(b: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let inRun = false;
+  for (let i = 0; i < b.length; ) {
+    const len = utf8At(b, i);
+    if (len < 0) break;
+    // A damaged lead byte orphans its continuation bytes: one run of invalid bytes is one error.
+    if (len === 0 && !inRun) invalid++;
+    else if (len > 1) valid++;
+    inRun = len === 0;
+    i += Math.max(1, len);
+  }
+  return { valid, invalid };
+}
+
+/** Physical lines (counted from `firstLine`) holding bytes that are not valid UTF-8. */
+export function invalidUtf8Lines(b: Uint8Array, firstLine: number): number[] {
+  const lines: number[] = [];
+  let line = firstLine;
+  for (let i = 0; i < b.length; ) {
+    const x = b[i];
+    if (x === 0x0a || (x === 0x0d && b[i + 1] !== 0x0a)) line++;
+    const len = utf8At(b, i);
+    if (len <= 0 && lines[lines.length - 1] !== line) lines.push(line);
+    i += Math.max(1, len);
+  }
+  return lines;
 }
 
 const ALIASES: Record<string, Encoding> = {
@@ -55,8 +111,12 @@ const CHARDET_NAMES: Record<string, Encoding> = { GB18030: 'gb18030', Big5: 'big
  */
 export function detectEncoding(head: Uint8Array): EncodingGuess {
   const bom = bomOf(head);
-  if (bom) return { encoding: bom.encoding, bomLength: bom.length, basis: 'bom' };
-  if (decodesStrictly(head, 'utf-8')) return { encoding: 'utf-8', bomLength: 0, basis: 'valid-utf8' };
+  if (bom) return { encoding: bom.encoding, bomLength: bom.length, basis: 'bom', confidence: 1 };
+  if (decodesStrictly(head, 'utf-8')) return { encoding: 'utf-8', bomLength: 0, basis: 'valid-utf8', confidence: 1 };
+  // A UTF-8 file with a damaged byte stays UTF-8 (the byte becomes U+FFFD, with a warning naming
+  // the line): reading it as windows-1252 would garble every other accented character.
+  const q = utf8Quality(head);
+  if (q.valid >= 2 && q.invalid * 10 <= q.valid) return { encoding: 'utf-8', bomLength: 0, basis: 'utf8-repaired', confidence: q.valid / (q.valid + q.invalid) };
   const sample = head.subarray(0, Math.min(head.length, 4096));
   let evenNul = 0;
   let oddNul = 0;
@@ -66,17 +126,23 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
     else oddNul++;
   }
   const half = sample.length / 2;
-  if (oddNul > half * 0.3 && evenNul < half * 0.05) return { encoding: 'utf-16le', bomLength: 0, basis: 'utf16-pattern' };
-  if (evenNul > half * 0.3 && oddNul < half * 0.05) return { encoding: 'utf-16be', bomLength: 0, basis: 'utf16-pattern' };
+  if (oddNul > half * 0.3 && evenNul < half * 0.05) return { encoding: 'utf-16le', bomLength: 0, basis: 'utf16-pattern', confidence: 0.95 };
+  if (evenNul > half * 0.3 && oddNul < half * 0.05) return { encoding: 'utf-16be', bomLength: 0, basis: 'utf16-pattern', confidence: 0.95 };
   const ranked = analyse(head)
     .map((m) => ({ enc: CHARDET_NAMES[m.name], confidence: m.confidence }))
     .filter((m): m is { enc: Encoding; confidence: number } => m.enc !== undefined);
   const chinese = gbOrBig5(head);
-  const candidates: Encoding[] = [...(chinese ? [chinese] : []), ...ranked.map((m) => m.enc), 'gb18030', 'big5', 'shift_jis', 'euc-kr'];
+  const candidates: Encoding[] = [...(chinese ? [chinese.enc] : []), ...ranked.map((m) => m.enc), 'gb18030', 'big5', 'shift_jis', 'euc-kr'];
+  // chardet's score, or the share test's: many double-byte pairs all in the hanzi block is strong
+  // evidence, a handful is not (a short Shift_JIS or EUC-KR file can pass it).
+  const confidenceOf = (enc: Encoding): number => {
+    const scored = (ranked.find((m) => m.enc === enc)?.confidence ?? 10) / 100;
+    return enc === chinese?.enc ? Math.max(scored, chinese.pairs >= 50 ? 0.95 : chinese.pairs >= 10 ? 0.8 : 0.5) : scored;
+  };
   for (const enc of candidates) {
-    if (decodesStrictly(head, enc)) return { encoding: enc === 'gb18030' ? gbFamily(head) : enc, bomLength: 0, basis: 'scored' };
+    if (decodesStrictly(head, enc)) return { encoding: enc === 'gb18030' ? gbFamily(head) : enc, bomLength: 0, basis: 'scored', confidence: confidenceOf(enc) };
   }
-  return { encoding: 'windows-1252', bomLength: 0, basis: 'scored' };
+  return { encoding: 'windows-1252', bomLength: 0, basis: 'scored', confidence: 0.1 };
 }
 
 /**
@@ -84,7 +150,7 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
  * B0-F7, trail A1-FE); Big5 text spreads over trail bytes 40-7E as well. Small samples defeat
  * chardet, this does not.
  */
-function gbOrBig5(head: Uint8Array): Encoding | null {
+function gbOrBig5(head: Uint8Array): { enc: Encoding; pairs: number } | null {
   let pairs = 0;
   let gb2312 = 0;
   for (let i = 0; i + 1 < head.length; i++) {
@@ -96,8 +162,8 @@ function gbOrBig5(head: Uint8Array): Encoding | null {
     i++;
   }
   if (pairs < 2) return null;
-  if (gb2312 / pairs >= 0.95 && decodesStrictly(head, 'gbk')) return 'gb18030';
-  return decodesStrictly(head, 'big5') ? 'big5' : null;
+  if (gb2312 / pairs >= 0.95 && decodesStrictly(head, 'gbk')) return { enc: 'gb18030', pairs };
+  return decodesStrictly(head, 'big5') ? { enc: 'big5', pairs } : null;
 }
 
 /** GBK unless the sample uses GB18030's four-byte sequences (both decode with the same decoder). */

@@ -7,7 +7,9 @@ import type { HeaderMapping } from './importTypes';
  */
 export function uniqueHeaderNames(raw: readonly (string | null | undefined)[]): { names: string[]; mapping: HeaderMapping[] } {
   const cleaned = raw.map((h, i) => {
-    const s = (h ?? '').replace(/\s+/g, ' ').trim();
+    // Control characters (a NUL from a misread encoding) cannot be part of a DuckDB identifier.
+    // eslint-disable-next-line no-control-regex
+    const s = (h ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
     return s === '' ? `column_${i + 1}` : s;
   });
   const taken = new Set(cleaned.map((n) => n.toLowerCase()));

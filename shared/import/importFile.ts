@@ -8,12 +8,25 @@ import { bomLengthFor, normalizeEncoding } from './encoding';
 import { sniffCsv } from './csvPlan';
 import { GuessContradiction, loadCsvToStaging, stagingColumn, type CsvLoadResult, type CsvLoadSpec } from './csvLoad';
 import { importCsvDirect } from './csvDirect';
-import { listExcelSheets, readExcelSheet } from './excelRead';
+import { inThreadExcelReader } from './excelReader';
 import { uniqueHeaderNames } from './headerNames';
 import { LIMITS, assertSize } from './limits';
 import { cancelledError, throwIfAborted } from './abort';
-import { applyOverrides, checkGuesses, type GuessCheck, detectStagedTypes, excelKindType, redetectFull, selectList, type StagedColumn } from './stagedColumns';
+import { applyOverrides, checkGuesses, forcedTypeLosses, type ForcedType, type GuessCheck, detectStagedTypes, excelKindType, redetectFull, selectList, type StagedColumn } from './stagedColumns';
 import type { ColumnInfo, ImportOptions, ImportPlan, ImportResult, ImportWarning, PreviewRow } from './importTypes';
+
+export type { ForcedType } from './stagedColumns';
+
+/** What the import dialog shows before anything is loaded. */
+export interface ImportPreview {
+  plan: ImportPlan;
+  preview: PreviewRow[];
+  warnings: ImportWarning[];
+  /** Columns whose type the user forced, with the values that will not convert. */
+  forced: ForcedType[];
+  /** Rows the counts cover when they come from a sample (a CSV's first rows); null = every row. */
+  sampledRows: number | null;
+}
 
 export type {
   ColumnInfo, ImportOptions, ImportPlan, ImportResult, ImportWarning, PreviewRow, ImportProgress, PlanColumn, ColumnType, HeaderMapping,
@@ -41,10 +54,10 @@ function formatOf(src: FileSource): 'csv' | 'xlsx' | 'xls' {
 }
 
 /** Sheet names of a workbook (reads only the workbook's directory). */
-export async function listSheets(src: FileSource, opts: Pick<ImportOptions, 'maxExcelBytes' | 'maxUnzippedBytes'> = {}): Promise<string[]> {
+export async function listSheets(src: FileSource, opts: Pick<ImportOptions, 'maxExcelBytes' | 'maxUnzippedBytes' | 'excelReader'> = {}): Promise<string[]> {
   if (formatOf(src) === 'csv') return [];
   assertSize(src.name, src.size, opts.maxExcelBytes ?? LIMITS.maxExcelBytes, 'workbooks');
-  return listExcelSheets(await readAll(src), src.name, opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes);
+  return (opts.excelReader ?? inThreadExcelReader).list(await readAll(src), { file: src.name, maxUnzippedBytes: opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes });
 }
 
 /** Load the raw values into a staging table and decide every column's type. */
@@ -79,10 +92,10 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
   } else {
     assertSize(file, src.size, opts.maxExcelBytes ?? LIMITS.maxExcelBytes, 'workbooks');
     const sheetName = opts.plan?.sheet ?? opts.sheet;
-    const sh = readExcelSheet(await readAll(src), {
+    const sh = await (opts.excelReader ?? inThreadExcelReader).read(await readAll(src), {
       file, sheet: sheetName ?? undefined, headerRow: opts.plan?.headerRow ?? opts.headerRow, hasHeader: opts.plan?.hasHeader ?? opts.hasHeader,
-      maxUnzippedBytes: opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes,
-    });
+      maxUnzippedBytes: opts.maxUnzippedBytes ?? LIMITS.maxUnzippedBytes, maxCells: opts.maxCells, maxColumns: opts.maxColumns,
+    }, opts.signal);
     throwIfAborted(opts.signal, file);
     const { names } = uniqueHeaderNames(sh.columns.map((c) => c.header));
     plan = opts.plan ? structuredClone(opts.plan) : {
@@ -153,6 +166,14 @@ function csvSpec(src: FileSource, plan: ImportPlan, bomLength: number, opts: Imp
 function loadWarnings(plan: ImportPlan, load: CsvLoadResult): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   const { raggedLines, truncatedLines } = load;
+  if (plan.encodingBasis === 'scored' && plan.encoding && (plan.encodingConfidence ?? 0) < 0.9) {
+    const confidence = Math.round((plan.encodingConfidence ?? 0) * 100);
+    warnings.push({
+      code: 'import.warnings.encodingGuessed',
+      message: `The encoding was guessed from the bytes: read as ${plan.encoding.toUpperCase()} (confidence ${confidence}%); choose another encoding if the text looks wrong`,
+      params: { encoding: plan.encoding.toUpperCase(), confidence },
+    });
+  }
   if (raggedLines.length) {
     const verb = plan.ragged === 'skip' ? 'skipped' : 'padded with NULL';
     warnings.push({
@@ -160,6 +181,15 @@ function loadWarnings(plan: ImportPlan, load: CsvLoadResult): ImportWarning[] {
       message: `${raggedLines.length} line(s) with a different number of fields were ${verb} (lines ${raggedLines.slice(0, 20).join(', ')}${raggedLines.length > 20 ? ', …' : ''})`,
       line: raggedLines[0],
       params: { count: raggedLines.length, lines: raggedLines.slice(0, 20).join(', ') },
+    });
+  }
+  if (load.repairedLines.length) {
+    const lines = load.repairedLines;
+    warnings.push({
+      code: 'import.warnings.invalidUtf8',
+      message: `${lines.length} line(s) held bytes that are not valid UTF-8; they were read as � (lines ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', …' : ''})`,
+      line: lines[0],
+      params: { count: lines.length, lines: lines.slice(0, 20).join(', ') },
     });
   }
   if (truncatedLines.length) {
@@ -187,13 +217,16 @@ async function dropQuietly(engine: QueryEngine, table: string): Promise<void> {
  * Sniff a file and return the plan the import dialog shows (every field can be overridden and the
  * plan passed back as opts.plan) with the first rows exactly as they will be loaded.
  */
-export async function planImport(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<{ plan: ImportPlan; preview: PreviewRow[]; warnings: ImportWarning[] }> {
+export async function planImport(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<ImportPreview> {
   const st = await stage(engine, src, opts, true).catch((err: unknown) => {
     throw asImportError(err, src);
   });
   try {
     const preview = toRows(await engine.query(`SELECT ${selectList(st.cols)} FROM ${qi(st.staging)} LIMIT ${qn(LIMITS.previewRows)}`));
-    return { plan: st.plan, preview, warnings: st.warnings };
+    // Forced types: values that will not convert, counted over what was staged (a CSV's first
+    // rows, a whole sheet), so the dialog can show them and ask before most of a column is lost.
+    const forced = await forcedTypeLosses(engine, st.staging, st.cols);
+    return { plan: st.plan, preview, warnings: st.warnings, forced, sampledRows: st.plan.format === 'csv' ? st.rows : null };
   } finally {
     await dropQuietly(engine, st.staging);
   }
@@ -258,7 +291,7 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
         warnings.push({ code: 'import.warnings.invalidValues', message: `Column "${c.name}": ${co.invalid} value(s) could not be read as ${c.type} and were loaded as NULL`, column: c.name, params: { column: c.name, count: co.invalid, type: c.type } });
       }
       return {
-        ...c, nullsCoerced: co?.coerced ?? 0, source: pc?.source, flag: pc?.flag, ambiguousDates: pc?.ambiguousDates, date: pc?.date,
+        ...c, nullsCoerced: co?.coerced ?? 0, invalid: co?.invalid ?? 0, source: pc?.source, flag: pc?.flag, ambiguousDates: pc?.ambiguousDates, date: pc?.date,
         decimal: pc?.type === 'DOUBLE' || pc?.type === 'BIGINT' ? pc.decimal : undefined, textReason: pc?.textReason,
       };
     });

@@ -1,4 +1,5 @@
 import type { Encoding } from './encoding';
+import type { ExcelReader } from './excelReader';
 
 /** Column types an import produces. */
 export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP';
@@ -42,6 +43,8 @@ export interface ImportPlan {
   encoding: Encoding | null;
   /** How the encoding was found ('scored' = a guess worth confirming). */
   encodingBasis: string | null;
+  /** How sure the encoding is, 0–1 (1 = certain: a BOM, valid UTF-8, or the user's choice). */
+  encodingConfidence?: number;
   delimiter: string | null;
   quote: string | null;
   lineEnding: 'lf' | 'crlf' | 'cr' | null;
@@ -96,7 +99,11 @@ export interface ImportOptions {
   maxTextBytes?: number;
   maxExcelBytes?: number;
   maxUnzippedBytes?: number;
+  maxCells?: number;
+  maxColumns?: number;
   chunkBytes?: number;
+  /** Where workbooks are parsed: in this thread by default; the workbench passes a Web Worker. */
+  excelReader?: ExcelReader;
 }
 
 export interface ColumnInfo {
@@ -105,6 +112,8 @@ export interface ColumnInfo {
   nulls: number;
   /** Non-empty source values that became NULL (blank, whitespace, NA, or unparseable). */
   nullsCoerced?: number;
+  /** Of those, values that did not convert to the column's type (a forced type the data does not fit). */
+  invalid?: number;
   source?: string;
   flag?: FlagInfo;
   ambiguousDates?: boolean;

@@ -1,9 +1,10 @@
 import type { QueryEngine } from '../engine/QueryEngine';
+import { aggregateRow } from './batchedAggregates';
 import { toRows } from '../engine/arrowRows';
 import { qi, ql } from '../engine/sqlQuote';
 import type { ColumnOverride, ImportPlan, PlanColumn } from './importTypes';
 import type { ExcelKind } from './excelRead';
-import { flagAggs, flagFromRow, idNameHint, inferFromSample, inferFull, type Detected } from './typeInference';
+import { flagFromRow, flagStats, idNameHint, inferFromSample, inferFull, type Detected } from './typeInference';
 import { LEADING_ZERO_RE, convertExpr, isMissing, trimmed } from './valueParsing';
 
 /** A plan column and where its raw values sit in the staging table. */
@@ -102,7 +103,10 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
   const coercion = new Map<string, { coerced: number; invalid: number }>();
   for (const s of cols) if (s.kind !== 'text') coercion.set(s.col.name, { coerced: s.preCoerced, invalid: 0 });
   const aggs: string[] = [];
+  const flags: { t: string; key: string }[] = [];
   cols.forEach((s, i) => {
+    // A typed Excel column the user gave another type: values lost = final NULLs − source NULLs.
+    if (s.kind !== 'text' && retypedCells(s)) aggs.push(`count(*) - count(${qi(s.staged)}) AS n${i}`);
     if (s.kind !== 'text') return;
     const raw = qi(s.staged);
     const t = trimmed(raw);
@@ -115,12 +119,16 @@ export async function checkGuesses(engine: QueryEngine, staging: string, target:
     // A two-valued sample flag only needs "any third value?" (two comparisons); a one-valued
     // sample needs the full statistics (a second value may complete a pair).
     if (s.flagCandidate && s.col.flag && s.col.type !== 'BOOLEAN') aggs.push(`count(*) FILTER (NOT ${isMissing(raw)} AND lower(${raw}) <> ${ql(String(s.col.flag.trueValue).toLowerCase())} AND lower(${raw}) <> ${ql(String(s.col.flag.falseValue).toLowerCase())}) AS o${i}`);
-    else if (s.flagCandidate && s.col.type !== 'BOOLEAN') aggs.push(...flagAggs(raw, `_${i}`));
+    else if (s.flagCandidate && s.col.type !== 'BOOLEAN') flags.push({ t: raw, key: `_${i}` });
   });
   const suspects: StagedColumn[] = [];
-  if (!aggs.length) return { rows: Number(f.rows), nulls, types, coercion, suspects };
-  const r = toRows<Record<string, unknown>>(await engine.query(`SELECT ${aggs.join(', ')} FROM ${qi(staging)}`))[0];
+  if (!aggs.length && !flags.length) return { rows: Number(f.rows), nulls, types, coercion, suspects };
+  const r = { ...(await aggregateRow(engine, qi(staging), aggs)), ...(await flagStats(engine, qi(staging), flags)) };
   cols.forEach((s, i) => {
+    if (s.kind !== 'text' && retypedCells(s)) {
+      const invalid = Math.max(0, (nulls.get(s.col.name) ?? 0) - Number(r[`n${i}`]));
+      coercion.set(s.col.name, { coerced: s.preCoerced + invalid, invalid });
+    }
     if (s.kind !== 'text') return;
     if (s.col.type !== 'VARCHAR') {
       const coerced = (nulls.get(s.col.name) ?? 0) - Number(r[`n${i}`]);
@@ -152,6 +160,35 @@ export function finalExpr(s: StagedColumn): string {
   const raw = qi(s.staged);
   if (s.kind !== 'text' && s.col.userType && s.col.type !== excelKindType(s.kind)) return retyped(s, raw);
   return naturalExpr(s, raw);
+}
+
+/** A typed Excel cell column the user gave another type. */
+const retypedCells = (s: StagedColumn): boolean => s.kind !== 'text' && !!s.col.userType && s.col.type !== excelKindType(s.kind);
+
+/** A column whose type the user forced, with how many of its (staged) values will not convert. */
+export interface ForcedType {
+  index: number;
+  column: string;
+  type: PlanColumn['type'];
+  /** Values present (not blank or NA) and, of those, values that become NULL in the chosen type. */
+  present: number;
+  lost: number;
+}
+
+/**
+ * For every column whose type the user forced: the values that would become NULL. One batch of
+ * aggregates over the staging table (the preview's sample for a CSV, the whole sheet for Excel).
+ */
+export async function forcedTypeLosses(engine: QueryEngine, staging: string, cols: StagedColumn[]): Promise<ForcedType[]> {
+  const forced = cols.map((s, i) => ({ s, i })).filter(({ s }) => s.col.userType && s.col.type !== 'VARCHAR' && (s.kind === 'text' || retypedCells(s)));
+  if (!forced.length) return [];
+  const aggs = forced.flatMap(({ s, i }) => {
+    const raw = qi(s.staged);
+    const present = s.kind === 'text' ? `NOT ${isMissing(trimmed(raw))}` : `${raw} IS NOT NULL`;
+    return [`count(*) FILTER (${present}) AS p${i}`, `count(*) FILTER (${present} AND (${finalExpr(s)}) IS NULL) AS l${i}`];
+  });
+  const r = await aggregateRow(engine, qi(staging), aggs);
+  return forced.map(({ s, i }) => ({ index: s.col.index, column: s.col.name, type: s.col.type, present: Number(r[`p${i}`]), lost: Number(r[`l${i}`]) }));
 }
 
 /** A typed Excel cell column the user gave another type: whole numbers as text read 90003, not 90003.0. */

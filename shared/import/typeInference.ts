@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../engine/QueryEngine';
+import { aggregateRow } from './batchedAggregates';
 import { toRows } from '../engine/arrowRows';
-import { qi, ql } from '../engine/sqlQuote';
+import { qi, ql, qn } from '../engine/sqlQuote';
 import type { DecimalStyle, FlagInfo, PlanColumn } from './importTypes';
 import { TRIM_CHARS, DATEISH_RE, DIGITS_RE, INT_RE, LEADING_ZERO_RE, NULL_TOKENS, NUMBER_RE, TEXT_DATE_STYLES, dateStyleRegex, isMissing, trimmed } from './valueParsing';
 
@@ -60,7 +61,7 @@ async function fullStats(engine: QueryEngine, inner: string, idx: number[], ctx:
       ...TEXT_DATE_STYLES.map((style, k) => `count(*) FILTER (${fm(t, dateStyleRegex(style))}) AS ds${i}_${k}`),
     ];
   });
-  return readStats(toRows<Record<string, unknown>>(await engine.query(`SELECT ${aggs.join(', ')} FROM (${inner}) s`))[0], idx);
+  return readStats(await aggregateRow(engine, `(${inner}) s`, aggs), idx);
 }
 
 /** RE2 pattern → JS RegExp anchored like regexp_full_match. */
@@ -193,12 +194,40 @@ export async function inferFull(engine: QueryEngine, from: string, names: string
   return out;
 }
 
-/** SQL aggregates (nb, nd, lo, hi) for a flag check of trimmed text `t`, suffixed `key`. */
-export function flagAggs(t: string, key: string): string[] {
-  return commonAggs(t, key, `NOT ${isMissing(t)}`);
+/**
+ * The flag statistics (nb, nd, lo, hi, as fullStats names them) of many columns without a single
+ * count(DISTINCT …): one pass for counts and the smallest and largest (lower-cased) values, one
+ * pass counting values that are neither. nd is then 1, 2, or 3 for "more than two" — all a flag
+ * needs — and no hash table per column is built (a hundred 0/1 columns ran out of memory).
+ */
+export async function flagStats(engine: QueryEngine, from: string, items: { t: string; key: string; numeric?: boolean }[]): Promise<Record<string, unknown>> {
+  if (!items.length) return {};
+  const present = (t: string, numeric?: boolean): string => (numeric ? `${t} IS NOT NULL` : `NOT ${isMissing(t)}`);
+  // Numbers need no text at all: their own min and max (a 0/1 column is compared as numbers).
+  const low = (t: string, numeric?: boolean): string => (numeric ? t : `lower(${t})`);
+  const first = await aggregateRow(engine, from, items.flatMap(({ t, key, numeric }) => [
+    `count(*) FILTER (${present(t, numeric)}) AS nb${key}`, `min(${t}) FILTER (${present(t, numeric)}) AS lo${key}`, `max(${t}) FILTER (${present(t, numeric)}) AS hi${key}`,
+    ...(numeric ? [] : [`min(lower(${t})) FILTER (${present(t)}) AS llo${key}`, `max(lower(${t})) FILTER (${present(t)}) AS lhi${key}`]),
+  ]));
+  const lowered = (key: string, k: 'llo' | 'lhi', numeric?: boolean): unknown => first[`${numeric ? (k === 'llo' ? 'lo' : 'hi') : k}${key}`] ?? null;
+  const literal = (v: unknown, numeric?: boolean): string => (numeric ? qn(Number(v)) : ql(String(v)));
+  const others = await aggregateRow(engine, from, items.map(({ t, key, numeric }) => {
+    const [a, b] = [lowered(key, 'llo', numeric), lowered(key, 'lhi', numeric)];
+    if (a === null) return `0 AS o${key}`;
+    return `count(*) FILTER (${present(t, numeric)} AND ${low(t, numeric)} <> ${literal(a, numeric)} AND ${low(t, numeric)} <> ${literal(b ?? a, numeric)}) AS o${key}`;
+  }));
+  const out: Record<string, unknown> = {};
+  for (const { key, numeric } of items) {
+    const [a, b] = [lowered(key, 'llo', numeric), lowered(key, 'lhi', numeric)];
+    out[`nb${key}`] = first[`nb${key}`];
+    out[`lo${key}`] = first[`lo${key}`];
+    out[`hi${key}`] = first[`hi${key}`];
+    out[`nd${key}`] = a === null ? 0 : Number(others[`o${key}`]) > 0 ? 3 : String(a) === String(b) ? 1 : 2;
+  }
+  return out;
 }
 
-/** The flag of a column from the full data's nb/nd/lo/hi (as read back from flagAggs). */
+/** The flag of a column from the full data's nb/nd/lo/hi (fullStats or flagStats). */
 export function flagFromRow(row: Record<string, unknown>, key: string, type: Detected['type']): FlagInfo | undefined {
   const v = (k: string): unknown => row[`${k}${key}`];
   const st = { nb: Number(v('nb') ?? 0), nd: Number(v('nd') ?? 0), lo: v('lo') == null ? null : String(v('lo')), hi: v('hi') == null ? null : String(v('hi')) } as Stats;

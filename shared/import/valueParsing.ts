@@ -122,7 +122,9 @@ function isoTimestamp(t: string, raw: string): string {
 function excelSerial(t: string, system: 'excel-1900' | 'excel-1904'): string {
   const x = `TRY_CAST(${t} AS DOUBLE)`;
   const days = system === 'excel-1904' ? `(${x} + 1462 - 25569)` : `(CASE WHEN ${x} < 60 THEN ${x} + 1 ELSE ${x} END - 25569)`;
-  return `epoch_ms(CAST(round(${days} * 86400000) AS BIGINT))`;
+  // Only Excel's own range (serial 0 … 9999-12-31): a larger number overflowed the timestamp cast
+  // ("Could not convert Timestamp(MS) to Timestamp(US)") and failed the whole import.
+  return `CASE WHEN ${x} >= 0 AND ${x} < 2958466 THEN epoch_ms(CAST(round(${days} * 86400000) AS BIGINT)) END`;
 }
 
 /**

@@ -22,14 +22,15 @@ describe('tenure profile (subprocess)', () => {
     const r = await cli('profile', path.join(DATA, '商场客户_gbk.csv'), '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      file: '商场客户_gbk.csv', format: 'csv', encoding: 'gbk', delimiter: ',', headerRow: 1, sheet: null, rows: 200,
+      file: '商场客户_gbk.csv', format: 'csv', encoding: 'gbk', encodingBasis: 'scored', encodingConfidence: 0.95, delimiter: ',', headerRow: 1, sheet: null, rows: 200,
       columns: [
-        { name: '客户编号', type: 'VARCHAR', nulls: 0 },
-        { name: '性别', type: 'VARCHAR', nulls: 0 },
-        { name: '年龄', type: 'BIGINT', nulls: 0 },
-        { name: '年收入（万）', type: 'BIGINT', nulls: 0 },
-        { name: '消费指数', type: 'BIGINT', nulls: 0 },
+        { name: '客户编号', type: 'VARCHAR', nulls: 0, invalid: 0 },
+        { name: '性别', type: 'VARCHAR', nulls: 0, invalid: 0 },
+        { name: '年龄', type: 'BIGINT', nulls: 0, invalid: 0 },
+        { name: '年收入（万）', type: 'BIGINT', nulls: 0, invalid: 0 },
+        { name: '消费指数', type: 'BIGINT', nulls: 0, invalid: 0 },
       ],
+      warnings: [],
     });
   });
 
@@ -38,7 +39,7 @@ describe('tenure profile (subprocess)', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect([out.format, out.rows, out.columns.length, out.encoding, out.delimiter]).toEqual(['xlsx', 7043, 33, null, null]);
-    expect(out.columns.find((c: { name: string }) => c.name === 'Total Charges')).toEqual({ name: 'Total Charges', type: 'DOUBLE', nulls: 11 });
+    expect(out.columns.find((c: { name: string }) => c.name === 'Total Charges')).toEqual({ name: 'Total Charges', type: 'DOUBLE', nulls: 11, invalid: 0 });
   });
 
   it('--encoding --delimiter --header-row override detection', async () => {
@@ -47,6 +48,26 @@ describe('tenure profile (subprocess)', () => {
     const r = await cli('profile', file, '--encoding', 'gb18030', '--delimiter', 'semicolon', '--header-row', '2', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ encoding: 'gb18030', delimiter: ';', headerRow: 2, rows: 2, columns: [{ name: 'name', type: 'VARCHAR', nulls: 0 }, { name: 'amount', type: 'BIGINT', nulls: 0 }] });
+  });
+
+  it('--type forces a column type: values that do not convert are counted per column and warned about', async () => {
+    const r = await cli('profile', path.join(DATA, 'WA_Fn-UseC_-Telco-Customer-Churn.csv'), '--type', 'gender=number', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.columns.find((c: { name: string }) => c.name === 'gender')).toEqual({ name: 'gender', type: 'DOUBLE', nulls: 7043, invalid: 7043 });
+    expect(out.warnings).toEqual([expect.objectContaining({ code: 'import.warnings.invalidValues', column: 'gender' })]);
+    const bad = await cli('profile', path.join(DATA, 'WA_Fn-UseC_-Telco-Customer-Churn.csv'), '--type', 'nope=number', '--json');
+    expect(JSON.parse(bad.stderr).error).toMatchObject({ code: 'cli.badOption', message: expect.stringMatching(/no column named "nope"/) });
+  });
+
+  it('a damaged UTF-8 byte: UTF-8 kept, the warning names the line', async () => {
+    const dir = tempDir('tenure-cli-');
+    const bytes = new TextEncoder().encode('name,city\n' + 'a,Zürich\n'.repeat(30));
+    bytes[bytes.indexOf(0xc3, 100)] = 0xfe;
+    const r = await cli('profile', writeFixture(dir, 'bad.csv', bytes), '--json');
+    const out = JSON.parse(r.stdout);
+    expect([out.encoding, out.encodingBasis]).toEqual(['utf-8', 'utf8-repaired']);
+    expect(out.warnings[0]).toMatchObject({ code: 'import.warnings.invalidUtf8', line: expect.any(Number) });
   });
 
   it('errors are JSON on stderr with exit code 2', async () => {

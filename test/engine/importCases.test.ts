@@ -161,11 +161,12 @@ describe('import: bad input fails clearly and leaves everything intact', () => {
     ragged[4321] = '1,2';
     const e = await failure('ragged_deep.csv', `a,b,c\n${ragged.join('\n')}\n`, { chunkBytes: 16 * 1024 });
     expect([e.code, e.line]).toEqual(['import.ragged', 4323]);
-    // Valid UTF-8 in the sniffed head, a stray Latin-1 byte far below it: DuckDB's reader refuses it.
+    // Valid UTF-8 in the sniffed head, a stray Latin-1 byte far below it: read as U+FFFD, the line named.
     const head = new TextEncoder().encode(`a,b,c\n${rows.join('\n')}\n`);
     const bad = new Uint8Array([...head, ...new TextEncoder().encode('1,2,caf'), 0xe9, 10]);
-    const d = await failure('latin1_tail.csv', bad, { chunkBytes: 16 * 1024 });
-    expect([d.code, d.line]).toEqual(['import.decode', 6002]);
+    const { r, rows: loaded } = await load('latin1_tail.csv', bad, { chunkBytes: 16 * 1024 });
+    expect(r.warnings.find((w) => w.code === 'import.warnings.invalidUtf8')?.line).toBe(6002);
+    expect(loaded.at(-1)).toEqual({ a: 1, b: 2, c: 'caf\uFFFD' });
   });
   it('mixed CRLF and LF line endings (files pasted together) read as one table', async () => {
     const { rows } = await load('mixed_endings.csv', 'id,name\r\n1,north\n2,south\r\n3,east\n');

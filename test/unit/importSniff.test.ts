@@ -4,7 +4,7 @@ import { detectDialect } from '../../shared/import/dialect';
 import { uniqueHeaderNames } from '../../shared/import/headerNames';
 import { scanRecords, withoutRecords } from '../../shared/import/csvScan';
 import { lineEndingOf, parseSample } from '../../shared/import/csvText';
-import { assertZipWithinLimit, zipEntries } from '../../shared/import/zipGuard';
+import { assertZipWithinLimit, zipEntries } from '../../shared/import/zipRead';
 import { excelSerialToMs } from '../../shared/import/excelRead';
 import { encodeText, workbook, aoaSheet, zipBomb } from '../fixtures/importFixtures';
 

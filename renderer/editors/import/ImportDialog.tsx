@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../shared/import/limits';
 import { useImportDialog, type ImportSession } from './importDialogStore';
-import { cancelImport, confirmImport, setOptions, setTableName } from './importController';
+import { cancelImport, confirmImport, keepDetectedTypes, setOptions, setTableName } from './importController';
 import { ImportOptionsBar } from './ImportOptionsBar';
 import { ImportPreview } from './ImportPreview';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -51,6 +51,18 @@ function ImportDialog({ s }: { s: ImportSession }) {
                 {t(`import.dateOrders.${o}`)}
               </label>
             ))}
+          </div>
+        )}
+        {s.ask && (
+          <div className="import-ask import-ask-loss" role="alertdialog" data-testid="import-ask-loss">
+            <span className="codicon codicon-warning" aria-hidden />
+            <span>
+              {t('import.askLoss', {
+                columns: s.ask.map((f) => t('import.askLossColumn', { column: f.column, lost: f.lost.toLocaleString(), present: f.present.toLocaleString(), type: t(`import.types.${f.type}`) })).join(t('import.listSeparator')),
+              })}
+            </span>
+            <button type="button" className="button secondary" data-testid="import-keep-detected" onClick={keepDetectedTypes}>{t('import.keepDetected')}</button>
+            <button type="button" className="button primary" data-testid="import-anyway" onClick={() => void confirmImport(true)}>{t('import.importAnyway')}</button>
           </div>
         )}
         {s.error && (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ColumnType, DateStyle, PlanColumn } from '../../../shared/import/importTypes';
 import type { ImportSession } from './importDialogStore';
-import { setColumn } from './importController';
+import { losesMost, setColumn } from './importController';
 
 const TYPES: ColumnType[] = ['VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'DATE', 'TIMESTAMP'];
 const DATE_STYLES: DateStyle[] = ['iso', 'ymd', 'mdy', 'dmy', 'dmy-dot', 'cjk', 'excel-1900', 'excel-1904'];
@@ -38,6 +38,7 @@ export function ImportPreview({ s }: { s: ImportSession }) {
                     </select>
                   )}
                 </div>
+                <LostValues s={s} index={c.index} />
                 <div className="import-mapping" title={note(t, c)}>
                   {c.source === c.name ? <span className="import-src">{t('import.sameName')}</span> : <span className="import-src" data-testid="import-mapping">{(c.source || t('import.emptyHeader')) + ' → ' + c.name}</span>}
                   {c.textReason && <span className="codicon codicon-info" aria-label={t(`import.textReasons.${c.textReason}`)} />}
@@ -83,4 +84,20 @@ function format(v: unknown, c: PlanColumn, lang: string): string {
   }
   if (typeof v === 'number') return v.toLocaleString(lang, { maximumFractionDigits: 10, useGrouping: false });
   return String(v);
+}
+
+/** Under a forced type: how many values will not convert (and become empty), over what was counted. */
+function LostValues({ s, index }: { s: ImportSession; index: number }) {
+  const { t, i18n } = useTranslation();
+  const f = s.forced.find((x) => x.index === index);
+  if (!f || f.lost === 0) return null;
+  const n = (v: number): string => v.toLocaleString(i18n.language);
+  const params = { lost: n(f.lost), present: n(f.present), type: t(`import.types.${f.type}`), rows: n(s.sampledRows ?? 0) };
+  const text = t(s.sampledRows === null ? 'import.lostValues' : 'import.lostValuesSample', params);
+  return (
+    <div className={`import-lost${losesMost(f) ? ' import-lost-most' : ''}`} data-testid="import-lost" title={text}>
+      <span className="codicon codicon-warning" aria-hidden />
+      <span>{t('import.lostShort', params)}</span>
+    </div>
+  );
 }

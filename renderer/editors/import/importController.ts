@@ -2,7 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { asTenureError } from '../../../shared/errors';
 import { toRows } from '../../../shared/engine/arrowRows';
 import type { FileSource } from '../../../shared/import/FileSource';
-import { importFile, planImport, type ImportResult } from '../../../shared/import/importFile';
+import { importFile, planImport, type ForcedType, type ImportResult } from '../../../shared/import/importFile';
 import type { ColumnOverride } from '../../../shared/import/importTypes';
 import { tableNameFor } from '../../../shared/import/tableName';
 import type { WorkbenchServices } from '../../workbench/services';
@@ -10,15 +10,17 @@ import { reportError } from '../../workbench/actions/reportError';
 import { useImportDialog, type DialogError } from './importDialogStore';
 import { recallChoices, rememberChoices, type DialogOptions } from './rememberedChoices';
 import { errorTextKey } from '../../../shared/i18n/errorKey';
+import { workerExcelReader } from './workerExcelReader';
 
 /** Errors where there is nothing to choose in a dialog: reported straight to Problems. */
-const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong']);
+const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong', 'import.excelNoSheets', 'import.timeLimit']);
 
 interface Live {
   services: WorkbenchServices;
   src: FileSource;
   resolve(r: ImportResult | null): void;
   abort: AbortController | null;
+  planAbort?: AbortController;
   planSeq: number;
 }
 
@@ -48,7 +50,7 @@ export async function runImportDialog(services: WorkbenchServices, src: FileSour
       id: ++ids, file: src.name, size: src.size, excel,
       options: remembered?.options ?? {}, columns: remembered?.columns ?? {},
       tableName: remembered?.tableName && !existing.some((n) => n.toLowerCase() === remembered.tableName!.toLowerCase()) ? remembered.tableName : tableNameFor(src.name, existing),
-      plan: null, preview: [], warnings: [], error: null, status: 'planning', progress: null, remembered: !!remembered,
+      plan: null, preview: [], warnings: [], forced: [], sampledRows: null, ask: null, error: null, status: 'planning', progress: null, remembered: !!remembered,
     });
     void replan(true);
   });
@@ -62,9 +64,13 @@ async function replan(first = false): Promise<void> {
   const seq = ++l.planSeq;
   useImportDialog.getState().set({ status: 'planning' });
   try {
-    const r = await planImport(l.services.engine, l.src, { ...s.options, columns: s.columns });
+    // A newer preview (or closing the dialog) ends this one's workbook parse.
+    l.planAbort?.abort();
+    const planAbort = new AbortController();
+    l.planAbort = planAbort;
+    const r = await planImport(l.services.engine, l.src, { ...s.options, columns: s.columns, excelReader: workerExcelReader, signal: planAbort.signal });
     if (live !== l || seq !== l.planSeq) return;
-    useImportDialog.getState().set({ plan: r.plan, preview: r.preview, warnings: r.warnings, error: null, status: 'ready' });
+    useImportDialog.getState().set({ plan: r.plan, preview: r.preview, warnings: r.warnings, forced: r.forced, sampledRows: r.sampledRows, error: null, status: 'ready' });
   } catch (err) {
     if (live !== l || seq !== l.planSeq) return;
     const e = translateError(l.services.i18n, err);
@@ -92,7 +98,17 @@ export function setColumn(index: number, patch: ColumnOverride): void {
   const s = useImportDialog.getState().session;
   if (!s) return;
   const next = { ...s.columns, [index]: { ...s.columns[index], ...patch } };
-  useImportDialog.getState().set({ columns: next });
+  useImportDialog.getState().set({ columns: next, ask: null });
+  void replan();
+}
+
+/** Drop the forced types the dialog asked about: those columns keep the detected type. */
+export function keepDetectedTypes(): void {
+  const s = useImportDialog.getState().session;
+  if (!s?.ask) return;
+  const next = { ...s.columns };
+  for (const f of s.ask) next[f.index] = { ...next[f.index], type: undefined };
+  useImportDialog.getState().set({ columns: next, ask: null });
   void replan();
 }
 
@@ -100,18 +116,30 @@ export function setTableName(tableName: string): void {
   useImportDialog.getState().set({ tableName });
 }
 
-/** Load the table with the current choices; progress and Cancel stay live in the dialog. */
-export async function confirmImport(): Promise<void> {
+/** A forced type that would turn more than half of a column's values into NULL. */
+export const losesMost = (f: ForcedType): boolean => f.present > 0 && f.lost * 2 > f.present;
+
+/**
+ * Load the table with the current choices; progress and Cancel stay live in the dialog. When a
+ * forced type would lose most of a column, ask first (`anyway` = the user confirmed).
+ */
+export async function confirmImport(anyway = false): Promise<void> {
   const l = live;
   const s = useImportDialog.getState().session;
   if (!l || !s || s.status === 'loading') return;
+  const risky = s.forced.filter(losesMost);
+  if (risky.length && !anyway) {
+    useImportDialog.getState().set({ ask: risky });
+    return;
+  }
+  useImportDialog.getState().set({ ask: null });
   const abort = new AbortController();
   l.abort = abort;
   useImportDialog.getState().set({ status: 'loading', progress: null, error: null });
   const tableName = s.tableName.trim() || undefined;
   try {
     const result = await importFile(l.services.engine, l.src, {
-      ...s.options, columns: s.columns, tableName, signal: abort.signal,
+      ...s.options, columns: s.columns, tableName, signal: abort.signal, excelReader: workerExcelReader,
       onProgress: (p) => useImportDialog.getState().set({ progress: p }),
     });
     rememberChoices(l.src.name, l.src.size, { options: s.options, columns: s.columns, tableName });
@@ -138,6 +166,7 @@ export function cancelImport(): void {
 function finish(result: ImportResult | null): void {
   const l = live;
   live = null;
+  l?.planAbort?.abort();
   useImportDialog.getState().close();
   l?.resolve(result);
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ColumnOverride, ImportPlan, ImportProgress, ImportWarning, PreviewRow } from '../../../shared/import/importTypes';
+import type { ForcedType } from '../../../shared/import/importFile';
 import type { DialogOptions } from './rememberedChoices';
 
 /** A user-facing error as the dialog shows it (already translated). */
@@ -22,6 +23,11 @@ export interface ImportSession {
   plan: ImportPlan | null;
   preview: PreviewRow[];
   warnings: ImportWarning[];
+  /** Forced column types and the values that will not convert (counted over sampledRows, or all rows). */
+  forced: ForcedType[];
+  sampledRows: number | null;
+  /** Forced types that would lose most of their column: the dialog asks before importing. */
+  ask: ForcedType[] | null;
   error: DialogError | null;
   /** planning = detecting/previewing; loading = the import runs (progress, Cancel). */
   status: 'planning' | 'ready' | 'loading';

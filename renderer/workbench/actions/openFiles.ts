@@ -1,4 +1,5 @@
 import type { FileSource } from '../../../shared/import/FileSource';
+import { workerExcelReader } from '../../editors/import/workerExcelReader';
 import { importFile } from '../../../shared/import/importFile';
 import type { HostFile } from '../../../shared/host/HostApi';
 import { fileSourceFromFile, fileSourceFromHost } from '../../host/fileSource';
@@ -66,7 +67,7 @@ export async function importSource(
   const task = store.startTask(services.i18n.t('workbench.status.importing', { file: src.name }));
   try {
     await services.engine.init();
-    const result = await importFile(services.engine, src, { tableName: opts.tableName });
+    const result = await importFile(services.engine, src, { tableName: opts.tableName, excelReader: workerExcelReader });
     store.addTable(source, { name: result.table, rows: result.rows, columns: result.columns });
     if (opts.open !== false) openTable(result.table);
     return result.table;
