@@ -36,26 +36,35 @@ export function groupExpr(spec: Pick<SurvivalSpec, 'group' | 'groupFrom'>): stri
   return spec.groupFrom ? `${qi(LOOKUP)}.__tenure_group` : qi(spec.group);
 }
 
-export function survivalSql(spec: SurvivalSpec, types: Map<string, string>): string {
+/**
+ * The CTEs giving one row per customer: t (duration in the spec's unit), e (churned) and g (group),
+ * plus `extra` pass-through columns (`expr AS alias`, e.g. the customer id for value at risk).
+ * `src` is the last CTE; callers add `SELECT … FROM src`.
+ */
+export function sourceCtes(spec: SurvivalSpec, types: Map<string, string>, extra: { expr: string; alias: string }[] = []): string {
   const g = groupExpr(spec);
   const from = fromClause(spec);
   const ev = spec.event ? eventPredicate(spec.event.column, types.get(spec.event.column) ?? 'VARCHAR', spec.event.values) : null;
   const where = whereClause(spec.where);
-  let src: string;
+  const more = extra.map((x) => `, ${x.expr} AS ${x.alias}`).join('');
+  const pass = extra.map((x) => `, ${x.alias}`).join('');
   if (spec.time.kind === 'duration') {
-    src = `src AS (\n  SELECT TRY_CAST(${qi(spec.time.column)} AS DOUBLE) AS t, COALESCE(${ev}, FALSE) AS e, ${g} AS g\n  FROM ${from}\n  ${where}\n)`;
-  } else {
-    const tm = spec.time;
-    const asOf = tm.asOf ? `DATE ${ql(tm.asOf)}` : `(SELECT max(greatest(s, coalesce(en, s))) FROM base)`;
-    const diff =
-      tm.unit === 'days'
-        ? `date_diff('day', s, coalesce(en, ${asOf}))`
-        : tm.unit === 'weeks'
-          ? `date_diff('day', s, coalesce(en, ${asOf})) / 7.0`
-          : `date_sub('month', s, coalesce(en, ${asOf}))`;
-    src =
-      `base AS (\n  SELECT ${dateExpr(tm.start)} AS s, ${dateExpr(tm.end)} AS en, ${ev ? `COALESCE(${ev}, FALSE)` : `${dateExpr(tm.end)} IS NOT NULL`} AS e, ${g} AS g\n  FROM ${from}\n  ${where}\n),\n` +
-      `src AS (\n  SELECT CAST(${diff} AS DOUBLE) AS t, e, g FROM base\n)`;
+    return `src AS (\n  SELECT TRY_CAST(${qi(spec.time.column)} AS DOUBLE) AS t, COALESCE(${ev}, FALSE) AS e, ${g} AS g${more}\n  FROM ${from}\n  ${where}\n)`;
   }
-  return `WITH ${src}\nSELECT g, t, count(*) FILTER (WHERE e) AS d, count(*) FILTER (WHERE NOT e) AS c\nFROM src\nGROUP BY g, t\nORDER BY g NULLS LAST, t NULLS LAST`;
+  const tm = spec.time;
+  const asOf = tm.asOf ? `DATE ${ql(tm.asOf)}` : `(SELECT max(greatest(s, coalesce(en, s))) FROM base)`;
+  const diff =
+    tm.unit === 'days'
+      ? `date_diff('day', s, coalesce(en, ${asOf}))`
+      : tm.unit === 'weeks'
+        ? `date_diff('day', s, coalesce(en, ${asOf})) / 7.0`
+        : `date_sub('month', s, coalesce(en, ${asOf}))`;
+  return (
+    `base AS (\n  SELECT ${dateExpr(tm.start)} AS s, ${dateExpr(tm.end)} AS en, ${ev ? `COALESCE(${ev}, FALSE)` : `${dateExpr(tm.end)} IS NOT NULL`} AS e, ${g} AS g${more}\n  FROM ${from}\n  ${where}\n),\n` +
+    `src AS (\n  SELECT CAST(${diff} AS DOUBLE) AS t, e, g${pass} FROM base\n)`
+  );
+}
+
+export function survivalSql(spec: SurvivalSpec, types: Map<string, string>): string {
+  return `WITH ${sourceCtes(spec, types)}\nSELECT g, t, count(*) FILTER (WHERE e) AS d, count(*) FILTER (WHERE NOT e) AS c\nFROM src\nGROUP BY g, t\nORDER BY g NULLS LAST, t NULLS LAST`;
 }
