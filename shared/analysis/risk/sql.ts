@@ -2,7 +2,7 @@ import { qd, qi, ql, qn, qv } from '../../engine/sqlQuote';
 import { rankedSql } from '../pareto/sql';
 import type { ParetoSpec } from '../pareto/spec';
 import type { ValueMode } from '../pareto/valueMode';
-import { sourceCtes } from '../survival/sql';
+import { fromClause, groupExpr, timeEventSource } from '../survival/sql';
 import type { SurvivalSpec } from '../survival/spec';
 import type { ScoreRow } from './score';
 import type { RiskSpec } from './spec';
@@ -25,10 +25,11 @@ function valueExpr(spec: RiskSpec): string {
 
 /** The survival source with the customer id and the value carried along (and a Cox model's covariates as x0, x1, …). */
 export function srcCtes(spec: RiskSpec, survival: SurvivalSpec, types: Map<string, string>, covariates: string[] = []): string {
-  return sourceCtes(survival, types, [
-    { expr: qi(spec.customer), alias: 'id' },
-    { expr: valueExpr(spec), alias: 'v' },
-    ...covariates.map((c, i) => ({ expr: qi(c), alias: `x${i}` })),
+  return timeEventSource(survival, types, fromClause(survival), [
+    [groupExpr(survival), 'g'],
+    [qi(spec.customer), 'id'],
+    [valueExpr(spec), 'v'],
+    ...covariates.map((c, i): [string, string] => [qi(c), `x${i}`]),
   ]);
 }
 

@@ -37,19 +37,17 @@ export function groupExpr(spec: Pick<SurvivalSpec, 'group' | 'groupFrom'>): stri
 }
 
 /**
- * The CTEs giving one row per customer: t (duration in the spec's unit), e (churned) and g (group),
- * plus `extra` pass-through columns (`expr AS alias`, e.g. the customer id for value at risk).
- * `src` is the last CTE; callers add `SELECT … FROM src`.
+ * The CTEs ending in `src (t, e, …extra)`: follow-up time t (a duration column, or start/end dates
+ * in the chosen unit, still-active rows censored at `asOf`) and the churn flag e, for the rows the
+ * user's WHERE keeps. `extra` adds columns [SQL expression, plain alias] from the same rows. Shared by the
+ * Kaplan-Meier and Cox analyses so both read time and event identically.
  */
-export function sourceCtes(spec: SurvivalSpec, types: Map<string, string>, extra: { expr: string; alias: string }[] = []): string {
-  const g = groupExpr(spec);
-  const from = fromClause(spec);
+export function timeEventSource(spec: Pick<SurvivalSpec, 'time' | 'event' | 'where'>, types: Map<string, string>, from: string, columns: [string, string][] = []): string {
+  const extra = columns.map(([expr, name]) => `, ${expr} AS ${name}`).join('');
   const ev = spec.event ? eventPredicate(spec.event.column, types.get(spec.event.column) ?? 'VARCHAR', spec.event.values) : null;
   const where = whereClause(spec.where);
-  const more = extra.map((x) => `, ${x.expr} AS ${x.alias}`).join('');
-  const pass = extra.map((x) => `, ${x.alias}`).join('');
   if (spec.time.kind === 'duration') {
-    return `src AS (\n  SELECT TRY_CAST(${qi(spec.time.column)} AS DOUBLE) AS t, COALESCE(${ev}, FALSE) AS e, ${g} AS g${more}\n  FROM ${from}\n  ${where}\n)`;
+    return `src AS (\n  SELECT TRY_CAST(${qi(spec.time.column)} AS DOUBLE) AS t, COALESCE(${ev}, FALSE) AS e${extra}\n  FROM ${from}\n  ${where}\n)`;
   }
   const tm = spec.time;
   const asOf = tm.asOf ? `DATE ${ql(tm.asOf)}` : `(SELECT max(greatest(s, coalesce(en, s))) FROM base)`;
@@ -60,11 +58,12 @@ export function sourceCtes(spec: SurvivalSpec, types: Map<string, string>, extra
         ? `date_diff('day', s, coalesce(en, ${asOf})) / 7.0`
         : `date_sub('month', s, coalesce(en, ${asOf}))`;
   return (
-    `base AS (\n  SELECT ${dateExpr(tm.start)} AS s, ${dateExpr(tm.end)} AS en, ${ev ? `COALESCE(${ev}, FALSE)` : `${dateExpr(tm.end)} IS NOT NULL`} AS e, ${g} AS g${more}\n  FROM ${from}\n  ${where}\n),\n` +
-    `src AS (\n  SELECT CAST(${diff} AS DOUBLE) AS t, e, g${pass} FROM base\n)`
+    `base AS (\n  SELECT ${dateExpr(tm.start)} AS s, ${dateExpr(tm.end)} AS en, ${ev ? `COALESCE(${ev}, FALSE)` : `${dateExpr(tm.end)} IS NOT NULL`} AS e${extra}\n  FROM ${from}\n  ${where}\n),\n` +
+    `src AS (\n  SELECT CAST(${diff} AS DOUBLE) AS t, e${columns.map(([, n]) => `, ${n}`).join('')} FROM base\n)`
   );
 }
 
 export function survivalSql(spec: SurvivalSpec, types: Map<string, string>): string {
-  return `WITH ${sourceCtes(spec, types)}\nSELECT g, t, count(*) FILTER (WHERE e) AS d, count(*) FILTER (WHERE NOT e) AS c\nFROM src\nGROUP BY g, t\nORDER BY g NULLS LAST, t NULLS LAST`;
+  const src = timeEventSource(spec, types, fromClause(spec), [[groupExpr(spec), 'g']]);
+  return `WITH ${src}\nSELECT g, t, count(*) FILTER (WHERE e) AS d, count(*) FILTER (WHERE NOT e) AS c\nFROM src\nGROUP BY g, t\nORDER BY g NULLS LAST, t NULLS LAST`;
 }
