@@ -7,7 +7,7 @@ import { importFile } from '../../shared/import/importFile';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { computeRisk, type RiskResult } from '../../shared/analysis/risk/compute';
 import type { RiskSpecInput } from '../../shared/analysis/risk/spec';
-import { callListSql } from '../../shared/analysis/risk/sql';
+import { callListSql, scoredRelation } from '../../shared/analysis/risk/sql';
 import { computePareto } from '../../shared/analysis/pareto/compute';
 import { saveClassesSql } from '../../shared/analysis/pareto/sql';
 import { parseParetoSpec } from '../../shared/analysis/pareto/spec';
@@ -104,7 +104,7 @@ describe('value at risk on the Telco workbook (golden survival_models.json → v
   it('A-class first: each class\'s top 10 in order, as the golden lists them', async () => {
     const r = await computeRisk(engine, { ...base(), classes: { kind: 'pareto', value: { kind: 'column', column: 'CLTV' } }, aFirst: true });
     for (const gc of golden.by_class) {
-      const rows = toRows<any>(await engine.query(`SELECT * FROM (${callListSql(r.ctes, true)}) WHERE class = '${gc.class}' ORDER BY rank LIMIT 10`));
+      const rows = toRows<any>(await engine.query(`SELECT * FROM (${callListSql(scoredRelation(r.ctes), true)}) WHERE class = '${gc.class}' ORDER BY rank LIMIT 10`));
       const top = rows.map((x) => ({ id: x.customer, segment: x.segment, time: x.tenure, p: x.p_churn, value: x.value, expectedLoss: x.expected_loss }));
       expect(topMismatches(top, gc.top)).toEqual([]);
     }
