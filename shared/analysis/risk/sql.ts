@@ -151,7 +151,8 @@ ORDER BY rank${limit !== undefined ? ` LIMIT ${qn(Math.max(0, Math.floor(limit))
 
 /**
  * Cumulative expected loss, churners and value down a ranked list: every rank up to `dense`, then about
- * `bins` evenly spaced ranks, and the last (for the loss Pareto chart and the economics what-if).
+ * `bins` evenly spaced ranks, the top 20% (ceil(n/5), for the finding) and the last (for the loss Pareto chart and
+ * the economics what-if).
  */
 export function curveSql(rel: string, order: string, dense = 1000, bins = 200): string {
   const w = `OVER (ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
@@ -161,7 +162,7 @@ export function curveSql(rel: string, order: string, dense = 1000, bins = 200): 
   FROM ${rel} WHERE loss IS NOT NULL
 )
 SELECT rnk, cum_loss, cum_p, cum_value FROM ranked
-WHERE rnk <= ${qn(dense)} OR rnk % greatest(1, n // ${qn(bins)}) = 0 OR rnk = n
+WHERE rnk <= ${qn(dense)} OR rnk % greatest(1, n // ${qn(bins)}) = 0 OR rnk = n OR rnk = (n + 4) // 5
 ORDER BY rnk`;
 }
 
