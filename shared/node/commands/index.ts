@@ -6,6 +6,7 @@ import { cohortCommand } from './cohort';
 import { reasonsCommand } from './reasons';
 import { quadrantCommand } from './quadrant';
 import { deckCommand } from './deck';
+import { riskCommand } from './risk';
 
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -15,5 +16,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   [cohortCommand.name]: cohortCommand,
   [reasonsCommand.name]: reasonsCommand,
   [quadrantCommand.name]: quadrantCommand,
+  [riskCommand.name]: riskCommand,
   [deckCommand.name]: deckCommand,
 };
