@@ -59,6 +59,8 @@ export interface CurvePoint {
 export interface RiskResult {
   spec: RiskSpec;
   unit: string;
+  /** Longest follow-up in the data (the end of what was observed). */
+  maxTime: number;
   horizon: number;
   minAtRisk: number;
   customers: number;
@@ -75,6 +77,8 @@ export interface RiskResult {
   bySegment: RiskSegmentRow[];
   /** Empty without classes. */
   byClass: RiskClassRow[];
+  /** The first N accounts of the call list (N = the economics' contacts): their loss, how many to call now, how soon the rest. */
+  plan: { contacts: number; loss: number; now: number; soonest: number | null; latest: number | null };
   /** The head of the call list (spec.top rows, in call order). */
   top: CallListRow[];
   /** Expected loss ranked from the largest (the loss Pareto). */
@@ -167,16 +171,18 @@ export async function computeRisk(engine: QueryEngine, input: unknown, opts: Ris
     segments: Q.bySegmentSql(tmp),
     classes: Q.byClassSql(tmp),
     top: Q.callListSql(tmp, spec.aFirst, spec.top),
+    plan: Q.planSql(tmp, spec.aFirst, spec.economics.contacts),
     lossCurve: Q.curveSql(tmp, Q.callOrder(false)),
     callCurve: Q.curveSql(tmp, Q.callOrder(spec.aFirst)),
   };
   await rows(engine, create);
-  let s: SummaryRow, segs: SegmentRow[], cls: ClassRow[], top: ListRow[], lossCurve: CurvePoint[], callCurve: CurvePoint[];
+  let s: SummaryRow, segs: SegmentRow[], cls: ClassRow[], top: ListRow[], plan: RiskResult['plan'], lossCurve: CurvePoint[], callCurve: CurvePoint[];
   try {
     s = (await rows<SummaryRow>(engine, stmts.summary))[0];
     segs = await rows<SegmentRow>(engine, stmts.segments);
     cls = spec.classes.kind === 'none' ? [] : await rows<ClassRow>(engine, stmts.classes);
     top = await rows<ListRow>(engine, stmts.top);
+    plan = (await rows<RiskResult['plan']>(engine, stmts.plan))[0];
     lossCurve = curve(await rows<CurveRow>(engine, stmts.lossCurve));
     callCurve = spec.aFirst ? curve(await rows<CurveRow>(engine, stmts.callCurve)) : lossCurve;
   } finally {
@@ -196,6 +202,7 @@ export async function computeRisk(engine: QueryEngine, input: unknown, opts: Ris
   return {
     spec,
     unit: km.unit,
+    maxTime: km.maxTime,
     horizon: spec.horizon,
     minAtRisk: spec.minAtRisk,
     customers: s.customers,
@@ -215,6 +222,7 @@ export async function computeRisk(engine: QueryEngine, input: unknown, opts: Ris
         return { segment: r.segment, active: r.active, scored: r.scored, valueAtRisk: r.value_at_risk, valueScored: r.value_scored, meanP: r.mean_p, median: g?.median ?? null, peak: g ? segmentPeak(g, spec.minAtRisk) : null };
       }),
     byClass: [...byClass.values()],
+    plan,
     top: top.map(callRow),
     lossCurve,
     callCurve,

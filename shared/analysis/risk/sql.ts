@@ -144,9 +144,20 @@ export function callOrder(aFirst: boolean): string {
 /** The call list: scored active customers in call order, as plain columns (grid, export, saved table). */
 export function callListSql(rel: string, aFirst: boolean, limit?: number): string {
   return `SELECT row_number() OVER (ORDER BY ${callOrder(aFirst)}) AS rank, id AS customer, seg AS segment, class, t AS tenure,
-  p AS p_churn, v AS value, loss AS expected_loss, w_start AS peak_from, w_end AS peak_to, w_rate AS peak_rate, call_by
+  p AS p_churn, v AS value, loss AS expected_loss, w_start AS peak_from, w_end AS peak_to, w_rate AS peak_rate, call_by, call_by - t AS call_within
 FROM ${rel} WHERE loss IS NOT NULL
 ORDER BY rank${limit !== undefined ? ` LIMIT ${qn(Math.max(0, Math.floor(limit)))}` : ''}`;
+}
+
+/**
+ * The first `n` accounts of the call list: how many are in their riskiest period now (call_by = tenure),
+ * and how soon the others enter theirs (call_by − tenure).
+ */
+export function planSql(rel: string, aFirst: boolean, n: number): string {
+  return `SELECT count(*) AS contacts, coalesce(sum(expected_loss), 0) AS loss,
+  count(*) FILTER (WHERE call_within = 0) AS now,
+  min(call_within) FILTER (WHERE call_within > 0) AS soonest, max(call_within) FILTER (WHERE call_within > 0) AS latest
+FROM (${callListSql(rel, aFirst, n)})`;
 }
 
 /**

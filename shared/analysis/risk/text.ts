@@ -27,17 +27,17 @@ export function timeRange(t: T, unit: string, a: number, b: number): string {
   return t(`risk.range.${unitKey(unit)}`, { a: n1(a), b: n1(b), unit });
 }
 
-/** "month 66" or "now": when to call an account. */
-export function callByText(t: T, unit: string, w: CallWindow | null): string {
+/** When to call an account, from today: "now" or "within 4 months" (its riskiest period starts then). */
+export function callByText(t: T, unit: string, w: CallWindow | null, time: number): string {
   if (!w) return '–';
-  return w.callBy === null ? t('risk.window.now') : atTime(t, unit, w.callBy);
+  return w.callBy === null ? t('risk.window.now') : t('risk.window.within', { period: period(t, unit, w.callBy - time) });
 }
 
-/** The window sentence of one account: "This segment's churn risk peaks at months 66–68: call before month 66". */
-export function windowSentence(t: T, unit: string, w: CallWindow | null): string {
+/** The window sentence of one account: "This segment's churn risk peaks at months 66–68: call before month 66 (within 4 months)". */
+export function windowSentence(t: T, unit: string, w: CallWindow | null, time: number): string {
   if (!w) return '';
   const range = timeRange(t, unit, w.start, w.end);
-  return w.callBy === null ? t('risk.window.sentenceNow', { range }) : t('risk.window.sentence', { range, at: atTime(t, unit, w.callBy) });
+  return w.callBy === null ? t('risk.window.sentenceNow', { range }) : t('risk.window.sentence', { range, at: atTime(t, unit, w.callBy), within: period(t, unit, w.callBy - time) });
 }
 
 export function valueLabel(r: Pick<RiskResult, 'spec'>): string {
@@ -82,12 +82,10 @@ export function lossParetoFinding(r: RiskResult, t: T): string {
   return x ? t('risk.finding.lossPareto', { k: x.k, share: x.share }) : t('risk.finding.none');
 }
 
-/** The takeaway: how much of the risk the head of the call list holds. */
+/** The takeaway: how much of the risk the accounts to call (the economics' N) hold. */
 export function riskTakeaway(r: RiskResult, t: T): string {
-  const n = Math.min(r.spec.economics.contacts, r.scored);
-  const c = r.callCurve.find((x) => x.rank === n);
-  if (!n || !c || !r.valueAtRisk) return '';
-  return t('risk.finding.takeaway', { n, share: c.cumLoss / r.valueAtRisk, amount: c.cumLoss });
+  if (!r.plan.contacts || !r.valueAtRisk) return '';
+  return t('risk.finding.takeaway', { n: r.plan.contacts, share: r.plan.loss / r.valueAtRisk, amount: r.plan.loss });
 }
 
 /** Call-list columns (raw values for CSV/XLSX; `slide` picks what fits a slide). */
@@ -104,10 +102,10 @@ export function callListTable(r: RiskResult, rows: CallListRow[], t: T): Analysi
     { title: t('risk.table.value', { value: valueLabel(r) }), kind: 'amount', get: (x) => x.value },
     { title: t('risk.table.expectedLoss'), kind: 'amount', get: (x) => x.expectedLoss },
     { title: t('risk.table.peak'), kind: 'text', get: (x) => (x.window ? timeRange(t, r.unit, x.window.start, x.window.end) : null) },
-    { title: t('risk.table.callBy'), kind: 'text', get: (x) => callByText(t, r.unit, x.window) },
+    { title: t('risk.table.callBy'), kind: 'text', get: (x) => callByText(t, r.unit, x.window, x.time) },
   ];
   const idx = (title: string) => cols.findIndex((c) => c.title === title);
-  const slideCols = [idx(t('risk.table.customer')), ...(r.spec.segment ? [2] : []), ...(hasClass ? [idx(t('risk.table.class'))] : []), idx(t('risk.table.p', { period: period(t, r.unit, r.horizon) })), idx(t('risk.table.expectedLoss')), idx(t('risk.table.callBy'))];
+  const slideCols = [idx(t('risk.table.customer')), ...(r.spec.segment ? [2] : []), ...(hasClass ? [idx(t('risk.table.class'))] : []), idx(t('risk.table.tenure', { unit })), idx(t('risk.table.p', { period: period(t, r.unit, r.horizon) })), idx(t('risk.table.expectedLoss')), idx(t('risk.table.callBy'))];
   return {
     columns: cols.map((c) => c.title),
     kinds: cols.map((c) => c.kind),

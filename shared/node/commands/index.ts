@@ -7,6 +7,7 @@ import { reasonsCommand } from './reasons';
 import { quadrantCommand } from './quadrant';
 import { deckCommand } from './deck';
 import { riskCommand } from './risk';
+import { briefCommand } from './brief';
 
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -18,4 +19,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   [quadrantCommand.name]: quadrantCommand,
   [riskCommand.name]: riskCommand,
   [deckCommand.name]: deckCommand,
+  [briefCommand.name]: briefCommand,
 };
