@@ -100,8 +100,8 @@ export function quadrantDrivers(r: QuadrantResult): { concentrate: string[]; kee
 
 export function quadrantSentences(r: QuadrantResult, t: T): string[] {
   const d = quadrantDrivers(r);
-  if (d.concentrate.length) return [t('brief.why.quadrant', { drivers: joinList(t, d.concentrate) })];
-  return d.keep.length ? [t('brief.why.quadrantNone', { drivers: joinList(t, d.keep) })] : [];
+  if (d.concentrate.length) return [t('brief.why.quadrant', { drivers: joinList(t, d.concentrate), count: d.concentrate.length })];
+  return d.keep.length ? [t('brief.why.quadrantNone', { drivers: joinList(t, d.keep), count: d.keep.length })] : [];
 }
 
 export function reasonsSentences(r: ReasonsResult, t: T): string[] {

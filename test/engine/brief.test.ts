@@ -13,6 +13,7 @@ import { DATA } from '../helpers/paths';
 /** The retention brief from real results on the Telco workbook (Pareto of CLTV, KM by Contract, value at risk). */
 let engine: WasmNodeEngine;
 let items: BriefItem[];
+let why: BriefItem[];
 const en = createI18n('en').t;
 const zh = createI18n('zh-CN').t;
 const ALL = ['pareto', 'survival', 'quadrant', 'reasons', 'risk', 'cox'];
@@ -29,6 +30,15 @@ beforeAll(async () => {
   ];
   items = [];
   for (const [id, kind, spec] of specs) items.push({ id, kind, spec, result: await REGISTRY[kind].compute(engine, spec) });
+  // The why: stated churn reasons (two tagged controllable) and an airline driver survey.
+  const reasons = { table, reason: 'Churn Reason', event, controllable: { 'Attitude of support person': true, 'Competitor offered higher download speeds': true, Moved: false } };
+  const airline = (await importFile(engine, nodeFileSource(path.join(DATA, 'airline_satisfaction_test.csv')))).table;
+  const drivers = ['Inflight wifi service', 'Online boarding', 'Seat comfort', 'Inflight entertainment', 'Leg room service', 'Cleanliness', 'Food and drink', 'Checkin service'];
+  const quadrant = { table: airline, drivers: drivers.map((column) => ({ column })), missing: [0], outcome: { column: 'satisfaction', positive: 'satisfied' } };
+  why = [
+    { id: 'reasons-1', kind: 'reasons', spec: reasons, result: await REGISTRY.reasons.compute(engine, reasons) },
+    { id: 'quadrant-1', kind: 'quadrant', spec: quadrant, result: await REGISTRY.quadrant.compute(engine, quadrant) },
+  ];
 }, 300_000);
 afterAll(() => engine?.close());
 
@@ -98,6 +108,23 @@ describe('retention brief', () => {
       },
     ]);
     expect(b.suggestions.map((s) => s.kind)).toEqual(['quadrant', 'reasons']);
+  });
+
+  it('why and what to do from churn reasons and a driver survey, in both languages', () => {
+    const b = buildBrief([...items, ...why], en, { available: ALL });
+    const whySentences = b.sections.find((s) => s.topic === 'why')!.sentences;
+    expect(whySentences.map((s) => s.source.id)).toEqual(['quadrant-1', 'reasons-1']);
+    expect(whySentences[0].text).toBe('Customers rate Inflight wifi service poorly although it matters most to loyalty.');
+    expect(whySentences[1].text).toBe('20.4% of the churned customers left for a reason the business can act on; the top reason is “Attitude of support person” (10.3%).');
+    const fix = b.sections.find((s) => s.topic === 'action')!.sentences[0];
+    expect(fix.source.id).toBe('quadrant-1');
+    // The driver named in "why" is the one to fix first.
+    expect(fix.text).toBe('Fix Inflight wifi service first.');
+    expect(b.suggestions.map((s) => s.kind)).toEqual(['cox']);
+    const z = buildBrief([...items, ...why], zh, { available: ALL });
+    const zwhy = z.sections.find((s) => s.topic === 'why')!.sentences;
+    expect(zwhy[1].text).toBe('已流失客户中有 20.4% 的流失原因是企业可以改善的；首要原因是“Attitude of support person”（10.3%）。');
+    expect(zwhy[0].text).toMatch(/对客户忠诚度影响最大，但客户评价偏低。$/);
   });
 
   it('no analyses: only suggestions (what the app offers), no sections, no call list', () => {
