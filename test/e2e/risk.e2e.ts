@@ -69,7 +69,8 @@ describe.skipIf(browserMissing)('Value at risk, the retention brief and the deck
     await sv.locator('[data-testid="sv-table"]').selectOption('Telco_customer_churn');
     await sv.locator('[data-testid="sv-duration"]').selectOption('Tenure Months');
     await sv.locator('[data-testid="sv-event"]').selectOption('Churn Value');
-    await sv.locator('[data-testid="sv-event-values"] label:has(.tn-an-check-name:text-is("1")) input').check({ timeout: 20_000 });
+    // "1" is ticked by the churn-value guess.
+    await expect.poll(() => sv.locator('[data-testid="sv-event-values"] label:has(.tn-an-check-name:text-is("1")) input').isChecked(), { timeout: 20_000 }).toBe(true);
     await sv.locator('[data-testid="sv-group"]').selectOption('Contract');
     await sv.locator('[data-testid="analysis-run"]').click();
     await sv.locator('[data-testid="km-card"]').waitFor({ timeout: 60_000 });
@@ -88,7 +89,7 @@ describe.skipIf(browserMissing)('Value at risk, the retention brief and the deck
     await expect(risk().locator('[data-testid="rk-classes-kind"]').inputValue()).resolves.toBe('table');
     await expect(risk().locator('[data-testid="rk-classes-table"]').inputValue()).resolves.toBe(CLASSES);
     await risk().locator('[data-testid="rk-event"]').selectOption('Churn Value');
-    await risk().locator('[data-testid="rk-event-values"] label:has(.tn-an-check-name:text-is("1")) input').check({ timeout: 20_000 });
+    await expect.poll(() => risk().locator('[data-testid="rk-event-values"] label:has(.tn-an-check-name:text-is("1")) input').isChecked(), { timeout: 20_000 }).toBe(true);
     await risk().locator('[data-testid="rk-value"]').selectOption('CLTV');
     await risk().locator('[data-testid="analysis-run"]').click();
     await expect.poll(() => risk().locator('[data-testid="headline-text"]').textContent(), { timeout: 90_000 }).toBe(HEADLINE);
