@@ -98,11 +98,11 @@ describe.skipIf(browserMissing)('Value at risk, the retention brief and the deck
     await expect(classes.nth(0).textContent()).resolves.toMatch(/^A2,811952,022\.84/);
     await expect(classes.nth(1).textContent()).resolves.toMatch(/^B967205,945\.36/);
     await expect(classes.nth(2).textContent()).resolves.toMatch(/^C43368,238\.44/);
-    const first = risk().locator('[data-testid="risk-call-row"]').first();
+    const first = risk().locator('[data-testid="risk-call-list"] tbody tr').first();
     await expect(first.textContent()).resolves.toContain('9544-PYPSJ');
     await expect(first.textContent()).resolves.toContain('1,742.56');
     await expect(first.getAttribute('title')).resolves.toBe("This segment's churn risk peaks in months 66–68: call before month 66 (within 4 months)");
-    await expect(risk().locator('[data-testid="risk-call-row"]').count()).resolves.toBe(25);
+    await expect(risk().locator('[data-testid="risk-call-list"] tbody tr').count()).resolves.toBe(25);
     await page.waitForTimeout(400);
     await s.screenshot('risk-editor-en');
     for (const id of ['risk-by-class', 'risk-loss-pareto', 'risk-call-list']) {
@@ -115,7 +115,16 @@ describe.skipIf(browserMissing)('Value at risk, the retention brief and the deck
 
   it('a call-list row opens the customer record; the whole list opens in a grid and exports', async () => {
     const { page } = s;
-    await risk().locator('[data-testid="risk-call-row"]').first().click();
+    // The card exports the whole list (not only the rows shown), with the column titles and call-by sentences.
+    const cardDownload = page.waitForEvent('download');
+    await risk().locator('[data-testid="risk-call-list"] [data-testid="export-csv"]').click();
+    const cardFile = path.join(SCREENSHOTS, 'risk-call-list-card.csv');
+    await (await cardDownload).saveAs(cardFile);
+    const cardLines = readFileSync(cardFile, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(cardLines[0]).toBe('#,Customer,Contract,Class,Tenure (months),Churn chance (6 months),CLTV,Expected loss,Riskiest period,Call by');
+    expect(cardLines).toHaveLength(4211 + 1);
+    expect(cardLines[1]).toMatch(/^1,9544-PYPSJ,Month-to-month,A,62,0\.2969603063291\d*,5868,1742\.563077539\d*,months 66–68,within 4 months$/);
+    await risk().locator('[data-testid="risk-call-list"] tbody tr').first().click();
     const grid = page.locator(`${EDITOR} [data-testid="query-grid"]`);
     await grid.waitFor();
     await waitForGrid(grid);

@@ -9,6 +9,7 @@ import { showSqlInEditor } from '../analysis';
 import { errorText } from '../deck/errorText';
 import { useDeckItems } from '../deck/useDeckItems';
 import { briefItems, revealTab } from './briefItems';
+import { TextTableView } from '../survival/TextTableView';
 import '../deck/deck.css';
 import './brief.css';
 
@@ -91,30 +92,7 @@ export function BriefEditor({ tab }: EditorProps) {
         {calls && brief.callList && (
           <section className="tn-brief-section" data-testid="brief-calls">
             <h3>{brief.callList.title}</h3>
-            <div className="tn-an-table-wrap">
-              <table className="tn-an-table">
-                <thead>
-                  <tr>
-                    {calls.columns.map((c, i) => (
-                      <th key={i} className={calls.align?.[i] === 'right' ? 'num' : ''}>
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {calls.rows.map((r, i) => (
-                    <tr key={i}>
-                      {r.map((v, j) => (
-                        <td key={j} className={calls.align?.[j] === 'right' ? 'num' : ''}>
-                          {String(v ?? '')}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <TextTableView table={{ columns: calls.columns, numeric: calls.columns.map((_, i) => calls.align?.[i] === 'right'), rows: calls.rows.map((r) => r.map((v) => String(v ?? ''))) }} />
             <p className="tn-brief-note">{brief.callList.note}</p>
           </section>
         )}

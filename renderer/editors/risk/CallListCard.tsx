@@ -10,7 +10,7 @@ import { useWorkbench } from '../../store/workbenchStore';
 import { refreshCatalog } from '../../workbench/actions/catalog';
 import { reportError } from '../../workbench/actions/reportError';
 import { useServices } from '../../workbench/services';
-import { Card, TableExportButtons, openQueryGrid, useFormatters } from '../analysis';
+import { TableCard, openQueryGrid, useFormatters, type CellKind } from '../analysis';
 
 /** A table name DuckDB accepts unquoted (quoted anyway when saved). */
 export function suggestCallListName(table: string): string {
@@ -18,8 +18,8 @@ export function suggestCallListName(table: string): string {
 }
 
 /**
- * The call list: the head of it in a table (each row's tooltip is its window sentence; a click opens the
- * customer's record), the whole list in a grid, exported (CSV with the formula guard, XLSX) or saved as a table.
+ * The call list: its head in a table (each row's tooltip is its window sentence; a click opens the customer's
+ * record), the whole list in a grid, exported whole (CSV with the formula guard, XLSX) or saved as a table.
  */
 export function CallListCard({ result }: { result: RiskResult }) {
   const { t: tr } = useTranslation();
@@ -56,77 +56,54 @@ export function CallListCard({ result }: { result: RiskResult }) {
       reportError(i18n, err, 'sql');
     }
   };
-  const cell = (v: Cell, kind: string) => (typeof v !== 'number' ? String(v ?? '') : kind === 'count' ? f.count(v) : kind === 'share' ? f.share(v) : kind === 'amount' ? f.amount(v) : v.toLocaleString(i18n.language, { maximumFractionDigits: 3 }));
+  // Tenure may be fractional (weeks from days): shown like an amount.
+  const kinds = table.kinds.map((k): CellKind => (k === 'number' ? 'amount' : k));
+  const format = (v: Cell, kind: CellKind) => (typeof v !== 'number' ? String(v ?? '') : kind === 'count' ? f.count(v) : kind === 'share' ? f.share(v) : f.amount(v));
 
   return (
-    <Card
-      title={t('risk.card.callList')}
-      subtitle={t('risk.card.callListHint', { shown: result.top.length, count: result.scored })}
-      testId="risk-call-list"
-      actions={
-        <>
-          <button type="button" className="tn-an-link" onClick={openAll} data-testid="risk-open-list">
-            <span className="codicon codicon-list-flat" aria-hidden />
-            {t('risk.card.openList')}
-          </button>
-          {saving === null ? (
-            <button type="button" className="tn-an-link" onClick={() => setSaving(suggestCallListName(result.spec.table))} data-testid="risk-save-open">
-              <span className="codicon codicon-save" aria-hidden />
-              {t('risk.card.save')}
+    <div className="tn-rk-calls">
+      <TableCard
+        title={t('risk.card.callList')}
+        subtitle={t('risk.card.callListHint', { shown: result.top.length, count: result.scored })}
+        columns={table.columns.map((title, i) => ({ title, kind: kinds[i] }))}
+        rows={table.rows}
+        format={format}
+        fileTitle={stem}
+        onRowClick={openCustomer}
+        rowTitle={(i) => windowSentence(t, result.unit, result.top[i].window, result.top[i].time)}
+        exportData={load}
+        testId="risk-call-list"
+        actions={
+          <>
+            <button type="button" className="tn-an-link" onClick={openAll} data-testid="risk-open-list">
+              <span className="codicon codicon-list-flat" aria-hidden />
+              {t('risk.card.openList')}
             </button>
-          ) : (
-            <form
-              className="tn-pa-save"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void save();
-              }}
-            >
-              <input className="input" value={saving} autoFocus onChange={(e) => setSaving(e.target.value)} aria-label={t('pareto.editor.saveAs')} data-testid="risk-save-name" />
-              <button type="submit" className="button primary small" disabled={!saving.trim()} data-testid="risk-save">
-                {t('pareto.editor.save')}
+            {saving === null ? (
+              <button type="button" className="tn-an-link" onClick={() => setSaving(suggestCallListName(result.spec.table))} data-testid="risk-save-open">
+                <span className="codicon codicon-save" aria-hidden />
+                {t('risk.card.save')}
               </button>
-              <button type="button" className="button secondary small" onClick={() => setSaving(null)}>
-                {t('export.analysis.cancel')}
-              </button>
-            </form>
-          )}
-          <TableExportButtons data={load} fileTitle={stem} />
-        </>
-      }
-    >
-      <div className="tn-an-table-wrap">
-        <table className="tn-an-table tn-rk-calls">
-          <thead>
-            <tr>
-              {table.columns.map((c, i) => (
-                <th key={i} className={table.kinds[i] === 'text' ? '' : 'num'}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((r, i) => (
-              <tr
-                key={i}
-                className="clickable"
-                title={windowSentence(t, result.unit, result.top[i].window, result.top[i].time)}
-                tabIndex={0}
-                onClick={() => openCustomer(i)}
-                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && openCustomer(i)}
-                data-testid="risk-call-row"
+            ) : (
+              <form
+                className="tn-pa-save"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void save();
+                }}
               >
-                {r.map((v, j) => (
-                  <td key={j} className={table.kinds[j] === 'text' ? '' : 'num'}>
-                    {cell(v, table.kinds[j])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </Card>
+                <input className="input" value={saving} autoFocus onChange={(e) => setSaving(e.target.value)} aria-label={t('pareto.editor.saveAs')} data-testid="risk-save-name" />
+                <button type="submit" className="button primary small" disabled={!saving.trim()} data-testid="risk-save">
+                  {t('pareto.editor.save')}
+                </button>
+                <button type="button" className="button secondary small" onClick={() => setSaving(null)}>
+                  {t('export.analysis.cancel')}
+                </button>
+              </form>
+            )}
+          </>
+        }
+      />
+    </div>
   );
 }
