@@ -13,6 +13,7 @@ import { saveClassesSql } from '../../shared/analysis/pareto/sql';
 import { parseParetoSpec } from '../../shared/analysis/pareto/spec';
 import { resolveValueMode } from '../../shared/analysis/pareto/compute';
 import { DATA, GOLDEN } from '../helpers/paths';
+import { telcoRiskSpec } from '../helpers/telcoRisk';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- golden JSON is read as plain data */
 const golden: any = JSON.parse(readFileSync(path.join(GOLDEN, 'survival_models.json'), 'utf8')).value_at_risk;
@@ -60,16 +61,7 @@ function topMismatches(top: { id: string | null; segment: string | null; time: n
 
 let engine: WasmNodeEngine;
 let table: string;
-const base = (): RiskSpecInput => ({
-  table,
-  customer: 'CustomerID',
-  time: { kind: 'duration', column: 'Tenure Months' },
-  event: { column: 'Churn Value', values: [1] },
-  segment: 'Contract',
-  value: { kind: 'column', column: 'CLTV' },
-  horizon: 6,
-  top: 25,
-});
+const base = (): RiskSpecInput => ({ ...telcoRiskSpec(table), top: 25 });
 
 beforeAll(async () => {
   engine = new WasmNodeEngine();

@@ -11,6 +11,7 @@ import type { CoxPredictorFactory } from '../../shared/analysis/risk/cox';
 import { computeSurvival } from '../../shared/analysis/survival/compute';
 import { TenureError } from '../../shared/errors';
 import { DATA } from '../helpers/paths';
+import { telcoRiskSpec } from '../helpers/telcoRisk';
 
 let engine: WasmNodeEngine;
 let telco: string;
@@ -79,15 +80,7 @@ describe('value at risk: rules on a small table', () => {
 });
 
 describe('value at risk with a Cox model (the predictor interface of risk/cox.ts)', () => {
-  const base = () => ({
-    table: telco,
-    customer: 'CustomerID',
-    time: { kind: 'duration', column: 'Tenure Months' },
-    event: { column: 'Churn Value', values: [1] },
-    segment: 'Contract',
-    value: { kind: 'column', column: 'CLTV' },
-    horizon: 6,
-  });
+  const base = () => telcoRiskSpec(telco);
 
   it('without the Cox analysis wired in, a Cox spec fails with a clear error', async () => {
     const err = await computeRisk(engine, { ...base(), model: { kind: 'cox', spec: { covariates: [{ column: 'Contract' }] } } }).catch((e: unknown) => e);
