@@ -143,10 +143,13 @@ export function callOrder(aFirst: boolean): string {
 
 /** The call list: scored active customers in call order, as plain columns (grid, export, saved table). */
 export function callListSql(rel: string, aFirst: boolean, limit?: number): string {
-  return `SELECT row_number() OVER (ORDER BY ${callOrder(aFirst)}) AS rank, id AS customer, seg AS segment, class, t AS tenure,
+  const order = callOrder(aFirst);
+  // With a limit, a top-N of the rows first, so the ranking sorts N rows instead of every customer.
+  const from = limit === undefined ? `${rel} WHERE loss IS NOT NULL` : `(SELECT * FROM ${rel} WHERE loss IS NOT NULL ORDER BY ${order} LIMIT ${qn(Math.max(0, Math.floor(limit)))})`;
+  return `SELECT row_number() OVER (ORDER BY ${order}) AS rank, id AS customer, seg AS segment, class, t AS tenure,
   p AS p_churn, v AS value, loss AS expected_loss, w_start AS peak_from, w_end AS peak_to, w_rate AS peak_rate, call_by, call_by - t AS call_within
-FROM ${rel} WHERE loss IS NOT NULL
-ORDER BY rank${limit !== undefined ? ` LIMIT ${qn(Math.max(0, Math.floor(limit)))}` : ''}`;
+FROM ${from}
+ORDER BY rank`;
 }
 
 /**
