@@ -73,6 +73,10 @@ export function createHandlers(services: WorkbenchServices): Record<string, Comm
       st().openEditor({ id: 'deck', kind: 'deck', data: {} });
       st().updateTabData('deck', { opened: Date.now() });
     },
+    'brief.open': () => {
+      st().openEditor({ id: 'brief', kind: 'brief', data: {} });
+      st().updateTabData('brief', { opened: Date.now() });
+    },
     'help.welcome': () => {
       st().openEditor({ id: 'welcome', kind: 'welcome', data: {} });
     },

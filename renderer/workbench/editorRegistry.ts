@@ -10,6 +10,8 @@ import { ParetoEditor } from '../editors/pareto/ParetoEditor';
 import { QuadrantEditor } from '../editors/quadrant/QuadrantEditor';
 import { QueryGridEditor } from '../editors/analysis/QueryGridEditor';
 import { DeckEditor } from '../editors/deck/DeckEditor';
+import { RiskEditor } from '../editors/risk/RiskEditor';
+import { BriefEditor } from '../editors/brief/BriefEditor';
 
 /** What an editor component receives. Reach the engine/host with useServices(), state with useWorkbench(). */
 export interface EditorProps {
@@ -48,8 +50,10 @@ export const EDITORS: Record<string, EditorContribution> = {
   reasons: { component: ReasonsEditor, icon: 'graph', title: 'survival.reasons.title' },
   pareto: { component: ParetoEditor, icon: 'graph', title: 'pareto.title', command: 'analysis.pareto' },
   quadrant: { component: QuadrantEditor, icon: 'layout', title: 'quadrant.title', command: 'analysis.quadrant' },
+  risk: { component: RiskEditor, icon: 'flame', title: 'risk.title', command: 'analysis.risk' },
   queryGrid: { component: QueryGridEditor, icon: 'list-flat', title: 'workbench.editor.table' },
   deck: { component: DeckEditor, icon: 'preview', title: 'export.deckUi.title' },
+  brief: { component: BriefEditor, icon: 'note', title: 'brief.title' },
 };
 
 export function editorFor(kind: string): EditorContribution | undefined {

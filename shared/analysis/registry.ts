@@ -26,13 +26,17 @@ import type { QuadrantResult } from './quadrant/result';
 import * as F from '../deck/findings';
 import { paretoTable, quadrantTable, reasonsTable, survivalTable } from '../deck/resultTables';
 import type { AnalysisTable } from '../deck/tables';
+import { riskSpecSchema } from './risk/spec';
+import { computeRisk, type RiskResult } from './risk/compute';
+import { lossParetoOption, riskByClassOption } from './risk/chart';
+import { callListTable, concentrationFinding, lossParetoFinding, riskTakeaway } from './risk/text';
 
 /**
  * One record per analysis kind, so the CLI, the deck builder and the workbench treat analyses alike:
  * spec schema → compute → charts (each titled with its finding) → table → one-line takeaway. Pure.
  */
 
-export const ANALYSIS_KINDS = ['pareto', 'survival', 'hazard', 'cohort', 'reasons', 'quadrant'] as const;
+export const ANALYSIS_KINDS = ['pareto', 'survival', 'hazard', 'cohort', 'reasons', 'quadrant', 'risk'] as const;
 export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
 
 export interface AnalysisChart {
@@ -173,7 +177,22 @@ const quadrant = record<QuadrantResult>({
   sql: (r) => r.sql.join(';\n\n'),
 });
 
-export const REGISTRY: Record<AnalysisKind, AnalysisRecord> = { pareto, survival, hazard, cohort, reasons, quadrant };
+/** Value at risk: by class and segment, the loss Pareto; its table is the head of the call list. */
+const risk = record<RiskResult>({
+  kind: 'risk',
+  schema: riskSpecSchema,
+  chartIds: ['byClass', 'lossPareto'],
+  compute: (engine, spec) => computeRisk(engine, spec),
+  charts: (r, t, theme) => [
+    { id: 'byClass', title: concentrationFinding(r, t), option: riskByClassOption(r, t, theme) },
+    { id: 'lossPareto', title: lossParetoFinding(r, t), option: lossParetoOption(r, t, theme) },
+  ],
+  table: (r, t) => callListTable(r, r.top.slice(0, 10), t),
+  takeaway: riskTakeaway,
+  sql: (r) => r.sql,
+});
+
+export const REGISTRY: Record<AnalysisKind, AnalysisRecord> = { pareto, survival, hazard, cohort, reasons, quadrant, risk };
 
 export function analysisRecord(kind: AnalysisKind): AnalysisRecord {
   return REGISTRY[kind];

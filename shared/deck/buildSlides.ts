@@ -8,6 +8,9 @@ import type { Language } from '../i18n/resources';
 import { REGISTRY } from '../analysis/registry';
 import { displayTable } from './tables';
 import { sourceKey, type DeckSpec, type DeckSlideSpec } from './deckSpec';
+import { buildBrief } from '../brief/buildBrief';
+import { briefSlides } from '../brief/slides';
+import type { BriefItem } from '../brief/types';
 
 /** An imported file a slide reads: its DuckDB table and the name shown in the notes. */
 export interface DeckSource {
@@ -44,12 +47,14 @@ export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: M
   const size = PRESETS.slide16x9;
   const slides: DeckSlide[] = [];
   const pending: { slide: DeckSlide; option: EChartsOption }[] = [];
-  for (const s of deck.slides) {
+  const items: BriefItem[] = [];
+  for (const [i, s] of deck.slides.entries()) {
     const lng = s.language ?? deck.language;
     const t = tFor(lng);
     const source = sources.get(sourceKey(s))!;
     const rec = REGISTRY[s.kind];
     const result = await rec.compute(engine, { ...s.spec, table: source.table });
+    items.push({ id: `slide ${i + 1}`, kind: s.kind, spec: s.spec, result });
     const charts = rec.charts(result, t, SLIDE_THEME, size);
     const chart = s.chart === false ? undefined : (charts.find((c) => c.id === s.chart) ?? charts[0]);
     const slide: DeckSlide = {
@@ -63,5 +68,6 @@ export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: M
   }
   const pngs = await rasterise(pending.map((c) => c.option), size);
   pending.forEach((c, i) => (c.slide.image = { png: pngs[i], ...pixelSize(size) }));
-  return { title: deck.title, subtitle: deck.subtitle, slides };
+  const first = deck.brief ? briefSlides(buildBrief(items, tFor(deck.language)), tFor(deck.language), deck.language) : [];
+  return { title: deck.title, subtitle: deck.subtitle, slides: [...first, ...slides] };
 }

@@ -32,6 +32,8 @@ export const deckSchema = z
     title: z.string().min(1),
     subtitle: z.string().optional(),
     language: z.enum(LANGUAGES).default('en'),
+    /** Start with the retention brief built from the slides' analyses (brief, call list top 10). */
+    brief: z.boolean().default(false),
     slides: z.array(slideSchema).min(1).max(200),
   })
   .strict();

@@ -27,6 +27,15 @@ export function qn(value: number): string {
   return String(value);
 }
 
+/**
+ * A DOUBLE literal that reads back as exactly this number: `62e0`, `0.30000000000000004e0` (a plain
+ * `0.3` is a DECIMAL in DuckDB, whose conversion to DOUBLE need not round-trip).
+ */
+export function qd(value: number): string {
+  const s = qn(value);
+  return /e/i.test(s) ? s : `${s}e0`;
+}
+
 /** A literal for a scalar value of any JS type. */
 export function qv(value: string | number | boolean | null): string {
   if (value === null) return 'NULL';

@@ -10,7 +10,11 @@ export interface DeckSlide {
   notes?: string;
   image?: { png: Uint8Array; width: number; height: number };
   table?: DeckTable;
+  /** Text in place of a chart: headed groups of bullet sentences (the retention brief). */
+  text?: DeckText;
 }
+
+export type DeckText = { heading?: string; lines: string[] }[];
 
 /** A slide table; optional relative column widths, per-column alignment and a font size (default 11 pt). */
 export type DeckTable = TableData & { weights?: number[]; align?: ('left' | 'right')[]; fontSize?: number };
@@ -55,6 +59,7 @@ export async function buildDeck(deck: Deck): Promise<Uint8Array> {
     if (s.subtitle) slide.addText(s.subtitle, { x: 0.4, y: 0.85, w: W - 0.8, h: 0.3, fontFace: FONT, fontSize: 11, color: MUTED });
     const top = 1.2;
     const bottom = s.takeaway ? H - 0.65 : H - 0.25;
+    if (s.text) slide.addText(textRuns(s.text), { x: 0.4, y: top - 0.1, w: W - 0.8, h: bottom - top + 0.1, fontFace: FONT, color: INK, valign: 'top', fit: 'shrink', margin: 4 });
     if (s.image) placeImage(slide, s.image, top, bottom, s.table ? (W - 0.8) * 0.6 : W - 0.8);
     if (s.table) {
       const x = s.image ? 0.4 + (W - 0.8) * 0.62 : 0.4;
@@ -67,6 +72,25 @@ export async function buildDeck(deck: Deck): Promise<Uint8Array> {
   }
   const out = await pptx.write({ outputType: 'uint8array' });
   return out as Uint8Array;
+}
+
+/** Display length in Latin-character units (a CJK character is about two). */
+function textLength(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1.9 : 1;
+  return n;
+}
+
+/** Headings in the accent colour, sentences as bullets; smaller type for longer text so it fits the slide. */
+function textRuns(text: DeckText): PptxGenJS.TextProps[] {
+  const chars = text.reduce((n, g) => n + textLength(g.heading ?? '') + g.lines.reduce((m, l) => m + textLength(l), 0), 0);
+  const size = chars > 1500 ? 10 : chars > 1100 ? 11 : chars > 750 ? 12 : 13;
+  const runs: PptxGenJS.TextProps[] = [];
+  for (const g of text) {
+    if (g.heading) runs.push({ text: g.heading, options: { bold: true, color: ACCENT, fontSize: size + 1, breakLine: true, paraSpaceBefore: runs.length ? 6 : 0, paraSpaceAfter: 2 } });
+    for (const line of g.lines) runs.push({ text: line, options: { bullet: { indent: 14 }, fontSize: size, breakLine: true, paraSpaceAfter: 3 } });
+  }
+  return runs;
 }
 
 function placeImage(slide: PptxGenJS.Slide, img: NonNullable<DeckSlide['image']>, top: number, bottom: number, maxW: number): void {

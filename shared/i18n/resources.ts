@@ -14,6 +14,8 @@ import en_errors from './locales/en/errors.json';
 import en_grid from './locales/en/grid.json';
 import en_sql from './locales/en/sql.json';
 import en_electron from './locales/en/electron.json';
+import en_risk from './locales/en/risk.json';
+import en_brief from './locales/en/brief.json';
 import zh_common from './locales/zh-CN/common.json';
 import zh_workbench from './locales/zh-CN/workbench.json';
 import zh_import from './locales/zh-CN/import.json';
@@ -25,12 +27,14 @@ import zh_errors from './locales/zh-CN/errors.json';
 import zh_grid from './locales/zh-CN/grid.json';
 import zh_sql from './locales/zh-CN/sql.json';
 import zh_electron from './locales/zh-CN/electron.json';
+import zh_risk from './locales/zh-CN/risk.json';
+import zh_brief from './locales/zh-CN/brief.json';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const en = { ...en_common, ...en_workbench, ...en_import, ...en_pareto, ...en_survival, ...en_quadrant, ...en_export, ...en_errors, ...en_grid, ...en_sql, ...en_electron };
-export const zhCN = { ...zh_common, ...zh_workbench, ...zh_import, ...zh_pareto, ...zh_survival, ...zh_quadrant, ...zh_export, ...zh_errors, ...zh_grid, ...zh_sql, ...zh_electron };
+export const en = { ...en_common, ...en_workbench, ...en_import, ...en_pareto, ...en_survival, ...en_quadrant, ...en_export, ...en_errors, ...en_grid, ...en_sql, ...en_electron, ...en_risk, ...en_brief };
+export const zhCN = { ...zh_common, ...zh_workbench, ...zh_import, ...zh_pareto, ...zh_survival, ...zh_quadrant, ...zh_export, ...zh_errors, ...zh_grid, ...zh_sql, ...zh_electron, ...zh_risk, ...zh_brief };
 
 export const resources = {
   en: { translation: en },

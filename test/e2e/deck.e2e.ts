@@ -64,6 +64,9 @@ describe.skipIf(browserMissing)('Export deck (web build in Chromium)', () => {
     await runCommand(page, 'deck.export', 'export deck');
     await deck().locator('[data-testid="deck-items"]').waitFor({ timeout: 60_000 });
     await expect.poll(() => deck().getAttribute('data-state')).toBe('ready');
+    // The retention brief would open the deck (test/e2e/risk.e2e.ts covers it): charts only here.
+    await expect(deck().locator('[data-testid="deck-brief"]').isChecked()).resolves.toBe(true);
+    await deck().locator('[data-testid="deck-brief"]').uncheck();
     const items = deck().locator('[data-testid="deck-item"]');
     // Pareto: pareto, lorenz, whale, class mix; survival: KM; hazard.
     await expect.poll(() => items.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}/${e.getAttribute('data-chart')}`))).toEqual([

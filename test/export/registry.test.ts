@@ -34,6 +34,7 @@ const specs: Record<AnalysisKind, Record<string, unknown>> = {
   cohort: { table: 'orders', customer: 'customer', date: 'day' },
   reasons: { table: 'cust', reason: 'reason', event: { column: 'churned', values: [1] } },
   quadrant: { table: 'cust', drivers: [{ column: 'price_rating' }, { column: 'service_rating' }], outcome: { column: 'churned', invert: true } },
+  risk: { table: 'cust', customer: 'id', time: { kind: 'duration', column: 'months' }, event: { column: 'churned', values: [1] }, value: { kind: 'column', column: 'spend' }, horizon: 2, minAtRisk: 2, classes: { kind: 'pareto', value: { kind: 'column', column: 'spend' } } },
 };
 
 describe('analysis registry', () => {

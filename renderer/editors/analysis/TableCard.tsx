@@ -28,6 +28,8 @@ export interface TableCardProps {
   /** Index of a total row, drawn bold and not clickable. */
   totalRow?: number;
   actions?: ReactNode;
+  /** What Export CSV / XLSX write, when more than the rows shown (e.g. a whole list behind its head); default the rows. */
+  exportData?: TableData | (() => Promise<TableData>);
   testId?: string;
 }
 
@@ -70,7 +72,7 @@ export function TableExportButtons({ data, fileTitle }: { data: TableData | (() 
 }
 
 /** A result table in a card, numbers right-aligned, with CSV/XLSX export of the raw values. */
-export function TableCard({ title, subtitle, columns, rows, format, fileTitle, onRowClick, rowTitle, totalRow, actions, testId }: TableCardProps) {
+export function TableCard({ title, subtitle, columns, rows, format, fileTitle, onRowClick, rowTitle, totalRow, actions, exportData, testId }: TableCardProps) {
   const data: TableData = { columns: columns.map((c) => c.title), rows };
   return (
     <Card
@@ -80,7 +82,7 @@ export function TableCard({ title, subtitle, columns, rows, format, fileTitle, o
       actions={
         <>
           {actions}
-          <TableExportButtons data={data} fileTitle={fileTitle} />
+          <TableExportButtons data={exportData ?? data} fileTitle={fileTitle} />
         </>
       }
     >

@@ -9,6 +9,10 @@ import { exportDeck } from './exportDeck';
 import { moveItem, patchItem } from './items';
 import { defaultDeckSubtitle, defaultDeckTitle, sourceLabel } from './sources';
 import { useDeckItems } from './useDeckItems';
+import { buildBrief } from '../../../shared/brief/buildBrief';
+import { briefSlides } from '../../../shared/brief/slides';
+import type { TFunction } from '../../../shared/i18n/i18n';
+import { briefItems } from '../brief/briefItems';
 import './deck.css';
 
 type ExportState = { status: 'idle' } | { status: 'running'; done: number; total: number } | { status: 'done'; file: string } | { status: 'error'; message: string };
@@ -22,10 +26,18 @@ export function DeckEditor({ tab }: EditorProps) {
   const [title, setTitle] = useState<string | null>(null);
   const [subtitle, setSubtitle] = useState<string | null>(null);
   const [ex, setEx] = useState<ExportState>({ status: 'idle' });
+  // The retention brief as the first slides (on by default once it has something to say).
+  const [withBrief, setWithBrief] = useState(true);
+  const lead = useMemo(() => {
+    const tt = t as unknown as TFunction;
+    const brief = buildBrief(briefItems(loaded.values()), tt);
+    return brief.sections.length ? briefSlides(brief, tt, i18n.language) : [];
+  }, [loaded, t, i18n.language]);
   const analyses = useMemo(() => [...loaded.values()].map((x) => x.analysis), [loaded]);
   const deckTitle = title ?? defaultDeckTitle(sources, analyses, t);
   const deckSubtitle = subtitle ?? defaultDeckSubtitle(sources, analyses, t, i18n.language);
   const chosen = items.filter((x) => x.include).length;
+  const briefCount = withBrief ? lead.length : 0;
   const failed = [...loaded.values()].filter((x) => x.error);
   const busy = ex.status === 'running' || state.status === 'loading';
 
@@ -40,6 +52,7 @@ export function DeckEditor({ tab }: EditorProps) {
         fileName: (table) => sourceLabel(sources, table, t),
         t,
         locale: i18n.language,
+        lead: withBrief ? lead : [],
         onProgress: (done, total) => setEx({ status: 'running', done, total }),
       });
       if (res.saved) {
@@ -76,6 +89,12 @@ export function DeckEditor({ tab }: EditorProps) {
             {t('export.deckUi.analysisFailed', { name: t(`export.deckUi.kind.${f.analysis.kind}`), message: f.error })}
           </div>
         ))}
+        {state.status === 'ready' && lead.length > 0 && (
+          <label className="tn-deck-brief">
+            <input type="checkbox" checked={withBrief} disabled={busy} onChange={(e) => setWithBrief(e.target.checked)} data-testid="deck-brief" />
+            <span>{t('export.deckUi.withBrief', { count: lead.length })}</span>
+          </label>
+        )}
         {state.status === 'ready' && !items.length && <div className="tn-deck-empty">{t('export.deckUi.empty')}</div>}
         {items.length > 0 && (
           <ol className="tn-deck-list" data-testid="deck-items">
@@ -98,6 +117,7 @@ export function DeckEditor({ tab }: EditorProps) {
           </button>
           <span className="tn-deck-count" data-testid="deck-count">
             {t('export.deckUi.count', { count: chosen })}
+            {briefCount > 0 && ` ${t('export.deckUi.briefCount', { count: briefCount })}`}
           </span>
           <span className="spacer" />
           {ex.status === 'running' && (
@@ -115,7 +135,7 @@ export function DeckEditor({ tab }: EditorProps) {
               {t('export.deckUi.failed', { message: ex.message })}
             </span>
           )}
-          <button type="button" className="button primary" disabled={busy || chosen === 0} onClick={() => void run()} data-testid="deck-export">
+          <button type="button" className="button primary" disabled={busy || chosen + briefCount === 0} onClick={() => void run()} data-testid="deck-export">
             {t('export.deckUi.export')}
           </button>
         </div>

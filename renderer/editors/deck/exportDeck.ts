@@ -19,6 +19,8 @@ export interface DeckExportRequest {
   fileName(table: string): string;
   t: TFunction;
   locale: string;
+  /** Slides before the charts (the retention brief), already built. */
+  lead?: DeckSlide[];
   onProgress?(done: number, total: number): void;
 }
 
@@ -46,7 +48,7 @@ export async function exportDeck(host: HostApi, req: DeckExportRequest): Promise
     });
   }
   req.onProgress?.(items.length, items.length + 1);
-  const bytes = await buildDeck({ title: req.title, subtitle: req.subtitle, slides });
+  const bytes = await buildDeck({ title: req.title, subtitle: req.subtitle, slides: [...(req.lead ?? []), ...slides] });
   req.onProgress?.(items.length + 1, items.length + 1);
   return host.saveFile({ suggestedName: exportFileName(req.title, 'pptx'), data: bytes, filters: [{ name: 'PowerPoint', extensions: ['pptx'] }] });
 }

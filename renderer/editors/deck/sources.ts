@@ -5,6 +5,7 @@ import { defaultForm as quadrantDefault, missingStep, readForm as readQuadrant, 
 import { restoreSurvivalForm, survivalProblems, survivalSpecOf } from '../survival/survivalForm';
 import { cohortProblems, cohortSpecOf, restoreCohortForm } from '../cohort/cohortForm';
 import { reasonsProblems, reasonsSpecOf, restoreReasonsForm } from '../reasons/reasonsForm';
+import { restoreRiskForm, riskProblems, riskSpecOf } from '../risk/riskForm';
 
 /** One analysis the deck can draw from: an open editor's spec, read from its tab data. */
 export interface DeckAnalysis {
@@ -53,6 +54,10 @@ function fromTab(tab: EditorTab, tables: TableInfo[]): DeckAnalysis[] {
     case 'reasons': {
       const f = restoreReasonsForm(tab.data.form, table);
       return f && !reasonsProblems(f).length ? [{ ...base, key: tab.id, kind: 'reasons', spec: reasonsSpecOf(f) as Spec, view: { tags: f.tags } }] : [];
+    }
+    case 'risk': {
+      const f = restoreRiskForm(tab.data.form, table);
+      return f && !riskProblems(f).length ? [{ ...base, key: tab.id, kind: 'risk', spec: riskSpecOf(f) as Spec }] : [];
     }
     default:
       return [];

@@ -36,26 +36,34 @@ export function groupExpr(spec: Pick<SurvivalSpec, 'group' | 'groupFrom'>): stri
   return spec.groupFrom ? `${qi(LOOKUP)}.__tenure_group` : qi(spec.group);
 }
 
-export function survivalSql(spec: SurvivalSpec, types: Map<string, string>): string {
-  const g = groupExpr(spec);
-  const from = fromClause(spec);
+/**
+ * The CTEs ending in `src (t, e, …extra)`: follow-up time t (a duration column, or start/end dates
+ * in the chosen unit, still-active rows censored at `asOf`) and the churn flag e, for the rows the
+ * user's WHERE keeps. `extra` adds columns [SQL expression, plain alias] from the same rows. Shared by the
+ * Kaplan-Meier and Cox analyses so both read time and event identically.
+ */
+export function timeEventSource(spec: Pick<SurvivalSpec, 'time' | 'event' | 'where'>, types: Map<string, string>, from: string, columns: [string, string][] = []): string {
+  const extra = columns.map(([expr, name]) => `, ${expr} AS ${name}`).join('');
   const ev = spec.event ? eventPredicate(spec.event.column, types.get(spec.event.column) ?? 'VARCHAR', spec.event.values) : null;
   const where = whereClause(spec.where);
-  let src: string;
   if (spec.time.kind === 'duration') {
-    src = `src AS (\n  SELECT TRY_CAST(${qi(spec.time.column)} AS DOUBLE) AS t, COALESCE(${ev}, FALSE) AS e, ${g} AS g\n  FROM ${from}\n  ${where}\n)`;
-  } else {
-    const tm = spec.time;
-    const asOf = tm.asOf ? `DATE ${ql(tm.asOf)}` : `(SELECT max(greatest(s, coalesce(en, s))) FROM base)`;
-    const diff =
-      tm.unit === 'days'
-        ? `date_diff('day', s, coalesce(en, ${asOf}))`
-        : tm.unit === 'weeks'
-          ? `date_diff('day', s, coalesce(en, ${asOf})) / 7.0`
-          : `date_sub('month', s, coalesce(en, ${asOf}))`;
-    src =
-      `base AS (\n  SELECT ${dateExpr(tm.start)} AS s, ${dateExpr(tm.end)} AS en, ${ev ? `COALESCE(${ev}, FALSE)` : `${dateExpr(tm.end)} IS NOT NULL`} AS e, ${g} AS g\n  FROM ${from}\n  ${where}\n),\n` +
-      `src AS (\n  SELECT CAST(${diff} AS DOUBLE) AS t, e, g FROM base\n)`;
+    return `src AS (\n  SELECT TRY_CAST(${qi(spec.time.column)} AS DOUBLE) AS t, COALESCE(${ev}, FALSE) AS e${extra}\n  FROM ${from}\n  ${where}\n)`;
   }
+  const tm = spec.time;
+  const asOf = tm.asOf ? `DATE ${ql(tm.asOf)}` : `(SELECT max(greatest(s, coalesce(en, s))) FROM base)`;
+  const diff =
+    tm.unit === 'days'
+      ? `date_diff('day', s, coalesce(en, ${asOf}))`
+      : tm.unit === 'weeks'
+        ? `date_diff('day', s, coalesce(en, ${asOf})) / 7.0`
+        : `date_sub('month', s, coalesce(en, ${asOf}))`;
+  return (
+    `base AS (\n  SELECT ${dateExpr(tm.start)} AS s, ${dateExpr(tm.end)} AS en, ${ev ? `COALESCE(${ev}, FALSE)` : `${dateExpr(tm.end)} IS NOT NULL`} AS e${extra}\n  FROM ${from}\n  ${where}\n),\n` +
+    `src AS (\n  SELECT CAST(${diff} AS DOUBLE) AS t, e${columns.map(([, n]) => `, ${n}`).join('')} FROM base\n)`
+  );
+}
+
+export function survivalSql(spec: SurvivalSpec, types: Map<string, string>): string {
+  const src = timeEventSource(spec, types, fromClause(spec), [[groupExpr(spec), 'g']]);
   return `WITH ${src}\nSELECT g, t, count(*) FILTER (WHERE e) AS d, count(*) FILTER (WHERE NOT e) AS c\nFROM src\nGROUP BY g, t\nORDER BY g NULLS LAST, t NULLS LAST`;
 }

@@ -31,12 +31,13 @@ function readDeck(file: string): DeckSpec {
 
 export const rasterisePngs: Rasterise = (options, size) => options.map((o) => svgToPng(renderChartSvg(o, size), size.scale, '#ffffff'));
 
-/** Build a .pptx from DECK.json: each distinct file imported once, one slide per entry. */
-export async function runDeck(deckFile: string, out: string): Promise<{ pptx: string; slides: { title: string; kind: string; file: string }[]; imports: number; ms: number }> {
-  const started = Date.now();
+/**
+ * Read DECK.json, start an engine and import each distinct file once; `fn` runs with them and the
+ * engine is closed after. Every file is resolved (and checked) before the engine starts.
+ */
+export async function withDeckSources<R>(deckFile: string, fn: (deck: DeckSpec, engine: WasmNodeEngine, sources: Map<string, DeckSource>) => Promise<R>): Promise<R> {
   const deck = readDeck(deckFile);
   const dir = path.dirname(path.resolve(deckFile));
-  // Resolve (and check) every file before the engine starts.
   const files = new Map(deck.slides.map((s) => [sourceKey(s), { ...s, src: nodeFileSource(path.resolve(dir, s.file)) }]));
   const engine = new WasmNodeEngine();
   await engine.init();
@@ -46,17 +47,26 @@ export async function runDeck(deckFile: string, out: string): Promise<{ pptx: st
       const imported = await importFile(engine, f.src, { sheet: f.sheet, encoding: f.encoding });
       sources.set(key, { table: imported.table, fileName: f.src.name });
     }
-    const built = await deckSlides(deck, engine, sources, rasterisePngs);
-    writeFileSync(out, await buildDeck(built));
-    return {
-      pptx: out,
-      slides: built.slides.map((s, i) => ({ title: s.title, kind: deck.slides[i].kind, file: deck.slides[i].file })),
-      imports: sources.size,
-      ms: Date.now() - started,
-    };
+    return await fn(deck, engine, sources);
   } finally {
     await engine.close();
   }
+}
+
+/** Build a .pptx from DECK.json: each distinct file imported once, one slide per entry (the brief first when asked). */
+export async function runDeck(deckFile: string, out: string): Promise<{ pptx: string; slides: { title: string; kind: string; file: string }[]; imports: number; ms: number }> {
+  const started = Date.now();
+  return withDeckSources(deckFile, async (deck, engine, sources) => {
+    const built = await deckSlides(deck, engine, sources, rasterisePngs);
+    writeFileSync(out, await buildDeck(built));
+    const lead = built.slides.length - deck.slides.length;
+    return {
+      pptx: out,
+      slides: built.slides.map((s, i) => (i < lead ? { title: s.title, kind: 'brief', file: '' } : { title: s.title, kind: deck.slides[i - lead].kind, file: deck.slides[i - lead].file })),
+      imports: sources.size,
+      ms: Date.now() - started,
+    };
+  });
 }
 
 export const deckCommand: CliCommand = {

@@ -6,6 +6,8 @@ import { cohortCommand } from './cohort';
 import { reasonsCommand } from './reasons';
 import { quadrantCommand } from './quadrant';
 import { deckCommand } from './deck';
+import { riskCommand } from './risk';
+import { briefCommand } from './brief';
 
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -15,5 +17,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   [cohortCommand.name]: cohortCommand,
   [reasonsCommand.name]: reasonsCommand,
   [quadrantCommand.name]: quadrantCommand,
+  [riskCommand.name]: riskCommand,
   [deckCommand.name]: deckCommand,
+  [briefCommand.name]: briefCommand,
 };
