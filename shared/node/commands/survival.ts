@@ -4,7 +4,7 @@ import { openFileFromCli } from '../openFile';
 import { CHART_OPTIONS } from '../chartOutput';
 import { analysisChartFiles } from '../analysisChart';
 import { TenureError } from '../../errors';
-import { computeSurvival } from '../../analysis/survival/compute';
+import { computeSurvival, type SurvivalResult } from '../../analysis/survival/compute';
 import type { SurvivalSpecInput } from '../../analysis/survival/spec';
 
 export function str(ctx: CliContext, name: string): string | undefined {
@@ -33,6 +33,29 @@ function numList(ctx: CliContext, name: string): number[] | undefined {
     if (s.trim() === '' || !Number.isFinite(x)) throw new TenureError('cli.badOption', `--${name} expects numbers separated by commas, got "${v}"`);
     return x;
   });
+}
+
+/** What `survival --json` prints (also the `hazard` result of `study run`). */
+export function survivalJson(r: SurvivalResult) {
+  return {
+    unit: r.unit,
+    confType: r.spec.confType,
+    groups: r.groups.map((g) => ({
+      name: g.name,
+      n: g.n,
+      events: g.events,
+      censored: g.censored,
+      median: g.median,
+      medianCI: g.medianCI,
+      rmean: { tau: r.rmeanTau, value: g.rmean },
+      atTimes: g.atTimes.map((a) => ({ time: a.time, nRisk: a.nRisk, survival: a.survival, stdErr: a.stdErr, lower: a.lower, upper: a.upper })),
+      steps: g.steps.map((s) => ({ time: s.time, nRisk: s.nRisk, nEvent: s.nEvent, nCensor: s.nCensor, survival: s.survival, stdErr: s.stdErr, lower: s.lower, upper: s.upper })),
+      hazard: g.hazard,
+    })),
+    logrank: r.logrank && { chisq: r.logrank.chisq, df: r.logrank.df, p: r.logrank.p, log10p: r.logrank.log10p, observed: r.logrank.observed, expected: r.logrank.expected },
+    excluded: r.excluded,
+    sql: r.sql,
+  };
 }
 
 export const survivalCommand: CliCommand = {
@@ -86,23 +109,7 @@ export const survivalCommand: CliCommand = {
     try {
       const r = await computeSurvival(engine, { ...spec, table: imported.table });
       return {
-        unit: r.unit,
-        confType: r.spec.confType,
-        groups: r.groups.map((g) => ({
-          name: g.name,
-          n: g.n,
-          events: g.events,
-          censored: g.censored,
-          median: g.median,
-          medianCI: g.medianCI,
-          rmean: { tau: r.rmeanTau, value: g.rmean },
-          atTimes: g.atTimes.map((a) => ({ time: a.time, nRisk: a.nRisk, survival: a.survival, stdErr: a.stdErr, lower: a.lower, upper: a.upper })),
-          steps: g.steps.map((s) => ({ time: s.time, nRisk: s.nRisk, nEvent: s.nEvent, nCensor: s.nCensor, survival: s.survival, stdErr: s.stdErr, lower: s.lower, upper: s.upper })),
-          hazard: g.hazard,
-        })),
-        logrank: r.logrank && { chisq: r.logrank.chisq, df: r.logrank.df, p: r.logrank.p, log10p: r.logrank.log10p, observed: r.logrank.observed, expected: r.logrank.expected },
-        excluded: r.excluded,
-        sql: r.sql,
+        ...survivalJson(r),
         ...analysisChartFiles(ctx, chart === 'km' ? 'survival' : 'hazard', r),
       };
     } finally {
