@@ -8,6 +8,7 @@ import { quadrantCommand } from './quadrant';
 import { deckCommand } from './deck';
 import { riskCommand } from './risk';
 import { briefCommand } from './brief';
+import { coxCommand } from './cox';
 
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -20,4 +21,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   [riskCommand.name]: riskCommand,
   [deckCommand.name]: deckCommand,
   [briefCommand.name]: briefCommand,
+  [coxCommand.name]: coxCommand,
 };
