@@ -124,11 +124,11 @@ export function phPlotOption(r: CoxResult, term: string, t: TFunction, theme: Ch
   return {
     ...baseOption(theme),
     title: titleBlock(theme, phFinding(r, term, t), t(tm.columns.length === 1 ? 'cox.ph.subtitleOne' : 'cox.ph.subtitleMany', { term })),
-    legend: { top: 62, data: [t('cox.ph.residuals'), t('cox.ph.smooth'), t('cox.ph.constant')], textStyle: { color: theme.text, fontSize: theme.fontSize.legend } },
+    legend: { top: 62, itemGap: 28, data: [t('cox.ph.residuals'), t('cox.ph.smooth'), t('cox.ph.constant')], textStyle: { color: theme.text, fontSize: theme.fontSize.legend } },
     grid: { left: 24, right: 32, top: 112, bottom: 56, containLabel: true },
     tooltip: { trigger: 'item' },
-    xAxis: { ...valueAxis(theme, t('cox.ph.timeAxis', { unit })), min: 0, nameGap: 30, splitLine: { show: false } },
-    yAxis: { ...valueAxis(theme, t('cox.ph.axis', { term }), { location: 'end' }), min: Number((lo - pad).toPrecision(3)), max: Number((hi + pad).toPrecision(3)), scale: true },
+    xAxis: { ...valueAxis(theme, t('cox.ph.timeAxis', { unit })), min: 0, max: r.maxTime, nameGap: 30, splitLine: { show: false } },
+    yAxis: { ...valueAxis(theme, t('cox.ph.axis', { term }), { location: 'end' }), min: lo - pad, max: hi + pad, axisLabel: { color: theme.mutedText, fontSize: theme.fontSize.axisLabel, showMinLabel: false, showMaxLabel: false, formatter: (v: number) => String(Number(v.toPrecision(2))) } },
     series: [
       { type: 'scatter', name: t('cox.ph.residuals'), symbolSize: 3, itemStyle: { color: theme.mutedText, opacity: 0.35 }, data: thin(n, 1500).map((e) => [z.eventTimes[e], ys[e]]), silent: true, large: true },
       { type: 'line', name: t('cox.ph.smooth'), data: smooth, smooth: true, showSymbol: false, lineStyle: { color, width: 3 }, itemStyle: { color } },
@@ -169,7 +169,7 @@ export function predictedOption(r: CoxResult, t: TFunction, theme: ChartTheme): 
   return {
     ...baseOption(theme),
     title: titleBlock(theme, predictedFinding(r, curves, t), t('cox.predicted.atRisk', { list: atRisk, unit })),
-    legend: { top: 62, type: 'scroll', data: curves.map((c) => c.name), textStyle: { color: theme.text, fontSize: theme.fontSize.legend } },
+    legend: { top: 62, type: 'scroll', itemGap: 28, data: curves.map((c) => c.name), textStyle: { color: theme.text, fontSize: theme.fontSize.legend } },
     grid: { left: 24, right: 32, top: 112, bottom: 56, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${(Number(v) * 100).toFixed(1)}%` },
     xAxis: { ...valueAxis(theme, t('cox.ph.timeAxis', { unit })), min: 0, max: r.maxTime, nameGap: 30, splitLine: { show: false } },

@@ -9,10 +9,15 @@ import type { ZphRow } from './zph';
 
 const tr = (t: TFunction) => t as unknown as Translate;
 
-/** A p value as text: "< 0.0001" or 2 significant digits. */
+/** A p value with its relation: "< 0.0001" or "= 0.43" (2 significant digits). */
 export function pText(p: number): string {
   const f = formatP(p, p > 0 ? Math.log10(p) : -Infinity);
-  return f.below ? `< ${f.text}` : f.text;
+  return f.below ? `< ${f.text}` : `= ${f.text}`;
+}
+
+/** A profile name short enough for a title. */
+function short(name: string, max = 30): string {
+  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
 }
 
 export function hrText(x: number): string {
@@ -30,6 +35,7 @@ export function leadTerm(r: CoxResult): CoxTerm | null {
   if (!sig.length) return null;
   const dummies = sig.filter((c) => c.level !== null);
   const pool = dummies.length ? dummies : sig;
+  // (numbers are per unit, so their |β| is not comparable with a dummy's)
   return pool.reduce((a, b) => (Math.abs(b.coef) > Math.abs(a.coef) ? b : a));
 }
 
@@ -63,9 +69,9 @@ export function worstPhTerm(r: CoxResult): string {
   return rows.reduce((a, b) => (b.chisq / b.df > a.chisq / a.df ? b : a)).term;
 }
 
-/** The time the predicted-survival finding reads at: the last of `times` within follow-up. */
+/** The time the predicted-survival finding reads at: the last of `times` with at least 10% still at risk. */
 export function readTime(r: CoxResult): number | null {
-  const ok = r.times.filter((x) => x > 0 && x <= r.maxTime);
+  const ok = r.times.filter((x, i) => x > 0 && x <= r.maxTime && r.atRisk[i] >= 0.1 * r.model.n);
   return ok.length ? ok[ok.length - 1] : null;
 }
 
@@ -75,10 +81,10 @@ export function predictedFinding(r: CoxResult, curves: { name: string; survival:
   const unit = unitLabel(tr(t), r.unit);
   const s = curves.map((c) => ({ name: c.name, s: c.survival(at) }));
   const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
-  if (s.length === 1) return t('cox.predicted.one', { profile: s[0].name, share: pct(s[0].s), time: at, unit });
+  if (s.length === 1) return t('cox.predicted.one', { profile: short(s[0].name, 48), share: pct(s[0].s), time: at, unit });
   const best = s.reduce((a, b) => (b.s > a.s ? b : a));
   const worst = s.reduce((a, b) => (b.s < a.s ? b : a));
-  return t('cox.predicted.range', { best: best.name, bestShare: pct(best.s), worst: worst.name, worstShare: pct(worst.s), time: at, unit });
+  return t('cox.predicted.range', { bestShare: pct(best.s), worstShare: pct(worst.s), time: at, unit });
 }
 
 export function coxTakeaway(r: CoxResult, t: TFunction): string {
