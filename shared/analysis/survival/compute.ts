@@ -66,6 +66,7 @@ export async function computeSurvival(engine: QueryEngine, input: unknown): Prom
   const tm = spec.time;
   requireColumns(types, spec.table, [tm.kind === 'duration' ? tm.column : tm.start, tm.kind === 'dates' ? tm.end : undefined, spec.event?.column, spec.groupFrom ? spec.groupFrom.on : spec.group]);
   if (spec.groupFrom) requireColumns(await columnTypes(engine, spec.groupFrom.table), spec.groupFrom.table, [spec.groupFrom.key, spec.group]);
+  if (spec.cause && spec.cause.kind !== 'sql') requireColumns(types, spec.table, [spec.cause.column]);
   const query = async <T>(q: string): Promise<T[]> => {
     try {
       return toRows<T>(await engine.query(q));

@@ -68,7 +68,7 @@ function extrasSpec(ctx: CliContext): Partial<SurvivalSpecInput> {
 export const survivalCommand: CliCommand = {
   name: 'survival',
   usage:
-    'survival FILE (--time COL | --start COL --end COL [--unit days|weeks|months] [--as-of YYYY-MM-DD]) --event COL --event-value V [--event-value V2] [--group COL] [--where SQL] [--conf-type log|log-log|plain] [--times 1,3,6,12] [--rmean T] [--hazard-width W] [--pairwise holm|bonferroni|bh] [--rmst TAU|auto] [--cause COL | --cause-expr SQL] [--bands N] [--sheet NAME] [--encoding E] [--png FILE] [--svg FILE] [--chart km|hazard|incidence] [--width 960 --height 540 --scale 2] --json',
+    'survival FILE (--time COL | --start COL --end COL [--unit days|weeks|months] [--as-of YYYY-MM-DD]) --event COL --event-value V [--event-value V2] [--group COL] [--where SQL] [--conf-type log|log-log|plain] [--times 1,3,6,12] [--rmean T] [--hazard-width W] [--pairwise holm|bonferroni|bh] [--rmst TAU|auto] [--cause COL | --cause-expr SQL] [--bands N] [--sheet NAME] [--encoding E] [--png FILE] [--svg FILE] [--chart km|hazard|rmst|incidence] [--width 960 --height 540 --scale 2] --json',
   options: {
     ...FILE_OPTIONS,
     ...CHART_OPTIONS,
@@ -117,7 +117,8 @@ export const survivalCommand: CliCommand = {
       ...extrasSpec(ctx),
     };
     const chart = str(ctx, 'chart') ?? 'km';
-    if (chart !== 'km' && chart !== 'hazard' && chart !== 'incidence') throw new TenureError('cli.badOption', `--chart expects km, hazard or incidence, got "${chart}"`);
+    if (!['km', 'hazard', 'rmst', 'incidence'].includes(chart)) throw new TenureError('cli.badOption', `--chart expects km, hazard, rmst or incidence, got "${chart}"`);
+    if (chart === 'rmst' && !spec.group) throw new TenureError('cli.badOption', '--chart rmst needs --group COL (it compares groups)');
     if (chart === 'incidence' && !spec.cause) throw new TenureError('cli.badOption', '--chart incidence needs --cause COL or --cause-expr SQL');
     const { engine, imported } = await openFileFromCli(ctx);
     try {
