@@ -2,11 +2,11 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import type { ChartTheme } from '../../charts/theme';
 import type { SurvivalResult } from './compute';
 import { niceStep, num, pct, unitLabel, type Translate } from './format';
-import { causeLabel, incidenceFinding } from './modelsText';
+import { causeLabel } from './modelsText';
 
 /**
  * Cumulative incidence of each cause (Aalen-Johansen), stacked: each band is the share that has left
- * for that cause by time t, the top edge is 1 − S(t) (all causes). Titled with the finding; the
+ * for that cause by time t, the top edge is 1 − S(t) (all causes). The finding is the slide title; the
  * CIs are in the table and the tooltip (stacked bands cannot carry them honestly).
  */
 export function incidenceChartOption(result: SurvivalResult, t: Translate, theme: ChartTheme): EChartsOption {
@@ -33,14 +33,19 @@ export function incidenceChartOption(result: SurvivalResult, t: Translate, theme
     areaStyle: { opacity: theme.mode === 'dark' ? 0.55 : 0.7 },
     data: [[0, 0], ...times.map((x, j) => [x, c.curve[j]])],
   }));
-  const legendRows = 1 + Math.floor((names.join('').length * fs.legend * 0.55 + names.length * 40) / 820);
+  // A few causes: legend rows above the plot; many (up to 20 reasons): a scrolling list on the right.
+  const side = names.length > 6;
+  const legendRows = side ? 0 : 1 + Math.floor((names.join('').length * fs.legend * 0.6 + names.length * 56) / 820);
   const top0 = fs.title + 20;
+  const sideWidth = Math.min(340, 56 + Math.max(0, ...names.map((n) => n.length)) * fs.legend * 0.55);
   return {
     backgroundColor: theme.background,
     textStyle: { fontFamily: theme.fontFamily },
-    title: { text: incidenceFinding(result, t), left: 64, top: 4, textStyle: { ...text, fontSize: fs.title } },
-    legend: { data: names, top: top0, left: 64, right: 24, textStyle: { ...text, fontSize: fs.legend } },
-    grid: { left: 64, right: 32, top: top0 + legendRows * (fs.legend + 12) + fs.axisName + 14, bottom: 56 },
+    title: { text: t('survival.models.incidence.title'), left: 64, top: 4, textStyle: { ...text, fontSize: fs.title } },
+    legend: side
+      ? { type: 'scroll', orient: 'vertical', data: names, top: top0 + 8, right: 8, bottom: 40, width: sideWidth, icon: 'rect', itemGap: 8, textStyle: { ...text, fontSize: fs.legend }, pageTextStyle: { color: theme.text } }
+      : { data: names, top: top0, left: 64, right: 24, icon: 'rect', itemGap: 24, textStyle: { ...text, fontSize: fs.legend } },
+    grid: { left: 64, right: side ? sideWidth + 32 : 32, top: top0 + legendRows * (fs.legend + 14) + fs.axisName + 22, bottom: 56 },
     xAxis: {
       type: 'value',
       min: 0,

@@ -3,11 +3,11 @@ import type { ChartTheme } from '../../charts/theme';
 import type { SurvivalResult } from './compute';
 import { zForLevel } from '../../stats/normal';
 import { num, unitLabel, type Translate } from './format';
-import { nameLabel, rmstFinding } from './modelsText';
+import { nameLabel } from './modelsText';
 
 /**
  * Restricted mean survival up to τ per group: horizontal bars with the 95% CI as a whisker and the
- * value at the end, titled with the finding ("One year keeps a customer 30.1 months longer…").
+ * value inside the bar. The finding ("One year keeps a customer 30.1 months longer…") is the slide title.
  */
 export function rmstChartOption(result: SurvivalResult, t: Translate, theme: ChartTheme): EChartsOption {
   const m = result.rmst;
@@ -22,10 +22,10 @@ export function rmstChartOption(result: SurvivalResult, t: Translate, theme: Cha
     backgroundColor: theme.background,
     textStyle: { fontFamily: theme.fontFamily },
     title: [
-      { text: rmstFinding(result, t), left: 16, top: 4, textStyle: { ...text, fontSize: fs.title } },
+      { text: t('survival.models.rmst.title'), left: 16, top: 4, textStyle: { ...text, fontSize: fs.title } },
       { text: t('survival.models.rmst.subtitle', { tau: num(m?.tau ?? 0, 1), timeUnit: unit }), left: 16, top: fs.title + 14, textStyle: { color: theme.mutedText, fontFamily: theme.fontFamily, fontSize: fs.subtitle } },
     ],
-    grid: { left, right: 96, top: fs.title + fs.subtitle + 40, bottom: 48 },
+    grid: { left, right: 40, top: fs.title + fs.subtitle + 40, bottom: 48 },
     xAxis: {
       type: 'value',
       min: 0,
@@ -34,7 +34,7 @@ export function rmstChartOption(result: SurvivalResult, t: Translate, theme: Cha
       nameLocation: 'middle',
       nameGap: 28,
       nameTextStyle: { ...text, fontSize: fs.axisName },
-      axisLabel: { color: theme.text, fontSize: fs.axisLabel },
+      axisLabel: { color: theme.text, fontSize: fs.axisLabel, showMaxLabel: false },
       splitLine: { lineStyle: { color: theme.gridLine } },
     },
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: { color: theme.text, fontSize: fs.axisLabel }, axisLine: { lineStyle: { color: theme.axisLine } } },
@@ -51,7 +51,7 @@ export function rmstChartOption(result: SurvivalResult, t: Translate, theme: Cha
         type: 'bar',
         barWidth: '55%',
         data: groups.map((g, i) => ({ value: g.rmst, itemStyle: { color: theme.palette[i % theme.palette.length] } })),
-        label: { show: true, position: 'right', distance: 12, color: theme.text, fontSize: fs.label, formatter: (p: unknown) => num(groups[(p as { dataIndex: number }).dataIndex].rmst, 1) },
+        label: { show: true, position: 'insideLeft', distance: 10, color: '#ffffff', fontWeight: 'bold', textBorderColor: 'rgba(0,0,0,0.45)', textBorderWidth: 2, fontSize: fs.label + 1, formatter: (p: unknown) => num(groups[(p as { dataIndex: number }).dataIndex].rmst, 1) },
       },
       {
         id: 'rmst-ci',
