@@ -6,7 +6,7 @@
  */
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { asTenureError } from '../../errors';
-import type { EngineRequest, EngineResponse } from '../engineProtocol';
+import type { EngineRequest, EngineResponse, EngineStartOptions } from '../engineProtocol';
 import { NativeEngine } from './nativeEngine';
 
 interface PortLike {
@@ -27,17 +27,21 @@ function parentPort(): PortLike {
   };
 }
 
-let engine: NativeEngine | null = null;
+let starting: Promise<NativeEngine> | null = null;
 
-async function handle(req: EngineRequest): Promise<Omit<EngineResponse & { ok: true }, 'id'>> {
+async function handle(req: EngineRequest, forced?: EngineStartOptions): Promise<Omit<EngineResponse & { ok: true }, 'id'>> {
   if (req.op === 'init') {
-    if (!engine) {
-      engine = new NativeEngine(req.options);
-      await engine.init();
-    }
+    starting ??= (async () => {
+      const e = new NativeEngine(forced ?? req.options);
+      await e.init();
+      return e;
+    })();
+    const engine = await starting;
     const { version } = await import('@duckdb/node-api');
     return { ok: true, value: { threads: engine.threads, memoryLimit: engine.memoryLimit, version: version() } };
   }
+  // Requests sent right behind 'init' wait for it.
+  const engine = starting ? await starting : null;
   if (!engine) throw new Error('Engine not initialised');
   switch (req.op) {
     case 'query':
@@ -58,26 +62,25 @@ async function handle(req: EngineRequest): Promise<Omit<EngineResponse & { ok: t
       return { ok: true, value: await engine.cancel() };
     case 'close':
       await engine.close();
-      engine = null;
       setImmediate(() => process.exit(0));
       return { ok: true };
   }
 }
 
-function serve(port: PortLike): void {
+function serve(port: PortLike, forced?: EngineStartOptions): void {
   port.on('message', (e) => {
-    const msg = e.data as EngineRequest | { type: 'connect' };
-    // Main hands over a MessagePort to the renderer: serve it too.
+    const msg = e.data as EngineRequest | { type: 'connect'; options: EngineStartOptions };
+    // Main hands over a MessagePort to the renderer, with main's options (the renderer's are ignored).
     if ('type' in msg && msg.type === 'connect') {
       const p = e.ports?.[0];
       if (p) {
-        serve(p);
+        serve(p, msg.options);
         p.start?.();
       }
       return;
     }
     const req = msg as EngineRequest;
-    handle(req).then(
+    handle(req, forced).then(
       (res) => port.postMessage({ ...res, id: req.id }),
       (err: unknown) => {
         const e2 = asTenureError(err);
