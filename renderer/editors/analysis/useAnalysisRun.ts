@@ -9,8 +9,10 @@ export interface RunError {
   code: string;
   /** Translated text when there is one (errors.<code>), else DuckDB's message. */
   message: string;
-  /** DuckDB's (or the analysis') own message when it differs from `message`. */
+  /** DuckDB's own message when no translated text tells it (never the English twin of `message`). */
   detail?: string;
+  /** The translation key and parameters of `message`, so Problems can re-translate it. */
+  text?: { key: string; params: Record<string, unknown> };
 }
 
 export type RunState<R> =
@@ -23,8 +25,10 @@ export type RunState<R> =
 export function runError(i18n: I18n, err: unknown, fallbackCode: string): RunError {
   const e = asTenureError(err, fallbackCode);
   const key = errorTextKey((k) => i18n.exists(k), e.code);
-  const message = key ? i18n.t(key, { ...e.params, file: e.file, line: e.line, column: e.column, message: e.message }) : e.message;
-  return { code: e.code, message, detail: message === e.message ? undefined : e.message };
+  const params = { ...e.params, file: e.file, line: e.line, column: e.column, message: e.message };
+  if (!key) return { code: e.code, message: e.message };
+  // The translated text is the whole story: the English message beside it would repeat it.
+  return { code: e.code, message: i18n.t(key, params), text: { key, params } };
 }
 
 /**
@@ -32,16 +36,22 @@ export function runError(i18n: I18n, err: unknown, fallbackCode: string): RunErr
  * a late answer from a superseded or cancelled run is dropped, and a failure is shown in place and
  * listed in Problems under the editor's title.
  */
+let runners = 0;
+
 export function useAnalysisRun<R>(opts: { problemFile: string; fallbackCode?: string }) {
   const { engine, i18n } = useServices();
+  // Problems belong to this editor: its next success clears them, its next failure replaces them.
+  const owner = useRef(`analysis-${++runners}`);
   const [state, setState] = useState<RunState<R>>({ status: 'idle' });
   const runId = useRef(0);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
+    const me = owner.current;
     return () => {
       mounted.current = false;
       runId.current++;
+      useWorkbench.getState().clearProblems(me);
     };
   }, []);
   const optsRef = useRef(opts);
@@ -56,12 +66,13 @@ export function useAnalysisRun<R>(opts: { problemFile: string; fallbackCode?: st
         const result = await fn();
         if (id !== runId.current || !mounted.current) return undefined;
         setState({ status: 'done', result, ms: performance.now() - started });
+        useWorkbench.getState().clearProblems(owner.current);
         return result;
       } catch (err) {
         if (id !== runId.current || !mounted.current) return undefined;
         const error = runError(i18n, err, optsRef.current.fallbackCode ?? 'sql');
         setState((s) => ({ status: 'error', error, result: s.result }));
-        useWorkbench.getState().addProblem({ severity: 'error', code: error.code, message: error.detail ? `${error.message} (${error.detail})` : error.message, file: optsRef.current.problemFile });
+        useWorkbench.getState().addProblem({ severity: 'error', code: error.code, owner: owner.current, message: error.message, text: error.text, file: optsRef.current.problemFile });
         return undefined;
       }
     },

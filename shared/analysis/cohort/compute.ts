@@ -2,6 +2,7 @@ import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { asTenureError } from '../../errors';
 import { columnTypes, requireColumns } from '../survival/columns';
+import { requireDates } from '../dateColumns';
 import { periodLabel } from './period';
 import { parseCohortSpec, type CohortSpec, type Period } from './spec';
 import { cohortSql } from './sql';
@@ -48,6 +49,7 @@ export async function computeCohorts(engine: QueryEngine, input: unknown): Promi
   const spec = parseCohortSpec(input);
   const types = await columnTypes(engine, spec.table);
   requireColumns(types, spec.table, [spec.customer, spec.date]);
+  await requireDates(engine, spec.table, types, [{ column: spec.date }]);
   const sql = cohortSql(spec);
   let rows: Row[];
   try {

@@ -2,6 +2,7 @@ import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { asTenureError } from '../../errors';
 import { columnTypes, requireColumns } from './columns';
+import { requireDates } from '../dateColumns';
 import { defaultHazardWidth, defaultHorizons } from './defaults';
 import { hazardTable, kaplanMeier, medianSurvival, restrictedMean, survivalAt, type AtTime, type HazardInterval, type KmStep, type TimeCounts } from './km';
 import { logRank, type LogRankResult } from './logrank';
@@ -52,6 +53,7 @@ export async function computeSurvival(engine: QueryEngine, input: unknown): Prom
   const types = await columnTypes(engine, spec.table);
   const tm = spec.time;
   requireColumns(types, spec.table, [tm.kind === 'duration' ? tm.column : tm.start, tm.kind === 'dates' ? tm.end : undefined, spec.event?.column, spec.groupFrom ? spec.groupFrom.on : spec.group]);
+  if (tm.kind === 'dates') await requireDates(engine, spec.table, types, [{ column: tm.start }, { column: tm.end, optional: true }]);
   if (spec.groupFrom) requireColumns(await columnTypes(engine, spec.groupFrom.table), spec.groupFrom.table, [spec.groupFrom.key, spec.group]);
   const sql = survivalSql(spec, types);
   let rows: CountRow[];
