@@ -46,12 +46,13 @@ describe('deck dialog: analyses of the open editors', () => {
     expect(list[2]).toMatchObject({ preferred: true, view: { hazardWidth: 6 } });
   });
 
-  it('names the source file and derives the deck title from it', () => {
+  it('names the source file; the deck title is the study\'s name or the month\'s retention review', () => {
     const t = createI18n('en').t;
     expect(sourceLabel(sources, 'telco', t)).toBe('WA_Fn-UseC_-Telco-Customer-Churn.csv');
-    expect(defaultDeckTitle(sources, openAnalyses(groups(), [table]), t)).toBe('WA_Fn-UseC_-Telco-Customer-Churn');
-    expect(defaultDeckTitle([], [], t)).toBe('Retention analysis');
-    expect(defaultDeckTitle([], [], createI18n('zh-CN').t)).toBe('留存分析');
+    const now = new Date(2026, 11, 6);
+    expect(defaultDeckTitle(t, 'en', { now })).toBe('Retention review – December 2026');
+    expect(defaultDeckTitle(createI18n('zh-CN').t, 'zh-CN', { now })).toBe('留存复盘 – 2026年12月');
+    expect(defaultDeckTitle(t, 'en', { study: ' Telco churn Q4 ', now })).toBe('Telco churn Q4');
   });
 });
 
