@@ -4,7 +4,7 @@ import type { FileProvider } from './fileSource';
 const SETTINGS_KEY = 'tenure.settings';
 const RECENTS_KEY = 'tenure.recentFiles';
 const MAX_RECENTS = 10;
-const ACCEPT = '.csv,.tsv,.txt,.tab,.xlsx,.xls';
+const ACCEPT = '.csv,.tsv,.txt,.tab,.xlsx,.xls,.tenure';
 
 /**
  * HostApi in a plain browser: a hidden <input type=file> for Open, Files kept in memory by id,
@@ -43,7 +43,7 @@ export class BrowserHost implements HostApi, FileProvider {
     const out = files.map((file) => {
       const id = `f${this.nextId++}`;
       this.files.set(id, file);
-      return { id, name: file.name, size: file.size };
+      return { id, name: file.name, size: file.size, mtime: file.lastModified };
     });
     if (out.length) this.remember(out);
     return out;

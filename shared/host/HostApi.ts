@@ -13,6 +13,8 @@ export interface HostFile {
   size: number;
   /** Absolute path where the host knows it (Electron); shown in recent files. */
   path?: string;
+  /** Last modified, ms since 1970, when the host knows it. */
+  mtime?: number;
 }
 
 export interface RecentFile {
