@@ -1,5 +1,6 @@
 import { HOST_API_VERSION, type HostApi, type HostFile, type RecentFile, type SaveRequest, type SaveResult } from '../../shared/host/HostApi';
 import type { FileProvider } from './fileSource';
+import { loadSessionText, saveSessionText } from './sessionStore';
 
 const SETTINGS_KEY = 'tenure.settings';
 const RECENTS_KEY = 'tenure.recentFiles';
@@ -109,5 +110,13 @@ export class BrowserHost implements HostApi, FileProvider {
 
   async saveSettings(json: string): Promise<void> {
     localStorage.setItem(SETTINGS_KEY, json);
+  }
+
+  saveSession(json: string): Promise<void> {
+    return saveSessionText(json);
+  }
+
+  loadSession(): Promise<string | null> {
+    return loadSessionText();
   }
 }

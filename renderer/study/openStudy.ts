@@ -84,9 +84,9 @@ export function confirmDiscard(services: WorkbenchServices): boolean {
  * tables rebuilt, every analysis re-run (its editor shows the result), the layout restored. A missing file
  * or column fails only what depends on it, as a Problem; a changed file is said so.
  */
-export async function openStudy(services: WorkbenchServices, study: Study, file: { name: string; path: string | null } | null): Promise<void> {
+export async function openStudy(services: WorkbenchServices, study: Study, file: { name: string; path: string | null } | null, opts: { restoring?: boolean } = {}): Promise<void> {
   const { t } = services.i18n;
-  if (!confirmDiscard(services)) return;
+  if (!opts.restoring && !confirmDiscard(services)) return;
   const rows: RelinkRow[] = [];
   for (const source of study.sources) {
     let hf: HostFile | null = null;
@@ -135,7 +135,8 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
     useStudy.getState().set({ file, derived: study.derived, notes: Object.fromEntries(study.analyses.filter((a) => a.notes).map((a) => [a.id, a.notes])), deck: study.deck, dirty: false, dirtyTabs: [], savedText: null });
     if (file) rememberStudy(file.name, file.path);
     // Editors settle their forms on mount; the saved state is the session as restored.
-    setTimeout(() => useStudy.getState().set({ savedText: studyKey(buildStudy(useWorkbench.getState(), useStudy.getState().file ? stem(useStudy.getState().file!.name) : '')), dirty: false, dirtyTabs: [] }), 1500);
+    // A restored session keeps its unsaved state (dirty) until saved.
+    if (!opts.restoring) setTimeout(() => useStudy.getState().set({ savedText: studyKey(buildStudy(useWorkbench.getState(), useStudy.getState().file ? stem(useStudy.getState().file!.name) : '')), dirty: false, dirtyTabs: [] }), 1500);
   } catch (err) {
     reportError(services.i18n, asTenureError(err, 'study.invalid'));
   } finally {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { StudyDeck, StudyDerived } from '../../shared/study/schema';
+import type { SessionRecord } from './session';
 
 export interface RecentStudy {
   name: string;
@@ -23,6 +24,8 @@ interface StudyState {
   /** The deck as last edited in the deck editor (title, subtitle, slides). */
   deck: StudyDeck | null;
   recent: RecentStudy[];
+  /** The last session's record when it ended with unsaved work (offered as "Restore the last session"). */
+  recovery: SessionRecord | null;
   set(patch: Partial<Omit<StudyState, 'set' | 'addDerived'>>): void;
   addDerived(d: StudyDerived): void;
 }
@@ -47,6 +50,7 @@ export const useStudy = create<StudyState>()((set) => ({
   notes: {},
   deck: null,
   recent: loadRecent(),
+  recovery: null,
   set: (patch) => set(patch),
   addDerived: (d) => set((s) => ({ derived: [...s.derived.filter((x) => x.table.toLowerCase() !== d.table.toLowerCase()), d] })),
 }));

@@ -56,4 +56,11 @@ export interface HostApi {
   /** Persisted settings (layout sizes, theme, language) as JSON text, or null. */
   loadSettings(): Promise<string | null>;
   saveSettings(json: string): Promise<void>;
+  /**
+   * Crash recovery: the whole session (a study as JSON) written within 2 s of a change; Electron writes
+   * atomically to app data keeping 3 generations, the browser to IndexedDB. `loadSession` returns the
+   * newest generation that reads back whole, or null.
+   */
+  saveSession?(json: string): Promise<void>;
+  loadSession?(): Promise<string | null>;
 }
