@@ -25,6 +25,8 @@ const tenureHost: HostApi = {
   saveFile: (req) => ipcRenderer.invoke(IPC.saveFile, req) as Promise<SaveResult>,
   loadSettings: () => ipcRenderer.invoke(IPC.loadSettings) as Promise<string | null>,
   saveSettings: (json) => ipcRenderer.invoke(IPC.saveSettings, json) as Promise<void>,
+  saveSession: (json) => ipcRenderer.invoke(IPC.saveSession, json) as Promise<void>,
+  loadSession: () => ipcRenderer.invoke(IPC.loadSession) as Promise<string | null>,
   onCommand: (listener) =>
     subscribe<unknown>(IPC.command, (id) => {
       if (typeof id === 'string') listener(id);
