@@ -27,6 +27,7 @@ const tenureHost: HostApi = {
   saveSettings: (json) => ipcRenderer.invoke(IPC.saveSettings, json) as Promise<void>,
   saveSession: (json) => ipcRenderer.invoke(IPC.saveSession, json) as Promise<void>,
   loadSession: () => ipcRenderer.invoke(IPC.loadSession) as Promise<string | null>,
+  connectEngine: () => ipcRenderer.invoke(IPC.engineConnect) as Promise<void>,
   onCommand: (listener) =>
     subscribe<unknown>(IPC.command, (id) => {
       if (typeof id === 'string') listener(id);
@@ -40,5 +41,9 @@ const tenureHost: HostApi = {
     return off;
   },
 };
+
+// The engine's MessagePort cannot cross the context bridge: hand it to the page as a window message.
+ipcRenderer.on(IPC.enginePort, (event) => window.postMessage({ tenureEngine: 'port' }, '*', event.ports));
+ipcRenderer.on(IPC.engineExited, (_event, reason: unknown) => window.postMessage({ tenureEngine: 'exited', reason: String(reason) }, '*'));
 
 contextBridge.exposeInMainWorld('tenureHost', tenureHost);

@@ -62,5 +62,6 @@ export function createElectronHost(): HostApi {
     saveSettings: (json) => bridge.saveSettings(json),
     saveSession: bridge.saveSession ? (json) => bridge.saveSession!(json) : undefined,
     loadSession: bridge.loadSession ? () => bridge.loadSession!() : undefined,
+    ...(bridge.connectEngine ? { connectEngine: () => bridge.connectEngine!() } : {}),
   };
 }

@@ -63,4 +63,10 @@ export interface HostApi {
    */
   saveSession?(json: string): Promise<void>;
   loadSession?(): Promise<string | null>;
+  /**
+   * Electron: ask main for a MessagePort to the native engine process. The port arrives as a window
+   * 'message' event `{ tenureEngine: 'port' }` (ports cannot cross the context bridge); when the
+   * process dies, `{ tenureEngine: 'exited', reason }` follows. Absent: the workbench uses duckdb-wasm.
+   */
+  connectEngine?(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { reportError } from './reportError';
 import { runImportDialog } from '../../editors/import/importController';
 import { describeFile } from '../../study/sourceFiles';
 import { STUDY_FILE, openStudyFile } from '../../study/openStudy';
+import { rememberImport } from '../../engine/rebuildSources';
 
 export const OPENABLE = /\.(csv|tsv|txt|tab|xlsx|xls)$/i;
 
@@ -77,6 +78,7 @@ export async function importSource(
   try {
     await services.engine.init();
     const result = await importFile(services.engine, src, { tableName: opts.tableName, excelReader: workerExcelReader });
+    rememberImport(result.table, src, { excelReader: workerExcelReader });
     store.addTable(source, { name: result.table, rows: result.rows, columns: result.columns });
     if (opts.open !== false) openTable(result.table);
     return result.table;

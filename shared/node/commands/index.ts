@@ -9,6 +9,7 @@ import { deckCommand } from './deck';
 import { riskCommand } from './risk';
 import { briefCommand } from './brief';
 import { studyCommand } from './study';
+import { coxCommand } from './cox';
 
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -22,4 +23,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   [deckCommand.name]: deckCommand,
   [briefCommand.name]: briefCommand,
   [studyCommand.name]: studyCommand,
+  [coxCommand.name]: coxCommand,
 };
