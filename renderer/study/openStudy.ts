@@ -95,7 +95,7 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
   }
   let linked = rows;
   if (rows.some((r) => !r.file)) {
-    const answer = await askForFiles(file?.name ?? study.title, rows);
+    const answer = await askForFiles(file?.name ?? (study.title || t('workbench.study.untitled')), rows);
     if (!answer) return;
     linked = answer;
   }
