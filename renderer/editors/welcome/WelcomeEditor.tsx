@@ -20,7 +20,8 @@ export function WelcomeEditor({ visible }: EditorProps) {
   const [recents, setRecents] = useState<RecentFile[]>([]);
 
   useEffect(() => {
-    if (visible) void host.recentFiles().then(setRecents).catch(() => setRecents([]));
+    // Studies have their own list (Recent studies); this one is data files.
+    if (visible) void host.recentFiles().then((r) => setRecents(r.filter((x) => !/\.tenure$/i.test(x.name)))).catch(() => setRecents([]));
   }, [host, visible]);
 
   const openRecent = async (r: RecentFile) => {
