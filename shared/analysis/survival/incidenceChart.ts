@@ -1,6 +1,7 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { ChartTheme } from '../../charts/theme';
 import type { SurvivalResult } from './compute';
+import { legendRowCount } from './chart';
 import { niceStep, num, pct, unitLabel, type Translate } from './format';
 import { causeLabel } from './modelsText';
 
@@ -35,7 +36,7 @@ export function incidenceChartOption(result: SurvivalResult, t: Translate, theme
   }));
   // A few causes: legend rows above the plot; many (up to 20 reasons): a scrolling list on the right.
   const side = names.length > 6;
-  const legendRows = side ? 0 : 1 + Math.floor((names.join('').length * fs.legend * 0.6 + names.length * 56) / 820);
+  const legendRows = side ? 0 : legendRowCount(names, fs.legend);
   const top0 = fs.title + 20;
   const sideWidth = Math.min(340, 56 + Math.max(0, ...names.map((n) => n.length)) * fs.legend * 0.55);
   return {
