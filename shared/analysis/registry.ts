@@ -33,13 +33,17 @@ import { riskSpecSchema } from './risk/spec';
 import { computeRisk, type RiskResult } from './risk/compute';
 import { lossParetoOption, riskByClassOption } from './risk/chart';
 import { callListTable, concentrationFinding, lossParetoFinding, riskTakeaway } from './risk/text';
+import { coxSpecSchema } from './cox/spec';
+import { computeCox, type CoxResult } from './cox/compute';
+import { forestOption, phPlotOption, predictedOption } from './cox/chart';
+import { coxFinding, coxTable, coxTakeaway, phFinding, worstPhTerm } from './cox/text';
 
 /**
  * One record per analysis kind, so the CLI, the deck builder and the workbench treat analyses alike:
  * spec schema → compute → charts (each titled with its finding) → table → one-line takeaway. Pure.
  */
 
-export const ANALYSIS_KINDS = ['pareto', 'survival', 'hazard', 'cohort', 'reasons', 'quadrant', 'risk'] as const;
+export const ANALYSIS_KINDS = ['pareto', 'survival', 'hazard', 'cohort', 'reasons', 'quadrant', 'risk', 'cox'] as const;
 export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
 
 export interface AnalysisChart {
@@ -200,7 +204,27 @@ const risk = record<RiskResult>({
   sql: (r) => r.sql,
 });
 
-export const REGISTRY: Record<AnalysisKind, AnalysisRecord> = { pareto, survival, hazard, cohort, reasons, quadrant, risk };
+/** Cox regression: the forest plot, the PH check of the most doubtful term, predicted survival. */
+const cox = record<CoxResult>({
+  kind: 'cox',
+  schema: coxSpecSchema,
+  chartIds: ['forest', 'ph', 'predicted'],
+  compute: (engine, spec) => computeCox(engine, spec),
+  charts: (r, t, theme) => {
+    const term = worstPhTerm(r);
+    const predicted = predictedOption(r, t, theme);
+    return [
+      { id: 'forest', title: coxFinding(r, t), option: forestOption(r, t, theme) },
+      { id: 'ph', title: phFinding(r, term, t), option: phPlotOption(r, term, t, theme) },
+      { id: 'predicted', title: titleOf(predicted), option: predicted },
+    ];
+  },
+  table: coxTable,
+  takeaway: coxTakeaway,
+  sql: (r) => r.sql,
+});
+
+export const REGISTRY: Record<AnalysisKind, AnalysisRecord> = { pareto, survival, hazard, cohort, reasons, quadrant, risk, cox };
 
 export function analysisRecord(kind: AnalysisKind): AnalysisRecord {
   return REGISTRY[kind];

@@ -35,8 +35,7 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
   const [view, setView] = useState<View>(VIEWS.find((v) => v === tab.data.view) ?? 'curves');
   const [hazardWidth, setHazardWidth] = useState<number | null>(typeof tab.data.hazardWidth === 'number' ? tab.data.hazardWidth : null);
   const [tried, setTried] = useState(false);
-  const [ranSpec, setRanSpec] = useState<string | null>(null);
-  const { state, run, cancel } = useAnalysisRun<SurvivalResult>({ problemFile: t('survival.title') });
+  const { state, run, cancel } = useAnalysisRun<SurvivalResult>({ id: tab.id, problemFile: t('survival.title') });
 
   // Keep the tab's data in step: the form survives a reload and `table` feeds the status bar and commands.
   useEffect(() => setData({ form, table: form.table, view, hazardWidth }), [form, view, hazardWidth, setData]);
@@ -59,8 +58,7 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
   const doRun = useCallback(() => {
     setTried(true);
     if (!specKey) return;
-    setRanSpec(specKey);
-    void run(() => computeSurvival(engine, JSON.parse(specKey)));
+    void run(() => computeSurvival(engine, JSON.parse(specKey)), specKey);
   }, [specKey, run, engine]);
 
   const result = state.result;
@@ -69,7 +67,7 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
   const shown: View = views.includes(view) ? view : 'curves';
   // The hazard headline speaks about the intervals on screen (the width picked in the Hazard tab).
   const hazardResult = useMemo(() => (result ? withHazardWidth(result, hazardWidth ?? result.hazardWidth) : null), [result, hazardWidth]);
-  const stale = !!result && ranSpec !== specKey;
+  const stale = !!result && state.key !== specKey;
   const fileTitle = `${t('survival.title')} ${form.table}`.trim();
   // The reasons editor groups by a column of its own table only (a looked-up group is left out).
   const openReasons = () =>

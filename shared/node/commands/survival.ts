@@ -4,7 +4,7 @@ import { openFileFromCli } from '../openFile';
 import { CHART_OPTIONS } from '../chartOutput';
 import { analysisChartFiles } from '../analysisChart';
 import { TenureError } from '../../errors';
-import { computeSurvival } from '../../analysis/survival/compute';
+import { computeSurvival, type SurvivalResult } from '../../analysis/survival/compute';
 import type { SurvivalSpecInput } from '../../analysis/survival/spec';
 import { P_ADJUST, type PAdjust } from '../../stats/pAdjust';
 import { survivalExtras } from './survivalExtras';
@@ -35,6 +35,30 @@ function numList(ctx: CliContext, name: string): number[] | undefined {
     if (s.trim() === '' || !Number.isFinite(x)) throw new TenureError('cli.badOption', `--${name} expects numbers separated by commas, got "${v}"`);
     return x;
   });
+}
+
+/** What `survival --json` prints (also the `hazard` result of `study run`). */
+export function survivalJson(r: SurvivalResult, asked = { pairwise: r.spec.pairwise != null, rmst: r.spec.rmstTau != null }) {
+  return {
+    unit: r.unit,
+    confType: r.spec.confType,
+    groups: r.groups.map((g) => ({
+      name: g.name,
+      n: g.n,
+      events: g.events,
+      censored: g.censored,
+      median: g.median,
+      medianCI: g.medianCI,
+      rmean: { tau: r.rmeanTau, value: g.rmean },
+      atTimes: g.atTimes.map((a) => ({ time: a.time, nRisk: a.nRisk, survival: a.survival, stdErr: a.stdErr, lower: a.lower, upper: a.upper })),
+      steps: g.steps.map((s) => ({ time: s.time, nRisk: s.nRisk, nEvent: s.nEvent, nCensor: s.nCensor, survival: s.survival, stdErr: s.stdErr, lower: s.lower, upper: s.upper })),
+      hazard: g.hazard,
+    })),
+    logrank: r.logrank && { chisq: r.logrank.chisq, df: r.logrank.df, p: r.logrank.p, log10p: r.logrank.log10p, observed: r.logrank.observed, expected: r.logrank.expected },
+    ...survivalExtras(r, asked),
+    excluded: r.excluded,
+    sql: r.sql,
+  };
 }
 
 /** --pairwise, --rmst, --cause / --cause-expr and --bands as spec fields. */
@@ -124,24 +148,7 @@ export const survivalCommand: CliCommand = {
     try {
       const r = await computeSurvival(engine, { ...spec, table: imported.table });
       return {
-        unit: r.unit,
-        confType: r.spec.confType,
-        groups: r.groups.map((g) => ({
-          name: g.name,
-          n: g.n,
-          events: g.events,
-          censored: g.censored,
-          median: g.median,
-          medianCI: g.medianCI,
-          rmean: { tau: r.rmeanTau, value: g.rmean },
-          atTimes: g.atTimes.map((a) => ({ time: a.time, nRisk: a.nRisk, survival: a.survival, stdErr: a.stdErr, lower: a.lower, upper: a.upper })),
-          steps: g.steps.map((s) => ({ time: s.time, nRisk: s.nRisk, nEvent: s.nEvent, nCensor: s.nCensor, survival: s.survival, stdErr: s.stdErr, lower: s.lower, upper: s.upper })),
-          hazard: g.hazard,
-        })),
-        logrank: r.logrank && { chisq: r.logrank.chisq, df: r.logrank.df, p: r.logrank.p, log10p: r.logrank.log10p, observed: r.logrank.observed, expected: r.logrank.expected },
-        ...survivalExtras(r, { pairwise: ctx.values.pairwise !== undefined, rmst: ctx.values.rmst !== undefined }),
-        excluded: r.excluded,
-        sql: r.sql,
+        ...survivalJson(r, { pairwise: ctx.values.pairwise !== undefined, rmst: ctx.values.rmst !== undefined }),
         ...analysisChartFiles(ctx, chart === 'hazard' ? 'hazard' : 'survival', r, chart),
       };
     } finally {
