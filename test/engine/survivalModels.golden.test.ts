@@ -117,6 +117,20 @@ describe('cumulative incidence vs R (golden cumulative_incidence)', () => {
   }, 120_000);
 });
 
+describe('causes from the reasons editor’s tags', () => {
+  it('controllable / not controllable / untagged, counted among the churned', async () => {
+    const r = await computeSurvival(engine, xlsxSpec({ cause: { kind: 'tags', column: 'Churn Reason', controllable: { 'Competitor made better offer': true, 'Price too high': true, Moved: false, Deceased: false } } }));
+    const inc = r.incidence!;
+    expect(inc.tags).toBe(true);
+    expect(inc.causes.map((c) => c.cause)).toEqual(['controllable', 'notControllable', 'untagged']);
+    expect(inc.causes.reduce((s, c) => s + c.events, 0)).toBe(1869);
+    const direct = await computeSurvival(engine, xlsxSpec({ cause: { kind: 'column', column: 'Churn Reason' } }));
+    const n = (name: string) => direct.incidence!.causes.find((c) => c.cause === name)!.events;
+    expect(inc.causes[0].events).toBe(n('Competitor made better offer') + n('Price too high'));
+    expect(inc.causes[1].events).toBe(n('Moved') + n('Deceased'));
+  }, 120_000);
+});
+
 describe('many groups', () => {
   it('a numeric column with 1,000s of values is refused with the count (bands suggested); a text one likewise', async () => {
     const e = await computeSurvival(engine, csvSpec({ group: 'MonthlyCharges' })).catch((x) => x);
