@@ -4,8 +4,10 @@ export interface RunError {
   code: string;
   /** Translated text when there is one (errors.<code>), else DuckDB's message. */
   message: string;
-  /** DuckDB's (or the analysis') own message when it differs from `message`. */
+  /** DuckDB's own message when no translated text tells it (never the English twin of `message`). */
   detail?: string;
+  /** The translation key and parameters of `message`, so Problems can re-translate it. */
+  text?: { key: string; params: Record<string, unknown> };
 }
 
 /** `key` identifies what was run (the spec as JSON), so an editor can tell a result from an edited form. */

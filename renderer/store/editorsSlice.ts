@@ -79,6 +79,8 @@ export const createEditorsSlice: StateCreator<WorkbenchState, [], [], EditorsSli
 
   closeTab: (groupId, tabId) => {
     useAnalysisRuns.getState().drop(tabId);
+    // The closed analysis' problems go with it (owner as in useAnalysisRun's problemOwner).
+    get().clearProblems(`analysis:${tabId}`);
     set((s) => {
       const groups = s.groups.map((g) => {
         if (g.id !== groupId) return g;

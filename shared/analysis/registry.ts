@@ -80,7 +80,7 @@ const titleOf = (o: EChartsOption): string => {
 
 /** The value's display name: the column, or the user's expression. */
 export function paretoValueLabel(spec: ParetoSpec): string {
-  return spec.value.kind === 'column' ? spec.value.column : spec.value.sql;
+  return spec.value.kind === 'column' ? spec.value.column : (spec.value.label ?? spec.value.sql);
 }
 
 function record<R>(r: AnalysisRecord<R>): AnalysisRecord<unknown> {

@@ -11,9 +11,14 @@ export type { RunError, RunState };
 export function runError(i18n: I18n, err: unknown, fallbackCode: string): RunError {
   const e = asTenureError(err, fallbackCode);
   const key = errorTextKey((k) => i18n.exists(k), e.code);
-  const message = key ? i18n.t(key, { ...e.params, file: e.file, line: e.line, column: e.column, message: e.message }) : e.message;
-  return { code: e.code, message, detail: message === e.message ? undefined : e.message };
+  const params = { ...e.params, file: e.file, line: e.line, column: e.column, message: e.message };
+  if (!key) return { code: e.code, message: e.message };
+  // The translated text is the whole story: the English message beside it would repeat it.
+  return { code: e.code, message: i18n.t(key, params), text: { key, params } };
 }
+
+/** Problems of an analysis are owned by its id: its next success clears them, its next failure replaces them. */
+export const problemOwner = (id: string) => `analysis:${id}`;
 
 /** Latest run number per analysis id: a late answer from a superseded or cancelled run is dropped. */
 const latest = new Map<string, number>();
@@ -42,12 +47,13 @@ export function useAnalysisRun<R>(opts: { id: string; problemFile: string; fallb
         const result = await fn();
         if (latest.get(id) !== n) return undefined;
         store.set(id, { status: 'done', result, ms: performance.now() - started, key });
+        useWorkbench.getState().clearProblems(problemOwner(id));
         return result;
       } catch (err) {
         if (latest.get(id) !== n) return undefined;
         const error = runError(i18n, err, optsRef.current.fallbackCode ?? 'sql');
         store.set(id, (s) => ({ status: 'error', error, result: s.result, key: s.key }));
-        useWorkbench.getState().addProblem({ severity: 'error', code: error.code, message: error.detail ? `${error.message} (${error.detail})` : error.message, file: optsRef.current.problemFile });
+        useWorkbench.getState().addProblem({ severity: 'error', code: error.code, owner: problemOwner(id), message: error.message, text: error.text, file: optsRef.current.problemFile });
         return undefined;
       }
     },

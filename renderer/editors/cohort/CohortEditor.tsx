@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cohortCurveOption, cohortHeatmapOption } from '../../../shared/analysis/cohort/chart';
+import { cohortCurveOption, cohortHeatmapOption, partialNote } from '../../../shared/analysis/cohort/chart';
 import { computeCohorts, type CohortResult } from '../../../shared/analysis/cohort/compute';
 import { PERIODS, type Period } from '../../../shared/analysis/cohort/spec';
 import { pct, type Translate } from '../../../shared/analysis/survival/format';
@@ -11,7 +11,6 @@ import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
 import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, SqlFragmentField, TableCard, TablePicker, useAnalysisRun, useFormatters, useTable , RunActions, FormProblems } from '../analysis';
 import { Segmented } from '../survival/Segmented';
-import { readableHeatmap } from './cohortChart';
 import { byValue, cohortProblems, cohortSpecOf, cohortTableData, guessCohortForm, restoreCohortForm, type CohortForm, type Measure } from './cohortForm';
 import '../survival/survival.css';
 
@@ -48,7 +47,7 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
 
   const heatmap = useCallback(
     (th: ChartTheme) => {
-      const o = readableHeatmap(cohortHeatmapOption(result!, tr, th));
+      const o = cohortHeatmapOption(result!, tr, th);
       if (measure !== 'value') return o;
       // The shared tooltip counts customers; with the value measure show the amounts instead.
       return { ...o, tooltip: { trigger: 'item' as const, formatter: (p: unknown) => valueTooltip(raw!, tr, f.amount, (p as { value: number[] }).value) } };
@@ -97,7 +96,7 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
         <div className={stale || state.status === 'running' ? 'tn-an-stale' : undefined} data-testid="cohort-results">
           <HeadlineBanner
             text={cohortFinding(result, t)}
-            notes={[cohortTakeaway(result, t), stale ? t('export.analysis.staleResult') : null, excludedNote(result, t)]}
+            notes={[cohortTakeaway(result, t), partialNote(result, tr) ?? null, stale ? t('export.analysis.staleResult') : null, excludedNote(result, t)]}
           />
           {result.cohorts.length === 0 ? (
             <div className="tn-an-empty">{t('export.finding.none')}</div>

@@ -7,6 +7,7 @@ import { aalenJohansen, type CauseCounts, type IncidenceResult } from './inciden
 import { pairwiseLogRank, type PairwiseResult } from './pairwise';
 import { rmstCompare, type RmstResult } from './rmst';
 import { columnTypes, isNumericType, requireColumns } from './columns';
+import { requireDates } from '../dateColumns';
 import { defaultHazardWidth, defaultHorizons } from './defaults';
 import { hazardTable, kaplanMeier, medianSurvival, restrictedMean, survivalAt, type AtTime, type HazardInterval, type KmStep, type TimeCounts } from './km';
 import { logRank, type LogRankResult } from './logrank';
@@ -65,6 +66,7 @@ export async function computeSurvival(engine: QueryEngine, input: unknown): Prom
   const types = await columnTypes(engine, spec.table);
   const tm = spec.time;
   requireColumns(types, spec.table, [tm.kind === 'duration' ? tm.column : tm.start, tm.kind === 'dates' ? tm.end : undefined, spec.event?.column, spec.groupFrom ? spec.groupFrom.on : spec.group]);
+  if (tm.kind === 'dates') await requireDates(engine, spec.table, types, [{ column: tm.start }, { column: tm.end, optional: true }]);
   if (spec.groupFrom) requireColumns(await columnTypes(engine, spec.groupFrom.table), spec.groupFrom.table, [spec.groupFrom.key, spec.group]);
   if (spec.cause && spec.cause.kind !== 'sql') requireColumns(types, spec.table, [spec.cause.column]);
   const query = async <T>(q: string): Promise<T[]> => {
