@@ -16,7 +16,9 @@ export function incidenceChartOption(result: SurvivalResult, t: Translate, theme
   const text = { color: theme.text, fontFamily: theme.fontFamily };
   const fs = theme.fontSize;
   const step = niceStep(result.maxTime, result.unit);
-  const xMax = Math.max(step, Math.ceil(result.maxTime / step) * step);
+  // As the KM chart: the axis ends at the last observed time, labels on the nice steps inside it.
+  const xMax = result.maxTime > 0 ? result.maxTime : step;
+  const offStep = Math.abs(xMax / step - Math.round(xMax / step)) > 1e-9;
   const causes = inc?.causes ?? [];
   const names = causes.map((c) => causeLabel(t, inc!, c.cause));
   const times = inc?.curveTimes ?? [];
@@ -56,7 +58,7 @@ export function incidenceChartOption(result: SurvivalResult, t: Translate, theme
       nameLocation: 'middle',
       nameGap: 30,
       nameTextStyle: { ...text, fontSize: fs.axisName },
-      axisLabel: { color: theme.text, fontSize: fs.axisLabel },
+      axisLabel: { color: theme.text, fontSize: fs.axisLabel, showMaxLabel: !offStep },
       axisLine: { lineStyle: { color: theme.axisLine } },
       splitLine: { show: false },
     },
