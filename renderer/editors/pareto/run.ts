@@ -35,5 +35,5 @@ export function openCustomers(run: ParetoRun, sel: CustomerSelection, t: TFuncti
         : t('pareto.editor.customersOfClass', { cls, value: run.label })
       : t('pareto.editor.customersOfRanks', { from: sel.fromRank, to: sel.toRank, value: run.label });
   const caption = t('pareto.editor.customersCaption', { count, table: run.spec.table, value: run.label });
-  openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}` });
+  openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}`, percentColumns: ['cum_share'] });
 }
