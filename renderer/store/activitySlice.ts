@@ -11,8 +11,17 @@ export interface ResultView {
   runId: number;
 }
 
+export interface EngineInfo {
+  kind: 'wasm' | 'native';
+  threads?: number;
+  memoryLimit?: string;
+}
+
 export interface ActivitySlice {
   engineState: EngineState;
+  /** Which engine runs (status bar), once it has started. */
+  engineInfo: EngineInfo | null;
+  setEngineInfo(info: EngineInfo): void;
   engineError: string | null;
   log: QueryLogEntry[];
   lastQueryMs: number | null;
@@ -41,6 +50,8 @@ let counter = 0;
 
 export const createActivitySlice: StateCreator<WorkbenchState, [], [], ActivitySlice> = (set) => ({
   engineState: 'starting',
+  engineInfo: null,
+  setEngineInfo: (engineInfo) => set({ engineInfo }),
   engineError: null,
   log: [],
   lastQueryMs: null,

@@ -35,6 +35,7 @@ const specs: Record<AnalysisKind, Record<string, unknown>> = {
   reasons: { table: 'cust', reason: 'reason', event: { column: 'churned', values: [1] } },
   quadrant: { table: 'cust', drivers: [{ column: 'price_rating' }, { column: 'service_rating' }], outcome: { column: 'churned', invert: true } },
   risk: { table: 'cust', customer: 'id', time: { kind: 'duration', column: 'months' }, event: { column: 'churned', values: [1] }, value: { kind: 'column', column: 'spend' }, horizon: 2, minAtRisk: 2, classes: { kind: 'pareto', value: { kind: 'column', column: 'spend' } } },
+  cox: { table: 'cust', time: { kind: 'duration', column: 'months' }, event: { column: 'churned', values: [1] }, covariates: ['plan', 'price_rating'], profiles: [{ values: { plan: 'A', price_rating: 4 } }, { name: 'B, low rating', values: { plan: 'B', price_rating: 1 } }] },
 };
 
 describe('analysis registry', () => {

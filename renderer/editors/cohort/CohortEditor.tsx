@@ -24,8 +24,7 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
   const info = useTable(initialTable);
   const [form, setForm] = useState<CohortForm>(() => restoreCohortForm(tab.data.form, initialTable) ?? guessCohortForm(initialTable, info?.columns ?? []));
   const [tried, setTried] = useState(false);
-  const [ranSpec, setRanSpec] = useState<string | null>(null);
-  const { state, run, cancel } = useAnalysisRun<CohortResult>({ problemFile: t('survival.cohort.title') });
+  const { state, run, cancel } = useAnalysisRun<CohortResult>({ id: tab.id, problemFile: t('survival.cohort.title') });
   useEffect(() => setData({ form, table: form.table }), [form, setData]);
   const patch = useCallback((p: Partial<CohortForm>) => setForm((x) => ({ ...x, ...p })), []);
   const sources = useWorkbench((s) => s.sources);
@@ -36,15 +35,14 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
   const doRun = () => {
     setTried(true);
     if (!specKey) return;
-    setRanSpec(specKey);
-    void run(() => computeCohorts(engine, JSON.parse(specKey)));
+    void run(() => computeCohorts(engine, JSON.parse(specKey)), specKey);
   };
   const err = (field: keyof CohortForm) => (tried ? problems.find((p) => p.field === field)?.key : undefined);
 
   const raw = state.result;
   const measure: Measure = form.measure === 'value' && raw?.cohorts.every((c) => c.valueRetention) ? 'value' : 'customers';
   const result = useMemo(() => (raw && measure === 'value' ? byValue(raw) : raw), [raw, measure]);
-  const stale = !!raw && ranSpec !== specKey;
+  const stale = !!raw && state.key !== specKey;
   const fileTitle = `${t('survival.cohort.title')} ${form.table}`.trim();
 
   const heatmap = useCallback(

@@ -15,7 +15,7 @@ export interface DeckAnalysis {
   kind: AnalysisKind;
   spec: Record<string, unknown> & { table: string };
   /** Extra state the editor applies on top of the result (hazard interval width, reason tags). */
-  view?: { hazardWidth?: number; tags?: Record<string, boolean> };
+  view?: { hazardWidth?: number; tags?: Record<string, boolean>; chart?: string };
   /** Checked by default (the view the editor shows). */
   preferred: boolean;
 }
@@ -43,7 +43,8 @@ function fromTab(tab: EditorTab, tables: TableInfo[]): DeckAnalysis[] {
       const hazard = tab.data.view === 'hazard';
       const hazardWidth = typeof tab.data.hazardWidth === 'number' ? tab.data.hazardWidth : undefined;
       return [
-        { ...base, key: tab.id, kind: 'survival', spec, preferred: true },
+        // the RMST or causes view on screen: that chart is ticked too
+        { ...base, key: tab.id, kind: 'survival', spec, preferred: true, ...(tab.data.view === 'rmst' || tab.data.view === 'incidence' ? { view: { chart: tab.data.view } } : {}) },
         { ...base, key: `${tab.id}:hazard`, kind: 'hazard', spec, view: { hazardWidth }, preferred: hazard },
       ];
     }
