@@ -17,6 +17,9 @@ export interface QueryGridData {
   fileTitle?: string;
   /** Share columns (0–1) the grid shows as percentages. */
   percentColumns?: string[];
+  /** The title as a translation key and parameters ({ key } = translated too), so it follows the language. */
+  titleKey?: string;
+  titleParams?: Record<string, unknown>;
 }
 
 /** Open the rows of an analysis query (e.g. the customers of class A) in a grid tab with CSV/XLSX export. */
