@@ -46,8 +46,8 @@ export const EDITORS: Record<string, EditorContribution> = {
   sql: { component: SqlEditorTab, icon: 'database', title: 'workbench.editor.sql' },
   survival: { component: SurvivalEditor, icon: 'pulse', title: 'survival.title', command: 'analysis.survival' },
   cohort: { component: CohortEditor, icon: 'layers', title: 'survival.cohort.title', command: 'analysis.cohort' },
-  // No command of its own: opened from the survival editor once a reason column is chosen.
-  reasons: { component: ReasonsEditor, icon: 'graph', title: 'survival.reasons.title' },
+  // Also opened from the survival editor once a reason column is chosen.
+  reasons: { component: ReasonsEditor, icon: 'graph', title: 'survival.reasons.title', command: 'analysis.reasons' },
   pareto: { component: ParetoEditor, icon: 'graph', title: 'pareto.title', command: 'analysis.pareto' },
   quadrant: { component: QuadrantEditor, icon: 'layout', title: 'quadrant.title', command: 'analysis.quadrant' },
   risk: { component: RiskEditor, icon: 'flame', title: 'risk.title', command: 'analysis.risk' },
