@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { qi } from '../../engine/sqlQuote';
+import { guardFragments } from '../../engine/guard';
 import { TenureError } from '../../errors';
 import { parseParetoSpec, type ParetoSpec, type ParetoSpecInput } from './spec';
 import { binsSql, classesSql, describeSql, groupsSql, probeSql, rankedSql, summarySql } from './sql';
@@ -34,6 +35,7 @@ export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): P
  */
 export async function computePareto(engine: QueryEngine, input: ParetoSpecInput): Promise<ParetoResult> {
   const spec = parseParetoSpec(input);
+  await guardFragments(engine, qi(spec.table), [{ field: 'where', sql: spec.where }, { field: 'value.sql', sql: spec.value.kind === 'expr' ? spec.value.sql : null }]);
   const { mode, probe } = await resolveValueMode(engine, spec);
   const ranked = rankedSql(spec, mode);
   const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);

@@ -1,4 +1,5 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
+import { guardFragments } from '../../engine/guard';
 import { toRows } from '../../engine/arrowRows';
 import { asTenureError } from '../../errors';
 import { columnTypes, requireColumns } from './columns';
@@ -6,7 +7,7 @@ import { defaultHazardWidth, defaultHorizons } from './defaults';
 import { hazardTable, kaplanMeier, medianSurvival, restrictedMean, survivalAt, type AtTime, type HazardInterval, type KmStep, type TimeCounts } from './km';
 import { logRank, type LogRankResult } from './logrank';
 import { parseSurvivalSpec, type SurvivalSpec } from './spec';
-import { survivalSql } from './sql';
+import { fromClause, survivalSql } from './sql';
 
 export interface SurvivalGroup {
   /** Group value as text; null for the single curve of an ungrouped analysis. */
@@ -53,6 +54,7 @@ export async function computeSurvival(engine: QueryEngine, input: unknown): Prom
   const tm = spec.time;
   requireColumns(types, spec.table, [tm.kind === 'duration' ? tm.column : tm.start, tm.kind === 'dates' ? tm.end : undefined, spec.event?.column, spec.groupFrom ? spec.groupFrom.on : spec.group]);
   if (spec.groupFrom) requireColumns(await columnTypes(engine, spec.groupFrom.table), spec.groupFrom.table, [spec.groupFrom.key, spec.group]);
+  await guardFragments(engine, fromClause(spec), [{ field: 'where', sql: spec.where }]);
   const sql = survivalSql(spec, types);
   let rows: CountRow[];
   try {
