@@ -3,6 +3,8 @@ import { Table, type RecordBatch } from 'apache-arrow';
 import { ENGINE_SETUP_SQL, type QueryEngine } from '../../shared/engine/QueryEngine';
 import { normalizeTable } from '../../shared/engine/normalizeTable';
 import { qi } from '../../shared/engine/sqlQuote';
+import { confinementError, confinementSql } from '../../shared/engine/confine';
+import { WASM_FILES_DIR, registeredPath } from '../../shared/engine/engineFiles';
 import { DUCKDB_BUNDLES } from './duckdbBundles';
 
 /**
@@ -12,6 +14,7 @@ import { DUCKDB_BUNDLES } from './duckdbBundles';
  */
 export class WorkerEngine implements QueryEngine {
   readonly name = 'duckdb-wasm (worker)';
+  readonly filesDir = WASM_FILES_DIR;
   private db: duckdb.AsyncDuckDB | null = null;
   private conn: duckdb.AsyncDuckDBConnection | null = null;
   private worker: Worker | null = null;
@@ -32,7 +35,8 @@ export class WorkerEngine implements QueryEngine {
     await db.open({ query: { castBigIntToDouble: false } });
     const conn = await db.connect();
     // Before anything else: an extension auto-load would try the network and hang forever offline.
-    for (const sql of ENGINE_SETUP_SQL) await conn.query(sql);
+    // Then confinement: SQL (the editor's included) reads only registered files and writes none.
+    for (const sql of [...ENGINE_SETUP_SQL, ...confinementSql([WASM_FILES_DIR])]) await conn.query(sql);
     this.worker = worker;
     this.db = db;
     this.conn = conn;
@@ -51,18 +55,18 @@ export class WorkerEngine implements QueryEngine {
   }
 
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void> {
-    return this.exclusive(() => this.need().db.registerFileBuffer(name, bytes));
+    return this.exclusive(() => this.need().db.registerFileBuffer(registeredPath(this, name), bytes));
   }
 
   /** handle = a browser File; DuckDB reads it through FileReader in ranges (never copied whole). */
   registerFileHandle(name: string, handle: unknown): Promise<void> {
     if (!(handle instanceof Blob)) return Promise.reject(new Error('Worker engine expects a File'));
-    return this.exclusive(() => this.need().db.registerFileHandle(name, handle, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, false));
+    return this.exclusive(() => this.need().db.registerFileHandle(registeredPath(this, name), handle, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, false));
   }
 
   dropFile(name: string): Promise<void> {
     return this.exclusive(async () => {
-      await this.need().db.dropFile(name);
+      await this.need().db.dropFile(registeredPath(this, name));
     });
   }
 
@@ -84,6 +88,8 @@ export class WorkerEngine implements QueryEngine {
         const batches: RecordBatch[] = [];
         for await (const batch of reader) batches.push(batch);
         return normalizeTable(new Table(reader.schema, batches));
+      } catch (err) {
+        throw confinementError(err instanceof Error ? err.message : String(err)) ?? err;
       } finally {
         this.running = false;
       }
