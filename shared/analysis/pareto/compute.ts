@@ -21,9 +21,17 @@ export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): P
       params: { type: vType },
     });
   }
-  const probeRow = toRows<RawProbe & { max_abs: number | null; sum_abs: number | null; min_scale?: number | null }>(
+  const probeRow = toRows<RawProbe & { max_abs: number | null; sum_abs: number | null; min_scale?: number | null; not_finite: number }>(
     await engine.query(probeSql(spec, typed === 'float')),
   )[0];
+  // A value expression such as x / 0 gives ±infinity or NaN: no share of such a total means anything.
+  if (probeRow.not_finite > 0) {
+    const what = spec.value.kind === 'column' ? spec.value.column : spec.value.sql;
+    throw new TenureError('pareto.notFinite', `${probeRow.not_finite} values of ${what} are infinite or not a number (a division by zero?)`, {
+      column: spec.value.kind === 'column' ? spec.value.column : undefined,
+      params: { count: probeRow.not_finite, value: what },
+    });
+  }
   const mode = chooseMode(typed, { minScale: probeRow.min_scale ?? null, maxAbs: probeRow.max_abs, sumAbs: probeRow.sum_abs });
   return { mode, probe: { rows: probeRow.rows, null_ids: probeRow.null_ids, null_values: probeRow.null_values } };
 }

@@ -1,7 +1,7 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { guardFragments } from '../../engine/guard';
 import { toRows } from '../../engine/arrowRows';
-import { asTenureError } from '../../errors';
+import { TenureError, asTenureError } from '../../errors';
 import { columnTypes, requireColumns } from './columns';
 import { defaultHazardWidth, defaultHorizons } from './defaults';
 import { hazardTable, kaplanMeier, medianSurvival, restrictedMean, survivalAt, type AtTime, type HazardInterval, type KmStep, type TimeCounts } from './km';
@@ -47,6 +47,9 @@ interface CountRow {
   c: number;
 }
 
+/** Most intervals a hazard table may have (the default width gives about 36). */
+export const MAX_HAZARD_INTERVALS = 1000;
+
 /** Run the Kaplan-Meier analysis: one aggregate query, the step tables and tests in TS. */
 export async function computeSurvival(engine: QueryEngine, input: unknown): Promise<SurvivalResult> {
   const spec = parseSurvivalSpec(input);
@@ -91,6 +94,12 @@ export function fromCounts(spec: SurvivalSpec, rows: CountRow[], sql = ''): Surv
   const horizons = spec.horizons ? [...spec.horizons].sort((a, b) => a - b) : defaultHorizons(unit, maxTime);
   const rmeanTau = spec.rmeanTau ?? maxTime;
   const hazardWidth = spec.hazardWidth ?? defaultHazardWidth(maxTime);
+  // The hazard table has one row per interval: a tiny width would build millions of them.
+  if (maxTime / hazardWidth > MAX_HAZARD_INTERVALS) {
+    throw new TenureError('analysis.tooManyIntervals', `A hazard width of ${hazardWidth} cuts 0–${maxTime} into more than ${MAX_HAZARD_INTERVALS} intervals; use a width of at least ${maxTime / MAX_HAZARD_INTERVALS}`, {
+      params: { width: hazardWidth, max: maxTime, limit: MAX_HAZARD_INTERVALS, least: maxTime / MAX_HAZARD_INTERVALS },
+    });
+  }
   const opts = { confType: spec.confType, confLevel: spec.confLevel };
   const groups: SurvivalGroup[] = [...byGroup.entries()].map(([name, tc]) => {
     const steps = kaplanMeier(tc, opts);
