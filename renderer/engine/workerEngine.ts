@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { ENGINE_SETUP_SQL, type QueryEngine } from '../../shared/engine/QueryEngine';
 import { normalizeTable } from '../../shared/engine/normalizeTable';
+import { readableEngineMessage } from '../../shared/engine/engineError';
 import { qi } from '../../shared/engine/sqlQuote';
 import { confinementError, confinementSql } from '../../shared/engine/confine';
 import { WASM_FILES_DIR, registeredPath } from '../../shared/engine/engineFiles';
@@ -89,7 +90,9 @@ export class WorkerEngine implements QueryEngine {
         for await (const batch of reader) batches.push(batch);
         return normalizeTable(new Table(reader.schema, batches));
       } catch (err) {
-        throw confinementError(err instanceof Error ? err.message : String(err)) ?? err;
+        // send() reports errors as JSON: rethrow them as DuckDB's plain "Parser Error: …" text.
+        const message = readableEngineMessage(err instanceof Error ? err.message : String(err));
+        throw confinementError(message) ?? (err instanceof Error ? new Error(message) : err);
       } finally {
         this.running = false;
       }

@@ -6,6 +6,7 @@ import { ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
 import { normalizeTable } from '../normalizeTable';
 import { confinementError, confinementSql } from '../confine';
 import { WASM_FILES_DIR, registeredPath } from '../engineFiles';
+import { readableEngineMessage } from '../engineError';
 
 const require = createRequire(import.meta.url);
 // The blocking build require()s apache-arrow's CommonJS copy while this code uses the ES module:
@@ -76,7 +77,8 @@ export class WasmNodeEngine implements QueryEngine {
     try {
       foreign = this.need().conn.query(sql);
     } catch (err) {
-      throw confinementError(err instanceof Error ? err.message : String(err)) ?? err;
+      const message = readableEngineMessage(err instanceof Error ? err.message : String(err));
+      throw confinementError(message) ?? (err instanceof Error ? new Error(message) : err);
     }
     return normalizeTable(tableFromIPC(arrowCjs.tableToIPC(foreign, 'stream')));
   }

@@ -6,7 +6,7 @@ import { analysisChartFiles } from '../analysisChart';
 import { TenureError } from '../../errors';
 import { computeQuadrant, priorityTable } from '../../analysis/quadrant/compute';
 import { IMPORTANCE_METHODS, type CrosshairSpec, type QuadrantSpecInput } from '../../analysis/quadrant/spec';
-import type { DriverResult, GroupResult } from '../../analysis/quadrant/result';
+import type { DriverResult, GroupResult, QuadrantResult } from '../../analysis/quadrant/result';
 
 const str = (ctx: CliContext, k: string): string | undefined => ctx.values[k] as string | undefined;
 const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
@@ -91,6 +91,19 @@ function groupJson(g: GroupResult) {
   };
 }
 
+/** What `quadrant --json` prints for the file it read. */
+export function quadrantJson(r: QuadrantResult, file: string) {
+  return {
+    file,
+    method: r.method,
+    notApplicable: r.spec.missing,
+    ciMethod: r.ciMethod,
+    ...groupJson(r.overall),
+    segments: r.segments.map((g) => ({ name: g.segment, ...groupJson(g) })),
+    sql: r.sql,
+  };
+}
+
 export const quadrantCommand: CliCommand = {
   name: 'quadrant',
   usage:
@@ -118,13 +131,7 @@ export const quadrantCommand: CliCommand = {
     try {
       const r = await computeQuadrant(engine, quadrantSpecFromCli(ctx, imported.table));
       return {
-        file: imported.file,
-        method: r.method,
-        notApplicable: r.spec.missing,
-        ciMethod: r.ciMethod,
-        ...groupJson(r.overall),
-        segments: r.segments.map((g) => ({ name: g.segment, ...groupJson(g) })),
-        sql: r.sql,
+        ...quadrantJson(r, imported.file),
         ...analysisChartFiles(ctx, 'quadrant', r),
       };
     } finally {
