@@ -21,6 +21,10 @@ export class LoggedEngine implements QueryEngine {
     return this.inner.name;
   }
 
+  get filesDir(): string | undefined {
+    return this.inner.filesDir;
+  }
+
   async init(): Promise<void> {
     this.events.onState('starting');
     try {

@@ -145,7 +145,7 @@ describe('Kaplan-Meier on Telco vs R survival (golden telco.json)', () => {
   it('user errors: unknown column, impossible event value', async () => {
     await expect(computeSurvival(engine, xlsxSpec({ group: 'Nope' }))).rejects.toMatchObject({ code: 'analysis.columnNotFound', column: 'Nope' });
     await expect(computeSurvival(engine, xlsxSpec({ event: { column: 'Churn Value', values: ['Yes'] } }))).rejects.toMatchObject({ code: 'analysis.eventValueType' });
-    await expect(computeSurvival(engine, xlsxSpec({ where: 'no_such_col > 1' }))).rejects.toMatchObject({ code: 'sql' });
+    await expect(computeSurvival(engine, xlsxSpec({ where: 'no_such_col > 1' }))).rejects.toMatchObject({ code: 'analysis.sqlInvalid' });
   });
 });
 
