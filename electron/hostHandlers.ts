@@ -26,6 +26,8 @@ export interface HostContext {
   /** Current-language translation (dialog titles and filter names). */
   t(key: string): string;
   onSettingsSaved?(json: string): void;
+  /** The native engine process (absent: the renderer keeps duckdb-wasm). */
+  engine?: { connect(wc: Electron.WebContents): void };
 }
 
 const Offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -166,4 +168,8 @@ export function registerHostHandlers(ctx: HostContext): void {
   });
 
   handle(IPC.takePendingFiles, Schemas.none, () => ctx.incoming.take());
+  handle(IPC.engineConnect, Schemas.none, (_args, event) => {
+    if (!ctx.engine) throw new Error('no native engine');
+    ctx.engine.connect(event.sender);
+  });
 }

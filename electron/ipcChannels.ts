@@ -9,7 +9,11 @@ export const IPC = {
   saveSettings: 'tenure:saveSettings',
   /** Renderer → main: "I am listening"; returns files opened before that (command line, OS). */
   takePendingFiles: 'tenure:takePendingFiles',
+  /** Renderer → main: "give me a port to the engine process" (answered with enginePort). */
+  engineConnect: 'tenure:engineConnect',
   /** Main → renderer events. */
+  enginePort: 'tenure:enginePort',
+  engineExited: 'tenure:engineExited',
   command: 'tenure:command',
   filesOpened: 'tenure:filesOpened',
 } as const;

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { COMMANDS } from '../shared/commands/commandList';
 import type { HostFile } from '../shared/host/HostApi';
 import { createI18n } from '../shared/i18n/i18n';
+import { parseSettings } from '../shared/workspace/settings';
 import type { Language } from '../shared/i18n/resources';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { installAppMenu } from './appMenu';
+import { EngineHost, engineOptions } from './engineHost';
 import { FileRegistry } from './fileRegistry';
 import { grantPaths, registerHostHandlers, type HostContext } from './hostHandlers';
 import { IncomingFiles } from './incomingFiles';
@@ -29,6 +31,7 @@ let mainWindow: BrowserWindow | null = null;
 let language: Language = 'en';
 let i18n = createI18n(language);
 let ctx: HostContext | null = null;
+let engine: EngineHost | null = null;
 /** macOS 'open-file' can fire before 'ready'. */
 const earlyPaths: string[] = [];
 
@@ -89,7 +92,11 @@ async function onReady(): Promise<void> {
   serveAppProtocol(join(app.getAppPath(), 'dist'));
   const userData = app.getPath('userData');
   const settingsPath = join(userData, 'settings.json');
-  setLanguage(pickLanguage(await readTextOrNull(settingsPath).catch(() => null), app.getLocale()));
+  const settingsJson = await readTextOrNull(settingsPath).catch(() => null);
+  setLanguage(pickLanguage(settingsJson, app.getLocale()));
+  // The native engine runs in its own process; its memory limit is a setting (default 70% of RAM).
+  const memoryLimit = parseSettings(settingsJson).engineMemoryLimit;
+  engine = new EngineHost(join(__dirname, 'engineProcess.cjs'), () => engineOptions(userData, memoryLimit));
   ctx = {
     registry: new FileRegistry(),
     recent: new RecentFiles(userData),
@@ -99,6 +106,7 @@ async function onReady(): Promise<void> {
     t,
     // The renderer saves settings when the user switches language: follow it in the menu.
     onSettingsSaved: (json) => setLanguage(pickLanguage(json, app.getLocale())),
+    engine,
   };
   registerHostHandlers(ctx);
   buildMenu();
@@ -128,6 +136,8 @@ if (!app.requestSingleInstanceLock()) {
 
   // Guards every WebContents, including any created later (devtools, pop-ups that slip through).
   app.on('web-contents-created', (_event, wc) => hardenWebContents(wc));
+
+  app.on('will-quit', () => engine?.stop());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -25,6 +25,7 @@ const tenureHost: HostApi = {
   saveFile: (req) => ipcRenderer.invoke(IPC.saveFile, req) as Promise<SaveResult>,
   loadSettings: () => ipcRenderer.invoke(IPC.loadSettings) as Promise<string | null>,
   saveSettings: (json) => ipcRenderer.invoke(IPC.saveSettings, json) as Promise<void>,
+  connectEngine: () => ipcRenderer.invoke(IPC.engineConnect) as Promise<void>,
   onCommand: (listener) =>
     subscribe<unknown>(IPC.command, (id) => {
       if (typeof id === 'string') listener(id);
@@ -38,5 +39,9 @@ const tenureHost: HostApi = {
     return off;
   },
 };
+
+// The engine's MessagePort cannot cross the context bridge: hand it to the page as a window message.
+ipcRenderer.on(IPC.enginePort, (event) => window.postMessage({ tenureEngine: 'port' }, '*', event.ports));
+ipcRenderer.on(IPC.engineExited, (_event, reason: unknown) => window.postMessage({ tenureEngine: 'exited', reason: String(reason) }, '*'));
 
 contextBridge.exposeInMainWorld('tenureHost', tenureHost);

@@ -9,7 +9,11 @@ import type { HostApi } from '../../shared/host/HostApi';
 import { createI18n } from '../../shared/i18n/i18n';
 import { LANGUAGES, type Language } from '../../shared/i18n/resources';
 import { parseSettings, serializeSettings } from '../../shared/workspace/settings';
+import { RemoteEngine } from '../../shared/engine/remoteEngine';
+import type { QueryEngine } from '../../shared/engine/QueryEngine';
 import { LoggedEngine } from '../engine/loggedEngine';
+import { electronEngineChannel } from '../engine/nativeChannel';
+import { rebuildSources } from '../engine/rebuildSources';
 import { WorkerEngine } from '../engine/workerEngine';
 import { useWorkbench } from '../store/workbenchStore';
 import { ServicesContext, type WorkbenchServices } from '../workbench/services';
@@ -32,7 +36,12 @@ export async function boot(host: HostApi, shell: WorkbenchServices['shell']): Pr
   const i18n = createI18n(language);
   document.documentElement.lang = language;
 
-  const engine = new LoggedEngine(new WorkerEngine(), {
+  // Desktop: native DuckDB in its own process (main owns its folder and limits); browser: duckdb-wasm.
+  let remote: RemoteEngine | null = null;
+  const inner: QueryEngine = host.connectEngine
+    ? (remote = new RemoteEngine({ connect: electronEngineChannel(host), start: { dir: '' }, onRestart: () => rebuildSources(engine) }))
+    : new WorkerEngine();
+  const engine: LoggedEngine = new LoggedEngine(inner, {
     onState: (state, error) => useWorkbench.getState().setEngineState(state, error),
     onQuery: (entry) => useWorkbench.getState().logQuery(entry),
   });
@@ -58,7 +67,13 @@ export async function boot(host: HostApi, shell: WorkbenchServices['shell']): Pr
     </StrictMode>,
   );
 
-  engine.init().catch((err) => reportError(i18n, err, 'engine.start'));
+  engine
+    .init()
+    .then(() => {
+      const info = remote?.info;
+      useWorkbench.getState().setEngineInfo(info ? { kind: 'native', threads: info.threads, memoryLimit: info.memoryLimit } : { kind: 'wasm' });
+    })
+    .catch((err) => reportError(i18n, err, 'engine.start'));
 }
 
 /** Save settings (debounced) whenever they change; never before the persisted ones were loaded. */

@@ -60,5 +60,6 @@ export function createElectronHost(): HostApi {
     onOpenFiles: (listener) => bridge.onOpenFiles?.(listener) ?? (() => undefined),
     loadSettings: () => bridge.loadSettings(),
     saveSettings: (json) => bridge.saveSettings(json),
+    ...(bridge.connectEngine ? { connectEngine: () => bridge.connectEngine!() } : {}),
   };
 }

@@ -11,6 +11,9 @@ import { survivalSpecSchema } from './survival/spec';
 import { computeSurvival, type SurvivalResult } from './survival/compute';
 import { survivalChartOption } from './survival/chart';
 import { hazardChartOption } from './survival/hazardChart';
+import { incidenceChartOption } from './survival/incidenceChart';
+import { rmstChartOption } from './survival/rmstChart';
+import { incidenceFinding, rmstFinding } from './survival/modelsText';
 import type { Translate } from './survival/format';
 import { cohortSpecSchema } from './cohort/spec';
 import { computeCohorts, type CohortResult } from './cohort/compute';
@@ -77,7 +80,7 @@ const titleOf = (o: EChartsOption): string => {
 
 /** The value's display name: the column, or the user's expression. */
 export function paretoValueLabel(spec: ParetoSpec): string {
-  return spec.value.kind === 'column' ? spec.value.column : spec.value.sql;
+  return spec.value.kind === 'column' ? spec.value.column : (spec.value.label ?? spec.value.sql);
 }
 
 function record<R>(r: AnalysisRecord<R>): AnalysisRecord<unknown> {
@@ -113,9 +116,14 @@ const pareto = record<ParetoResult & { spec: ParetoSpec }>({
 const survival = record<SurvivalResult>({
   kind: 'survival',
   schema: survivalSpecSchema,
-  chartIds: ['km'],
+  // rmst with two or more groups, incidence with a cause
+  chartIds: ['km', 'rmst', 'incidence'],
   compute: (engine, spec) => computeSurvival(engine, spec),
-  charts: (r, t, theme) => [{ id: 'km', title: F.survivalFinding(r, t), option: survivalChartOption(r, tr(t), theme) }],
+  charts: (r, t, theme) => [
+    { id: 'km', title: F.survivalFinding(r, t), option: survivalChartOption(r, tr(t), theme) },
+    ...(r.rmst && r.rmst.groups.length > 1 ? [{ id: 'rmst', title: rmstFinding(r, tr(t)), option: rmstChartOption(r, tr(t), theme) }] : []),
+    ...(r.incidence ? [{ id: 'incidence', title: incidenceFinding(r, tr(t)), option: incidenceChartOption(r, tr(t), theme) }] : []),
+  ],
   table: survivalTable,
   takeaway: F.survivalTakeaway,
   sql: (r) => r.sql,

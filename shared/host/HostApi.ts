@@ -54,4 +54,10 @@ export interface HostApi {
   /** Persisted settings (layout sizes, theme, language) as JSON text, or null. */
   loadSettings(): Promise<string | null>;
   saveSettings(json: string): Promise<void>;
+  /**
+   * Electron: ask main for a MessagePort to the native engine process. The port arrives as a window
+   * 'message' event `{ tenureEngine: 'port' }` (ports cannot cross the context bridge); when the
+   * process dies, `{ tenureEngine: 'exited', reason }` follows. Absent: the workbench uses duckdb-wasm.
+   */
+  connectEngine?(): Promise<void>;
 }

@@ -4,13 +4,23 @@ import { COMMANDS } from './commands/index';
 import { TenureError, asTenureError } from '../errors';
 
 /**
+ * Resolves once the stream has taken all of `text`: on a pipe, writes are asynchronous and
+ * exiting before the callback loses everything past the pipe buffer (64 KiB on Linux).
+ */
+export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/**
  * `tenure <command> FILE [options] --json`. Results go to stdout as JSON; errors to stderr as
  * `{ "error": { code, message, file, line, column } }` with exit code 2.
  */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
-    process.stdout.write(`Usage: tenure <command> …\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
+    await writeAll(process.stdout, `Usage: tenure <command> …\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
     return name ? 0 : 2;
   }
   try {
@@ -23,15 +33,16 @@ export async function main(argv: string[]): Promise<number> {
       throw new TenureError('cli.badOption', `${(err as Error).message.split('\n')[0]} (usage: tenure ${cmd.usage})`);
     }
     const result = await cmd.run({ positionals: parsed.positionals, values: parsed.values as never });
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    await writeAll(process.stdout, `${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (err) {
     const e = asTenureError(err);
-    process.stderr.write(`${JSON.stringify({ error: e.toJSON() })}\n`);
+    await writeAll(process.stderr, `${JSON.stringify({ error: e.toJSON() })}\n`);
     return 2;
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // main() has waited for its output to drain, so exiting here cuts nothing off.
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

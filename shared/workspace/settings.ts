@@ -33,6 +33,8 @@ export const settingsSchema = z.object({
     .default({ sidebarVisible: true, panelVisible: true }),
   /** Import dialog choices per file (name:size → options and column overrides); owned by renderer/editors/import. */
   importChoices: z.record(z.string().max(1100), z.unknown()).optional(),
+  /** Native engine (desktop): DuckDB memory_limit such as '8GB'; unset = 70% of RAM. */
+  engineMemoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(K|M|G|T)i?B$/i).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

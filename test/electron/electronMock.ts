@@ -18,6 +18,11 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, ...args: unknown[]): void {
     this.sent.push([channel, ...args]);
   }
+  /** webContents.postMessage(channel, message, transfer): recorded with the transferred ports. */
+  readonly posted: [string, unknown, unknown[]][] = [];
+  postMessage(channel: string, message: unknown, transfer: unknown[] = []): void {
+    this.posted.push([channel, message, transfer]);
+  }
   getURL(): string {
     return this.url;
   }
@@ -96,6 +101,31 @@ export const dialog = {
   showErrorBox: vi.fn(),
 };
 
+/** utilityProcess.fork: records the module and options; the child records what main posts to it. */
+export class FakeUtilityProcess extends EventEmitter {
+  static instances: FakeUtilityProcess[] = [];
+  readonly messages: [unknown, unknown[]][] = [];
+  killed = false;
+  constructor(public readonly modulePath: string, public readonly options: Record<string, unknown>) {
+    super();
+    FakeUtilityProcess.instances.push(this);
+  }
+  postMessage(message: unknown, transfer: unknown[] = []): void {
+    this.messages.push([message, transfer]);
+  }
+  kill(): boolean {
+    this.killed = true;
+    return true;
+  }
+}
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, _args: string[] = [], options: Record<string, unknown> = {}) => new FakeUtilityProcess(modulePath, options)),
+};
+export class MessageChannelMain {
+  readonly port1 = { name: 'port1' };
+  readonly port2 = { name: 'port2' };
+}
+
 export const appEvents = new EventEmitter();
 export const app = {
   paths: { userData: tmpdir(), documents: tmpdir() } as Record<string, string>,
@@ -141,4 +171,4 @@ export const protocol = {
   handle: vi.fn(),
 };
 
-export default { app, BrowserWindow, session, ipcMain, ipcRenderer, contextBridge, dialog, Menu, protocol };
+export default { app, BrowserWindow, session, ipcMain, ipcRenderer, contextBridge, dialog, Menu, protocol, utilityProcess, MessageChannelMain };

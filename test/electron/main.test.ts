@@ -107,6 +107,29 @@ describe('main process', () => {
     expect(lastMenu().find((m) => m.id === 'file')?.label).toBe('文件(&F)');
   });
 
+  it('starts the engine process on demand and hands the renderer a port to it; restarts it after it dies', async () => {
+    const win = await startApp();
+    E.FakeUtilityProcess.instances.length = 0;
+    expect(E.FakeUtilityProcess.instances).toHaveLength(0);
+    await E.ipcMain.handlers.get(IPC.engineConnect)!(trusted(win));
+    const [child] = E.FakeUtilityProcess.instances;
+    expect(child.modulePath).toMatch(/engineProcess\.cjs$/);
+    // Main's options (a folder in app-data), with one end of a channel; the other end goes to the renderer.
+    const [[msg, toChild]] = child.messages as [[{ type: string; options: { dir: string } }, { name: string }[]]];
+    expect(msg).toEqual({ type: 'connect', options: { dir: join(E.app.paths.userData, 'engine') } });
+    expect(toChild.map((p) => p.name)).toEqual(['port1']);
+    expect(win.webContents.posted).toEqual([[IPC.enginePort, null, [expect.objectContaining({ name: 'port2' })]]]);
+    // A crash: the renderer is told (its pending queries fail), and the next connect starts a new process.
+    child.emit('exit', 134);
+    expect(win.webContents.sent).toContainEqual([IPC.engineExited, 'exit code 134']);
+    await E.ipcMain.handlers.get(IPC.engineConnect)!(trusted(win));
+    expect(E.FakeUtilityProcess.instances).toHaveLength(2);
+    // An untrusted frame gets no port.
+    await expect(E.ipcMain.handlers.get(IPC.engineConnect)!({ sender: win.webContents, senderFrame: { url: 'https://evil', parent: null } })).rejects.toThrow(/untrusted/);
+    E.appEvents.emit('will-quit');
+    expect(E.FakeUtilityProcess.instances[1].killed).toBe(true);
+  });
+
   it('hardens every WebContents created later', async () => {
     await startApp();
     const wc = new E.FakeWebContents();

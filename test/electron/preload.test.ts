@@ -18,7 +18,7 @@ describe('preload', () => {
     expect(Object.keys(contextBridge.exposed)).toEqual(['tenureHost']);
     expect(host.kind).toBe('electron');
     expect(host.version).toBe(HOST_API_VERSION);
-    const methods = ['openFiles', 'readFileRange', 'openRecent', 'recentFiles', 'saveFile', 'onCommand', 'onOpenFiles', 'loadSettings', 'saveSettings'];
+    const methods = ['openFiles', 'readFileRange', 'openRecent', 'recentFiles', 'saveFile', 'onCommand', 'onOpenFiles', 'loadSettings', 'saveSettings', 'connectEngine'];
     expect(Object.keys(host).sort()).toEqual(['kind', 'version', ...methods].sort());
     expect(JSON.stringify(Object.keys(host))).not.toMatch(/ipc|invoke|send|require/i);
   });
@@ -43,6 +43,25 @@ describe('preload', () => {
       [IPC.loadSettings],
       [IPC.saveSettings, '{}'],
     ]);
+  });
+
+  it('asks main for an engine port and hands the port (never the IPC event) to the page', async () => {
+    ipcRenderer.invoke.mockClear();
+    await host.connectEngine!();
+    expect(ipcRenderer.invoke.mock.calls).toEqual([[IPC.engineConnect]]);
+    const postMessage = vi.fn();
+    vi.stubGlobal('window', { postMessage });
+    try {
+      const port = { name: 'port2' };
+      ipcRenderer.emit(IPC.enginePort, { sender: 'secret', ports: [port] });
+      ipcRenderer.emit(IPC.engineExited, { sender: 'secret' }, 'exit code 134');
+      expect(postMessage.mock.calls).toEqual([
+        [{ tenureEngine: 'port' }, '*', [port]],
+        [{ tenureEngine: 'exited', reason: 'exit code 134' }, '*'],
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('forwards menu command ids without the IPC event, and unsubscribes', () => {

@@ -77,7 +77,7 @@ describe('analysis registry', () => {
     const r = await rec.compute(engine, specs.survival);
     const [km] = rec.charts(r, en, SLIDE_THEME);
     // Plan B: 4 of 5 churn by month 4 → 20% at 12; plan A: c3 churns at 12 → 80%.
-    expect(km.title).toBe('After 12 months, 20% of B customers remain, against 80% of A');
+    expect(km.title).toBe('After 12 months, 20% of customers with plan B remain, against 80% with plan A');
     const table = rec.table!(r, en);
     expect(table.columns).toEqual(['Group', 'Customers', 'Churned', 'Median (months)', 'At 3 months', 'At 6 months', 'At 12 months']);
     expect(table.rows.map((x) => x.slice(0, 3))).toEqual([['A', 5, 1], ['B', 5, 4]]);

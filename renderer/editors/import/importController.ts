@@ -11,6 +11,7 @@ import { useImportDialog, type DialogError } from './importDialogStore';
 import { recallChoices, rememberChoices, type DialogOptions } from './rememberedChoices';
 import { errorTextKey } from '../../../shared/i18n/errorKey';
 import { workerExcelReader } from './workerExcelReader';
+import { rememberImport } from '../../engine/rebuildSources';
 
 /** Errors where there is nothing to choose in a dialog: reported straight to Problems. */
 const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong', 'import.excelNoSheets', 'import.timeLimit']);
@@ -143,6 +144,7 @@ export async function confirmImport(anyway = false): Promise<void> {
       onProgress: (p) => useImportDialog.getState().set({ progress: p }),
     });
     rememberChoices(l.src.name, l.src.size, { options: s.options, columns: s.columns, tableName });
+    rememberImport(result.table, l.src, { ...s.options, columns: s.columns, excelReader: workerExcelReader });
     finish(result);
   } catch (err) {
     if (abort.signal.aborted) {

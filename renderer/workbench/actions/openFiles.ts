@@ -8,6 +8,7 @@ import type { DataSource } from '../../store/types';
 import type { WorkbenchServices } from '../services';
 import { reportError } from './reportError';
 import { runImportDialog } from '../../editors/import/importController';
+import { rememberImport } from '../../engine/rebuildSources';
 
 export const OPENABLE = /\.(csv|tsv|txt|tab|xlsx|xls)$/i;
 
@@ -68,6 +69,7 @@ export async function importSource(
   try {
     await services.engine.init();
     const result = await importFile(services.engine, src, { tableName: opts.tableName, excelReader: workerExcelReader });
+    rememberImport(result.table, src, { excelReader: workerExcelReader });
     store.addTable(source, { name: result.table, rows: result.rows, columns: result.columns });
     if (opts.open !== false) openTable(result.table);
     return result.table;

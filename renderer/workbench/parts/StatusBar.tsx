@@ -10,6 +10,7 @@ export function StatusBar() {
   const { t, i18n } = useTranslation();
   const engineState = useWorkbench((s) => s.engineState);
   const engineError = useWorkbench((s) => s.engineError);
+  const engineInfo = useWorkbench((s) => s.engineInfo);
   const problems = useWorkbench((s) => s.problems);
   const task = useWorkbench((s) => s.tasks[0]);
   const lastQueryMs = useWorkbench((s) => s.lastQueryMs);
@@ -26,9 +27,17 @@ export function StatusBar() {
   return (
     <footer className={`statusbar${engineState === 'error' ? ' error' : ''}`} data-testid="statusbar">
       <div className="statusbar-left">
-        <span className="status-item" data-testid="engine-state" data-state={engineState} title={engineError ?? t('workbench.status.engineTooltip')}>
+        <span
+          className="status-item"
+          data-testid="engine-state"
+          data-state={engineState}
+          data-engine={engineInfo?.kind}
+          title={engineError ?? (engineInfo?.kind === 'native' ? t('workbench.status.engineTooltipNative', { threads: engineInfo.threads, memory: engineInfo.memoryLimit }) : t('workbench.status.engineTooltip'))}
+        >
           <span className={`codicon codicon-${engineIcon}`} aria-hidden />
-          {t(`workbench.status.engine.${engineState}`)}
+          {engineState === 'ready' && engineInfo
+            ? t(`workbench.status.engineKind.${engineInfo.kind}`, { threads: engineInfo.threads })
+            : t(`workbench.status.engine.${engineState}`)}
         </span>
         <button type="button" className="status-item" onClick={() => showPanel('problems')} title={t('workbench.panel.problems')}>
           <span className="codicon codicon-error" aria-hidden />

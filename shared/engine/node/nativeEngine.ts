@@ -1,0 +1,163 @@
+/**
+ * Native DuckDB (@duckdb/node-api) behind QueryEngine. It runs inside the engine process
+ * (engineProcess.ts), never in the window's process: a native abort then cannot take the app down.
+ * It owns that process's working directory: the engine's files folder, where registered buffers are
+ * written and the user's opened files are linked (hard link, else a read-only copy), so that relative
+ * names in SQL (read_csv('chunk.csv')) resolve there and confinement can allow only that folder
+ * (plus the spill folder) and lock it (shared/engine/confine.ts).
+ */
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import path from 'node:path';
+import type { Table } from 'apache-arrow';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
+import { confinementError, confinementSql } from '../confine';
+import { qi } from '../sqlQuote';
+import { TenureError } from '../../errors';
+import { appendArrow, duckTypeOf, toArrowTable } from './nativeArrow';
+
+export interface NativeEngineOptions {
+  /** The engine's own folder (app-data or a temp folder): files/ and spill/ are made inside. */
+  dir: string;
+  threads?: number;
+  /** DuckDB size text ('4GB'); default 70% of RAM. */
+  memoryLimit?: string;
+}
+
+export const MEMORY_LIMIT_RE = /^\d+(\.\d+)?\s*(K|M|G|T)i?B$/i;
+
+/** 70% of physical memory, as DuckDB size text. */
+export function defaultMemoryLimit(): string {
+  return `${Math.floor((totalmem() * 0.7) / 2 ** 20)}MiB`;
+}
+
+/** A file name the engine may create in its folder: one plain path component. */
+function safeName(name: string): string {
+  if (!name || name !== path.basename(name) || name === '.' || name === '..' || /[\\/\0]/.test(name)) {
+    throw new TenureError('engine.badFileName', `Not a valid engine file name: ${JSON.stringify(name)}`, { params: { name } });
+  }
+  return name;
+}
+
+export class NativeEngine implements QueryEngine {
+  readonly name = 'duckdb native';
+  private instance: DuckDBInstance | null = null;
+  private conn: DuckDBConnection | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = false;
+  readonly filesDir: string;
+  readonly spillDir: string;
+  threads = 0;
+  memoryLimit = '';
+
+  constructor(private readonly options: NativeEngineOptions) {
+    this.filesDir = path.resolve(options.dir, 'files');
+    this.spillDir = path.resolve(options.dir, 'spill');
+  }
+
+  async init(): Promise<void> {
+    if (this.conn) return;
+    for (const dir of [this.filesDir, this.spillDir]) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+    }
+    process.chdir(this.filesDir);
+    const memoryLimit = this.options.memoryLimit && MEMORY_LIMIT_RE.test(this.options.memoryLimit) ? this.options.memoryLimit : defaultMemoryLimit();
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: this.spillDir };
+    if (this.options.threads) config.threads = String(Math.max(1, Math.floor(this.options.threads)));
+    this.instance = await DuckDBInstance.create(':memory:', config);
+    this.conn = await this.instance.connect();
+    for (const sql of [...ENGINE_SETUP_SQL, ...confinementSql([this.filesDir, this.spillDir])]) await this.conn.run(sql);
+    const r = await this.conn.runAndReadAll("SELECT current_setting('threads')::INTEGER, current_setting('memory_limit')");
+    const [row] = r.getRowsJS();
+    this.threads = Number(row[0]);
+    this.memoryLimit = String(row[1]);
+  }
+
+  private need(): DuckDBConnection {
+    if (!this.conn) throw new Error('Engine not initialised');
+    return this.conn;
+  }
+
+  /** One statement at a time on the one connection (as the worker engine does). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async registerFileBuffer(name: string, bytes: Uint8Array): Promise<void> {
+    writeFileSync(path.join(this.filesDir, safeName(name)), bytes);
+  }
+
+  /** handle = an absolute path the user opened: linked into the files folder (copied if it cannot be). */
+  async registerFileHandle(name: string, handle: unknown): Promise<void> {
+    if (typeof handle !== 'string' || !path.isAbsolute(handle)) throw new Error('Native engine expects an absolute file path');
+    const target = path.join(this.filesDir, safeName(name));
+    rmSync(target, { force: true });
+    try {
+      linkSync(handle, target);
+    } catch {
+      copyFileSync(handle, target);
+    }
+  }
+
+  async dropFile(name: string): Promise<void> {
+    try {
+      unlinkSync(path.join(this.filesDir, safeName(name)));
+    } catch {
+      // already gone
+    }
+  }
+
+  async insertArrowTable(tableName: string, table: Table): Promise<void> {
+    await this.exclusive(async () => {
+      const conn = this.need();
+      const kinds = table.schema.fields.map((f) => duckTypeOf(f.type));
+      const cols = table.schema.fields.map((f, i) => `${qi(f.name)} ${kinds[i]}`).join(', ');
+      await conn.run(`CREATE OR REPLACE TABLE ${qi(tableName)} (${cols})`);
+      const appender = await conn.createAppender(tableName);
+      try {
+        await appendArrow(appender, table, kinds);
+      } finally {
+        appender.closeSync();
+      }
+    });
+  }
+
+  query(sql: string): Promise<Table> {
+    return this.exclusive(async () => {
+      const conn = this.need();
+      this.running = true;
+      try {
+        const reader = await conn.runAndReadAll(sql);
+        return toArrowTable(reader.columnNames(), reader.columnTypes(), reader.getColumns());
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        throw confinementError(message) ?? err;
+      } finally {
+        this.running = false;
+      }
+    });
+  }
+
+  async cancel(): Promise<boolean> {
+    if (!this.running || !this.conn) return false;
+    this.conn.interrupt();
+    return true;
+  }
+
+  /** Files currently in the engine's folder (tests). */
+  files(): string[] {
+    return readdirSync(this.filesDir);
+  }
+
+  async close(): Promise<void> {
+    this.conn?.closeSync();
+    this.instance?.closeSync();
+    this.conn = null;
+    this.instance = null;
+  }
+}

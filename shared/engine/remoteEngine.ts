@@ -1,0 +1,137 @@
+/**
+ * QueryEngine over an EngineChannel: the native engine in its own process, seen from the renderer
+ * (a MessagePort from main) or from the CLI (a forked child). Results arrive as Arrow IPC bytes.
+ * If the process dies, every pending call fails with engine.crashed, a new process is started on
+ * the next call (or at once), and onRestart rebuilds the tables from their sources.
+ */
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import { TenureError } from '../errors';
+import type { QueryEngine } from './QueryEngine';
+import type { EngineChannel, EngineInfo, EngineRequest, EngineResponse, EngineStartOptions } from './engineProtocol';
+
+type Pending = { resolve: (r: EngineResponse & { ok: true }) => void; reject: (e: Error) => void };
+type Body = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export interface RemoteEngineOptions {
+  connect: () => Promise<EngineChannel>;
+  start: EngineStartOptions;
+  /** After a restart (the tables are gone): re-import the sources. */
+  onRestart?: () => Promise<void>;
+}
+
+export class RemoteEngine implements QueryEngine {
+  readonly name = 'duckdb native';
+  info: EngineInfo | null = null;
+  /** How many times the engine process was restarted after dying. */
+  restarts = 0;
+  private channel: EngineChannel | null = null;
+  private starting: Promise<EngineChannel> | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+  private rebuilding: Promise<void> | null = null;
+
+  constructor(private readonly options: RemoteEngineOptions) {}
+
+  async init(): Promise<void> {
+    await this.ready();
+  }
+
+  private ready(): Promise<EngineChannel> {
+    if (this.closed) return Promise.reject(new TenureError('engine.closed', 'The engine was closed'));
+    if (this.channel) return Promise.resolve(this.channel);
+    this.starting ??= this.open().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private async open(): Promise<EngineChannel> {
+    const channel = await this.options.connect();
+    channel.onMessage((msg) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.ok) p.resolve(msg);
+      else p.reject(new TenureError(msg.error.code, msg.error.message, { params: msg.error.params }));
+    });
+    channel.onClose((reason) => this.lost(channel, reason));
+    this.channel = channel;
+    const r = await this.send(channel, { op: 'init', options: this.options.start });
+    this.info = r.value as EngineInfo;
+    return channel;
+  }
+
+  private lost(channel: EngineChannel, reason: string): void {
+    if (this.channel !== channel && this.channel !== null) return;
+    this.channel = null;
+    const failed = [...this.pending.values()];
+    this.pending.clear();
+    const message = `The DuckDB engine process stopped (${reason}). It is being restarted and the tables rebuilt from their files; run the step again.`;
+    for (const p of failed) p.reject(new TenureError('engine.crashed', message, { params: { reason } }));
+    if (this.closed) return;
+    this.restarts++;
+    // Restart at once so the study is back before the user asks for it.
+    this.rebuilding = this.ready()
+      .then(() => this.options.onRestart?.())
+      .catch(() => undefined)
+      .finally(() => (this.rebuilding = null));
+  }
+
+  private send(channel: EngineChannel, body: Body): Promise<EngineResponse & { ok: true }> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      try {
+        channel.post({ ...body, id } as EngineRequest);
+      } catch (err) {
+        this.pending.delete(id);
+        reject(err as Error);
+      }
+    });
+  }
+
+  private async call(body: Body): Promise<EngineResponse & { ok: true }> {
+    return this.send(await this.ready(), body);
+  }
+
+  /** Resolves when a restart (and its rebuild) has finished; at once otherwise. */
+  async settled(): Promise<void> {
+    await this.rebuilding;
+  }
+
+  async registerFileBuffer(name: string, bytes: Uint8Array): Promise<void> {
+    await this.call({ op: 'registerFileBuffer', name, bytes });
+  }
+
+  async registerFileHandle(name: string, handle: unknown): Promise<void> {
+    if (typeof handle !== 'string') throw new Error('The native engine expects a file path');
+    await this.call({ op: 'registerFileHandle', name, path: handle });
+  }
+
+  async dropFile(name: string): Promise<void> {
+    await this.call({ op: 'dropFile', name });
+  }
+
+  async insertArrowTable(tableName: string, table: Table): Promise<void> {
+    await this.call({ op: 'insertArrow', table: tableName, ipc: tableToIPC(table, 'stream') });
+  }
+
+  async query(sql: string): Promise<Table> {
+    const r = await this.call({ op: 'query', sql });
+    return tableFromIPC(r.ipc!);
+  }
+
+  async cancel(): Promise<boolean> {
+    if (!this.channel) return false;
+    const r = await this.send(this.channel, { op: 'cancel' });
+    return r.value === true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const channel = this.channel;
+    this.channel = null;
+    if (!channel) return;
+    await this.send(channel, { op: 'close' }).catch(() => undefined);
+    channel.close();
+  }
+}
