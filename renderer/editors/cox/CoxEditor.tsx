@@ -20,7 +20,7 @@ export function CoxEditor({ tab, theme, setData }: EditorProps) {
   const [form, setForm] = useState<CoxForm>(() => restoreCoxForm(tab.data.form, initialTable) ?? guessCoxForm(initialTable, info?.columns ?? []));
   const [tried, setTried] = useState(false);
   const [ranKey, setRanKey] = useState<string | null>(null);
-  const { state, run, cancel } = useAnalysisRun<CoxResult>({ problemFile: t('cox.title') });
+  const { state, run, cancel } = useAnalysisRun<CoxResult>({ id: tab.id, problemFile: t('cox.title') });
 
   useEffect(() => setData({ form, table: form.table }), [form, setData]);
   const patch = useCallback((p: Partial<CoxForm>) => setForm((f) => ({ ...f, ...p })), []);
