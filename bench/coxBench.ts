@@ -13,6 +13,7 @@ import { WasmNodeEngine } from '../shared/engine/node/wasmNodeEngine';
 import { computeCox } from '../shared/analysis/cox/compute';
 import { ql } from '../shared/engine/sqlQuote';
 import { DATA_DIR } from './paths';
+import { mulberry32 } from '../scripts/generateSample';
 
 const NUMS = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7'];
 const FACTORS: Record<string, string[]> = { plan: ['basic', 'plus', 'pro'], region: ['east', 'north', 'south', 'west'], channel: ['online', 'shop', 'phone'] };
@@ -27,21 +28,9 @@ export interface CoxBenchResult {
   maxRelDiff: number | null;
 }
 
-/** mulberry32: a small seeded generator, so the data are the same on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function generate(file: string, ROWS: number): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
-  const rand = rng(20261206);
+  const rand = mulberry32(20261206);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const out = createWriteStream(file);
   out.write(`months,churned,${NUMS.join(',')},${Object.keys(FACTORS).join(',')}\n`);
