@@ -39,9 +39,9 @@ for (const [scheme, locale] of [['light', 'en-US'], ['dark', 'zh-CN']] as const)
       await ed.waitFor();
       await ed.locator('[data-testid="cx-tenure"]').selectOption('tenure');
       await ed.locator('[data-testid="cx-event"]').selectOption('Churn');
-      await expect.poll(() => ed.locator('[data-testid="cx-event-values"] label:has(.tn-an-check-name:text-is("Yes")) input').isChecked(), { timeout: 20_000 }).toBe(true);
+      await ed.locator('[data-testid="cx-event-values"] label:has(.tn-an-check-name:text-is("Yes")) input').check({ timeout: 60_000 });
       const covs = ed.locator('[data-testid="cx-covariates"]');
-      for (const box of await covs.locator('input:checked').all()) await box.uncheck();
+      while ((await covs.locator('input:checked').count()) > 0) await covs.locator('input:checked').first().uncheck();
       for (const c of ['Contract', 'InternetService', 'MonthlyCharges', 'SeniorCitizen']) await covs.locator(`label:has(.tn-an-check-name:text-is("${c}")) input`).check();
       // the default reference is shown: R's first value in sorted order
       await expect.poll(() => ed.locator('[data-testid="cx-ref-Contract"]').textContent(), { timeout: 20_000 }).toContain('Month-to-month');
