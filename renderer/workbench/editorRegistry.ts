@@ -12,6 +12,7 @@ import { QueryGridEditor } from '../editors/analysis/QueryGridEditor';
 import { DeckEditor } from '../editors/deck/DeckEditor';
 import { RiskEditor } from '../editors/risk/RiskEditor';
 import { BriefEditor } from '../editors/brief/BriefEditor';
+import { CoxEditor } from '../editors/cox/CoxEditor';
 
 /** What an editor component receives. Reach the engine/host with useServices(), state with useWorkbench(). */
 export interface EditorProps {
@@ -51,6 +52,7 @@ export const EDITORS: Record<string, EditorContribution> = {
   pareto: { component: ParetoEditor, icon: 'graph', title: 'pareto.title', command: 'analysis.pareto' },
   quadrant: { component: QuadrantEditor, icon: 'layout', title: 'quadrant.title', command: 'analysis.quadrant' },
   risk: { component: RiskEditor, icon: 'flame', title: 'risk.title', command: 'analysis.risk' },
+  cox: { component: CoxEditor, icon: 'symbol-variable', title: 'cox.title', command: 'analysis.cox' },
   queryGrid: { component: QueryGridEditor, icon: 'list-flat', title: 'workbench.editor.table' },
   deck: { component: DeckEditor, icon: 'preview', title: 'export.deckUi.title' },
   brief: { component: BriefEditor, icon: 'note', title: 'brief.title' },
