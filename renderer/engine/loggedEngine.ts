@@ -21,6 +21,10 @@ export class LoggedEngine implements QueryEngine {
     return this.inner.name;
   }
 
+  get maxTextBytes(): number | undefined {
+    return this.inner.maxTextBytes;
+  }
+
   async init(): Promise<void> {
     this.events.onState('starting');
     try {

@@ -8,9 +8,9 @@ import type { CliContext } from './cliTypes';
  * --png/--svg for an analysis command: its main chart (the registry's first) in the slide theme,
  * laid out at --width × --height. Returns `{ files }` to spread into the JSON (nothing when not asked).
  */
-export function analysisChartFiles(ctx: CliContext, kind: AnalysisKind, result: unknown): { files?: { png?: string; svg?: string } } {
+export async function analysisChartFiles(ctx: CliContext, kind: AnalysisKind, result: unknown): Promise<{ files?: { png?: string; svg?: string } }> {
   if (!ctx.values.png && !ctx.values.svg) return {};
   const size = exportSizeFrom(ctx);
   const [chart] = REGISTRY[kind].charts(result, createI18n('en').t, SLIDE_THEME, size);
-  return { files: writeChartFiles(ctx, chart.option) };
+  return { files: await writeChartFiles(ctx, chart.option) };
 }

@@ -22,7 +22,7 @@ export const cohortCommand: CliCommand = {
         average: r.average,
         excluded: r.excluded,
         sql: r.sql,
-        ...analysisChartFiles(ctx, 'cohort', r),
+        ...(await analysisChartFiles(ctx, 'cohort', r)),
       };
     } finally {
       await engine.close();

@@ -118,7 +118,7 @@ export const quadrantCommand: CliCommand = {
         ...groupJson(r.overall),
         segments: r.segments.map((g) => ({ name: g.segment, ...groupJson(g) })),
         sql: r.sql,
-        ...analysisChartFiles(ctx, 'quadrant', r),
+        ...(await analysisChartFiles(ctx, 'quadrant', r)),
       };
     } finally {
       await engine.close();

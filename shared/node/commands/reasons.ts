@@ -32,7 +32,7 @@ export const reasonsCommand: CliCommand = {
     const { engine, imported } = await openFileFromCli(ctx);
     try {
       const r = await computeReasons(engine, { ...spec, table: imported.table });
-      return { overall: r.overall, groups: r.groups, sql: r.sql, ...analysisChartFiles(ctx, 'reasons', r) };
+      return { overall: r.overall, groups: r.groups, sql: r.sql, ...(await analysisChartFiles(ctx, 'reasons', r)) };
     } finally {
       await engine.close();
     }

@@ -103,7 +103,7 @@ export const survivalCommand: CliCommand = {
         logrank: r.logrank && { chisq: r.logrank.chisq, df: r.logrank.df, p: r.logrank.p, log10p: r.logrank.log10p, observed: r.logrank.observed, expected: r.logrank.expected },
         excluded: r.excluded,
         sql: r.sql,
-        ...analysisChartFiles(ctx, chart === 'km' ? 'survival' : 'hazard', r),
+        ...(await analysisChartFiles(ctx, chart === 'km' ? 'survival' : 'hazard', r)),
       };
     } finally {
       await engine.close();
