@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { ENGINE_SETUP_SQL, type QueryEngine } from '../../shared/engine/QueryEngine';
 import { normalizeTable } from '../../shared/engine/normalizeTable';
+import { readableEngineMessage } from '../../shared/engine/engineError';
 import { qi } from '../../shared/engine/sqlQuote';
 import { DUCKDB_BUNDLES } from './duckdbBundles';
 
@@ -84,6 +85,10 @@ export class WorkerEngine implements QueryEngine {
         const batches: RecordBatch[] = [];
         for await (const batch of reader) batches.push(batch);
         return normalizeTable(new Table(reader.schema, batches));
+      } catch (err) {
+        // send() reports errors as JSON: rethrow them as DuckDB's plain "Parser Error: …" text.
+        if (err instanceof Error) throw new Error(readableEngineMessage(err.message));
+        throw err;
       } finally {
         this.running = false;
       }

@@ -36,7 +36,8 @@ export interface ActivitySlice {
   logQuery(entry: QueryLogEntry): void;
   clearLog(): void;
   addProblem(p: Omit<Problem, 'id' | 'at'>): void;
-  clearProblems(): void;
+  /** All problems, or only those of one owner (an editor whose run succeeded). */
+  clearProblems(owner?: string): void;
   notify(severity: Severity, message: string, detail?: string): number;
   dismiss(id: number): void;
   setResult(source: ResultView['source'] | null): void;
@@ -62,8 +63,9 @@ export const createActivitySlice: StateCreator<WorkbenchState, [], [], ActivityS
   setEngineState: (engineState, error) => set({ engineState, engineError: error ?? null }),
   logQuery: (entry) => set((s) => ({ log: [...s.log.slice(-(MAX_LOG - 1)), entry], lastQueryMs: entry.ms })),
   clearLog: () => set({ log: [] }),
-  addProblem: (p) => set((s) => ({ problems: [...s.problems, { ...p, id: ++counter, at: Date.now() }] })),
-  clearProblems: () => set({ problems: [] }),
+  // An owner's new problem replaces its earlier ones: Problems shows each editor's latest run.
+  addProblem: (p) => set((s) => ({ problems: [...s.problems.filter((q) => p.owner === undefined || q.owner !== p.owner), { ...p, id: ++counter, at: Date.now() }] })),
+  clearProblems: (owner) => set((s) => ({ problems: owner === undefined ? [] : s.problems.filter((q) => q.owner !== owner) })),
   notify: (severity, message, detail) => {
     const id = ++counter;
     set((s) => ({ notices: [...s.notices.slice(-4), { id, severity, message, detail }] }));

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { EditorGroup, EditorTab } from './types';
 import type { WorkbenchState } from './workbenchStore';
+import { useAnalysisRuns } from './analysisRuns';
 
 /** At most two side-by-side groups, like VS Code's "split right" once. */
 export const MAX_GROUPS = 2;
@@ -76,7 +77,10 @@ export const createEditorsSlice: StateCreator<WorkbenchState, [], [], EditorsSli
   activateTab: (groupId, tabId) =>
     set((s) => ({ activeGroupId: groupId, groups: s.groups.map((g) => (g.id === groupId ? { ...g, activeTabId: tabId } : g)) })),
 
-  closeTab: (groupId, tabId) =>
+  closeTab: (groupId, tabId) => {
+    useAnalysisRuns.getState().drop(tabId);
+    // The closed analysis' problems go with it (owner as in useAnalysisRun's problemOwner).
+    get().clearProblems(`analysis:${tabId}`);
     set((s) => {
       const groups = s.groups.map((g) => {
         if (g.id !== groupId) return g;
@@ -86,7 +90,8 @@ export const createEditorsSlice: StateCreator<WorkbenchState, [], [], EditorsSli
         return { ...g, tabs, activeTabId: g.activeTabId === tabId ? neighbour(tabs, index) : g.activeTabId };
       });
       return dropEmptyGroups(groups, s.activeGroupId);
-    }),
+    });
+  },
 
   closeActiveTab: () => {
     const g = get().groups.find((x) => x.id === get().activeGroupId);
@@ -119,6 +124,8 @@ export const createEditorsSlice: StateCreator<WorkbenchState, [], [], EditorsSli
     if (!source || !tab) return;
     // Welcome is a singleton; every other editor is duplicated (same table or SQL text, own state).
     const copy: EditorTab = tab.kind === 'welcome' ? tab : { ...tab, id: newId(tab.kind), data: { ...tab.data } };
+    // The copy shows the original's result until it is run again (results live in the runs store).
+    if (copy !== tab) useAnalysisRuns.getState().copy(tab.id, copy.id);
     if (s.groups.length < MAX_GROUPS) {
       const group: EditorGroup = { id: newId('group'), tabs: [copy], activeTabId: copy.id };
       const groups = tab.kind === 'welcome' ? [{ ...source, tabs: source.tabs.filter((t) => t.id !== tab.id), activeTabId: neighbour(source.tabs.filter((t) => t.id !== tab.id), source.tabs.indexOf(tab)) }, group] : [...s.groups, group];

@@ -43,6 +43,10 @@ export interface Problem {
   line?: number;
   column?: string | number;
   at: number;
+  /** The editor (tab id, or an analysis run's id) the problem belongs to: cleared when it succeeds. */
+  owner?: string;
+  /** Translated at display time (so a language switch re-translates it); `message` is the fallback. */
+  text?: { key: string; params?: Record<string, unknown> };
 }
 
 export interface Notice {

@@ -11,6 +11,9 @@ import { survivalSpecSchema } from './survival/spec';
 import { computeSurvival, type SurvivalResult } from './survival/compute';
 import { survivalChartOption } from './survival/chart';
 import { hazardChartOption } from './survival/hazardChart';
+import { incidenceChartOption } from './survival/incidenceChart';
+import { rmstChartOption } from './survival/rmstChart';
+import { incidenceFinding, rmstFinding } from './survival/modelsText';
 import type { Translate } from './survival/format';
 import { cohortSpecSchema } from './cohort/spec';
 import { computeCohorts, type CohortResult } from './cohort/compute';
@@ -30,13 +33,17 @@ import { riskSpecSchema } from './risk/spec';
 import { computeRisk, type RiskResult } from './risk/compute';
 import { lossParetoOption, riskByClassOption } from './risk/chart';
 import { callListTable, concentrationFinding, lossParetoFinding, riskTakeaway } from './risk/text';
+import { coxSpecSchema } from './cox/spec';
+import { computeCox, type CoxResult } from './cox/compute';
+import { forestOption, phPlotOption, predictedOption } from './cox/chart';
+import { coxFinding, coxTable, coxTakeaway, phFinding, worstPhTerm } from './cox/text';
 
 /**
  * One record per analysis kind, so the CLI, the deck builder and the workbench treat analyses alike:
  * spec schema → compute → charts (each titled with its finding) → table → one-line takeaway. Pure.
  */
 
-export const ANALYSIS_KINDS = ['pareto', 'survival', 'hazard', 'cohort', 'reasons', 'quadrant', 'risk'] as const;
+export const ANALYSIS_KINDS = ['pareto', 'survival', 'hazard', 'cohort', 'reasons', 'quadrant', 'risk', 'cox'] as const;
 export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
 
 export interface AnalysisChart {
@@ -73,7 +80,7 @@ const titleOf = (o: EChartsOption): string => {
 
 /** The value's display name: the column, or the user's expression. */
 export function paretoValueLabel(spec: ParetoSpec): string {
-  return spec.value.kind === 'column' ? spec.value.column : spec.value.sql;
+  return spec.value.kind === 'column' ? spec.value.column : (spec.value.label ?? spec.value.sql);
 }
 
 function record<R>(r: AnalysisRecord<R>): AnalysisRecord<unknown> {
@@ -109,9 +116,14 @@ const pareto = record<ParetoResult & { spec: ParetoSpec }>({
 const survival = record<SurvivalResult>({
   kind: 'survival',
   schema: survivalSpecSchema,
-  chartIds: ['km'],
+  // rmst with two or more groups, incidence with a cause
+  chartIds: ['km', 'rmst', 'incidence'],
   compute: (engine, spec) => computeSurvival(engine, spec),
-  charts: (r, t, theme) => [{ id: 'km', title: F.survivalFinding(r, t), option: survivalChartOption(r, tr(t), theme) }],
+  charts: (r, t, theme) => [
+    { id: 'km', title: F.survivalFinding(r, t), option: survivalChartOption(r, tr(t), theme) },
+    ...(r.rmst && r.rmst.groups.length > 1 ? [{ id: 'rmst', title: rmstFinding(r, tr(t)), option: rmstChartOption(r, tr(t), theme) }] : []),
+    ...(r.incidence ? [{ id: 'incidence', title: incidenceFinding(r, tr(t)), option: incidenceChartOption(r, tr(t), theme) }] : []),
+  ],
   table: survivalTable,
   takeaway: F.survivalTakeaway,
   sql: (r) => r.sql,
@@ -192,7 +204,27 @@ const risk = record<RiskResult>({
   sql: (r) => r.sql,
 });
 
-export const REGISTRY: Record<AnalysisKind, AnalysisRecord> = { pareto, survival, hazard, cohort, reasons, quadrant, risk };
+/** Cox regression: the forest plot, the PH check of the most doubtful term, predicted survival. */
+const cox = record<CoxResult>({
+  kind: 'cox',
+  schema: coxSpecSchema,
+  chartIds: ['forest', 'ph', 'predicted'],
+  compute: (engine, spec) => computeCox(engine, spec),
+  charts: (r, t, theme) => {
+    const term = worstPhTerm(r);
+    const predicted = predictedOption(r, t, theme);
+    return [
+      { id: 'forest', title: coxFinding(r, t), option: forestOption(r, t, theme) },
+      { id: 'ph', title: phFinding(r, term, t), option: phPlotOption(r, term, t, theme) },
+      { id: 'predicted', title: titleOf(predicted), option: predicted },
+    ];
+  },
+  table: coxTable,
+  takeaway: coxTakeaway,
+  sql: (r) => r.sql,
+});
+
+export const REGISTRY: Record<AnalysisKind, AnalysisRecord> = { pareto, survival, hazard, cohort, reasons, quadrant, risk, cox };
 
 export function analysisRecord(kind: AnalysisKind): AnalysisRecord {
   return REGISTRY[kind];

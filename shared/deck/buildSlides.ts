@@ -31,8 +31,9 @@ export function chartForSlide(option: EChartsOption): EChartsOption {
   return { ...option, title: { ...title, text: subtext ?? '', textStyle: subtextStyle ?? { fontSize: 13, fontWeight: 'normal' } } as EChartsOption['title'] };
 }
 
-function notes(s: DeckSlideSpec, sql: string, source: DeckSource, t: (k: string) => string): string {
-  const { table: _table, ...spec } = s.spec;
+/** Speaker notes: the spec as it ran (defaults filled in, so e.g. the quadrant's "not applicable" codes show), the SQL, the source. */
+function notes(s: DeckSlideSpec, effective: unknown, sql: string, source: DeckSource, t: (k: string) => string): string {
+  const { table: _table, ...spec } = (effective ?? s.spec) as Record<string, unknown>;
   const where = [source.fileName, s.sheet].filter(Boolean).join(' · ');
   return `${t('export.deck.notesSpec')}:\n${JSON.stringify({ kind: s.kind, ...spec }, null, 2)}\n\n${t('export.deck.notesSql')}:\n${sql}\n\n${t('export.deck.notesSource')}: ${where}`;
 }
@@ -60,7 +61,7 @@ export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: M
     const slide: DeckSlide = {
       title: s.title ?? (chart ?? charts[0]).title,
       takeaway: s.takeaway ?? rec.takeaway(result, t),
-      notes: notes(s, rec.sql(result), source, t),
+      notes: notes(s, rec.schema.safeParse({ ...s.spec, table: source.table }).data, rec.sql(result), source, t),
     };
     if (chart) pending.push({ slide, option: chartForSlide(chart.option) });
     if (s.table && rec.table) slide.table = displayTable(rec.table(result, t), lng);

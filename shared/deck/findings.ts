@@ -22,6 +22,12 @@ export function survivalHorizon(r: SurvivalResult): number | null {
   return seen.includes(12) ? 12 : seen[seen.length - 1];
 }
 
+/** A group named with its column ("Partner Yes", 合作伙伴 为“是”): a bare "Yes" says nothing. */
+function columnValue(r: SurvivalResult, t: T, g: { name: string | null }): string {
+  const value = groupLabel(tr(t), g);
+  return r.spec.group && g.name !== null ? t('export.finding.groupValue', { column: r.spec.group, value }) : value;
+}
+
 function survivalAtTime(g: SurvivalGroup, time: number): number | null {
   return g.atTimes.find((a) => a.time === time)?.survival ?? null;
 }
@@ -36,7 +42,7 @@ export function survivalFinding(r: SurvivalResult, t: T): string {
   const sorted = [...at].sort((a, b) => a.s - b.s);
   const worst = sorted[0];
   const best = sorted[sorted.length - 1];
-  return t('export.finding.survivalGroups', { time, timeUnit: unit, low: worst.s, high: best.s, worst: groupLabel(tr(t), worst.g), best: groupLabel(tr(t), best.g) });
+  return t('export.finding.survivalGroups', { time, timeUnit: unit, low: worst.s, high: best.s, worst: columnValue(r, t, worst.g), best: columnValue(r, t, best.g) });
 }
 
 export function survivalTakeaway(r: SurvivalResult, t: T): string {
@@ -62,12 +68,15 @@ export function hazardFinding(r: SurvivalResult, t: T): string {
   const p = hazardPeak(r);
   if (!p) return t('export.finding.none');
   const args = { start: num(p.start, 1), end: num(p.end, 1), timeUnit: unitLabel(tr(t), r.unit), rate: p.rate };
-  return r.groups.length > 1 ? t('export.finding.hazardGroup', { ...args, group: groupLabel(tr(t), p.g) }) : t('export.finding.hazard', args);
+  return r.groups.length > 1 ? t('export.finding.hazardGroup', { ...args, group: columnValue(r, t, p.g) }) : t('export.finding.hazard', args);
 }
 
 export function hazardTakeaway(r: SurvivalResult, t: T): string {
   const p = hazardPeak(r);
-  return p ? t('export.takeaway.hazard', { end: num(p.end, 1), timeUnit: unitLabel(tr(t), r.unit) }) : '';
+  if (!p) return '';
+  // The peak interval is [start, end): acting "before end" would be too late.
+  const args = { start: num(p.start, 1), end: num(p.end, 1), timeUnit: unitLabel(tr(t), r.unit) };
+  return p.start > 0 ? t('export.takeaway.hazard', args) : t('export.takeaway.hazardFirst', args);
 }
 
 /** Offset the cohort finding talks about: 12 months / 4 quarters / 12 weeks, or the last one observed by ≥ 2 cohorts. */

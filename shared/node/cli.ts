@@ -5,13 +5,23 @@ import { TenureError, asTenureError } from '../errors';
 import { engineUsed } from './cliEngine';
 
 /**
+ * Resolves once the stream has taken all of `text`: on a pipe, writes are asynchronous and
+ * exiting before the callback loses everything past the pipe buffer (64 KiB on Linux).
+ */
+export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/**
  * `tenure <command> FILE [options] --json`. Results go to stdout as JSON; errors to stderr as
  * `{ "error": { code, message, file, line, column } }` with exit code 2.
  */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
-    process.stdout.write(`Usage: tenure <command> …\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
+    await writeAll(process.stdout, `Usage: tenure <command> …\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
     return name ? 0 : 2;
   }
   try {
@@ -27,15 +37,16 @@ export async function main(argv: string[]): Promise<number> {
     // Which engine ran (native or wasm), on every result that used one.
     const engine = engineUsed();
     const out = engine && result && typeof result === 'object' && !Array.isArray(result) ? { ...result, engine } : result;
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    await writeAll(process.stdout, `${JSON.stringify(out, null, 2)}\n`);
     return 0;
   } catch (err) {
     const e = asTenureError(err);
-    process.stderr.write(`${JSON.stringify({ error: e.toJSON() })}\n`);
+    await writeAll(process.stderr, `${JSON.stringify({ error: e.toJSON() })}\n`);
     return 2;
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // main() has waited for its output to drain, so exiting here cuts nothing off.
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -63,7 +63,7 @@ describe('tenure deck (CLI)', () => {
     expect(r.imports).toBe(3); // the Telco workbook is imported once for two slides
     const titles = r.slides.map((s) => s.title);
     expect(titles[0]).toBe('The top 20% of customers (1,407) produce 53.6% of Total Charges; 80% is reached with 38.4% of customers.');
-    expect(titles[1]).toMatch(/^After 12 months, 70\.3% of Month-to-month customers remain, against 100% of Two year$/);
+    expect(titles[1]).toMatch(/^After 12 months, 70\.3% of customers with Contract Month-to-month remain, against 100% with Contract Two year$/);
     expect(titles[2]).toMatch(/^Improve first: /);
     expect(titles[3]).toMatch(/^前 20% 的客户（200 位）贡献了费用的 /);
     if (!hasSoffice()) return;

@@ -42,6 +42,22 @@ describe('tenure quadrant (CLI subprocess)', () => {
     expect(out.sql.some((s) => s.includes('corr('))).toBe(true);
   });
 
+  it('untouched settings leave 0 = "not applicable" out; --missing none counts every value as a rating', async () => {
+    const base = ['quadrant', AIRLINE, '--drivers', 'Inflight wifi service,Seat comfort', '--outcome', 'satisfaction', '--outcome-value', 'satisfied', '--json'];
+    const r = await cli(base);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { notApplicable: unknown[]; drivers: Driver[] };
+    expect(out.notApplicable).toEqual([0]);
+    const wifi = out.drivers.find((d) => d.name === 'Inflight wifi service')!;
+    expect(wifi.n).toBe(25163);
+    expect(Math.abs(wifi.importance - 0.38927035889986283)).toBeLessThan(1e-9);
+    const kept = await cli([...base, '--missing', 'none']);
+    expect(kept.code).toBe(0);
+    const all = JSON.parse(kept.stdout) as { notApplicable: unknown[]; drivers: Driver[] };
+    expect(all.notApplicable).toEqual([]);
+    expect(all.drivers[0].n).toBe(25976);
+  });
+
   it('rejects bad input with a JSON error and exit code 2', async () => {
     const r = await cli(['quadrant', AIRLINE, '--drivers', 'Nope', '--outcome', 'satisfaction', '--outcome-value', 'satisfied', '--json']);
     expect(r.code).toBe(2);

@@ -70,7 +70,8 @@ describe.skipIf(browserMissing)('Loyalty-driver quadrant (web build in Chromium)
     await expect(editor().locator('[data-testid="qd-outcome"]').inputValue()).resolves.toBe('satisfaction');
     for (const d of DRIVERS) await editor().locator('[data-testid="qd-drivers"] label', { hasText: new RegExp(`^${d.replace(/[/]/g, '\\/')}`) }).locator('input').check();
     await expect(editor().locator('[data-testid="qd-drivers"] input:checked').count()).resolves.toBe(14);
-    await editor().locator('[data-testid="qd-missing"]').fill('0');
+    // Untouched: the field really holds 0 (not a grey placeholder), and the run leaves zeros out.
+    await expect(editor().locator('[data-testid="qd-missing"]').inputValue()).resolves.toBe('0');
     const satisfied = editor().locator('[data-testid="qd-positive"] label', { hasText: /^satisfied/ }).locator('input');
     await satisfied.waitFor({ timeout: 20_000 });
     await satisfied.check();
@@ -82,6 +83,7 @@ describe.skipIf(browserMissing)('Loyalty-driver quadrant (web build in Chromium)
     await expect(wifi.getAttribute('data-zone')).resolves.toBe('concentrate');
     await expect(wifi.locator('[data-testid="qd-zone"]').textContent()).resolves.toBe('Concentrate here');
     await expect(wifi.textContent()).resolves.toContain('25,163');
+    await expect(editor().locator('[data-testid="headline"]').textContent()).resolves.toContain('codes: 0');
     // Concentrate-here drivers come first.
     await expect(table.locator('tbody tr').first().getAttribute('data-zone')).resolves.toBe('concentrate');
     await expect(table.locator('tbody tr').count()).resolves.toBe(14);

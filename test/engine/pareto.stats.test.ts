@@ -92,6 +92,18 @@ describe('Pareto statistics on hand-computed inputs', () => {
     expect((err as TenureError).params).toMatchObject({ rows: 2, nullValues: 2 });
   });
 
+  it('a broken value expression or filter is named, with DuckDB\'s reason and never the internal DESCRIBE', async () => {
+    await table('exprs', 'c VARCHAR, v INTEGER', "('a', 1)");
+    const bad = (await computePareto(engine, spec('exprs', { value: { kind: 'expr', sql: 'sum(v' } })).catch((e: unknown) => e)) as TenureError;
+    expect(bad).toMatchObject({ code: 'pareto.valueExpr', params: { expr: 'sum(v' } });
+    expect(bad.message).not.toMatch(/DESCRIBE|LINE \d/);
+    expect(String(bad.params.reason)).toMatch(/^Parser Error/);
+    const where = (await computePareto(engine, spec('exprs', { where: 'nope > 1' })).catch((e: unknown) => e)) as TenureError;
+    expect(where).toMatchObject({ code: 'pareto.filter', params: { where: 'nope > 1' } });
+    expect(String(where.params.reason)).toMatch(/nope/);
+    expect(where.message).not.toMatch(/DESCRIBE/);
+  });
+
   it('a text value column is refused with a hint; a zero total too', async () => {
     await table('texty', 'c VARCHAR, v VARCHAR', "('a', '1')");
     await expect(computePareto(engine, spec('texty'))).rejects.toMatchObject({ code: 'pareto.valueNotNumeric' });

@@ -6,6 +6,10 @@ import { startEngine } from '../helpers/engines';
 import { importFile } from '../../shared/import/importFile';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { computeQuadrant, type Zone } from '../../shared/analysis/quadrant/compute';
+import { REGISTRY } from '../../shared/analysis/registry';
+import { parseQuadrantSpec } from '../../shared/analysis/quadrant/spec';
+import type { QuadrantResult } from '../../shared/analysis/quadrant/result';
+import { defaultForm, toSpecInput } from '../../renderer/editors/quadrant/form';
 import { DATA, GOLDEN } from '../helpers/paths';
 
 interface GoldenRow extends Record<string, number | string> {
@@ -75,10 +79,32 @@ describe('loyalty-driver quadrant vs golden airline_test_ipa.json (14 drivers, 0
     });
   }
 
+  it('untouched settings (UI, CLI and decks share the spec default): 0 = not applicable, golden n and importance', async () => {
+    // The deck path: the registry's compute with the spec as a DECK.json carries it (no "missing").
+    const r = (await REGISTRY.quadrant.compute(engine, {
+      table,
+      drivers: golden.input.attribute_columns.map((column) => ({ column })),
+      outcome: { column: 'satisfaction', positive: 'satisfied' },
+    })) as QuadrantResult;
+    expect(r.spec.missing).toEqual([0]);
+    r.overall.drivers.forEach((d, i) => {
+      const ref = golden.results.table[i];
+      expect(d.n).toBe(ref.n_valid);
+      close(d.importance, ref.pearson_satisfied as number, `${d.column} pearson`);
+    });
+    const wifi = r.overall.drivers.find((d) => d.column === 'Inflight wifi service')!;
+    expect(wifi.n).toBe(25163);
+    expect(wifi.importance).toBeCloseTo(0.389, 3);
+    // The UI's first settings say the same: the form starts with "0" in the field.
+    expect(toSpecInput(defaultForm(undefined, table)).missing).toEqual([0]);
+    expect(parseQuadrantSpec({ table, drivers: [{ column: 'x' }], outcome: { column: 'y' } }).missing).toEqual([0]);
+  });
+
   it('keeping 0 as a rating would be the wrong convention: the golden *_if_zero_kept values differ', async () => {
     const r = await computeQuadrant(engine, {
       table,
       drivers: golden.input.attribute_columns.map((column) => ({ column })),
+      missing: [],
       outcome: { column: 'satisfaction', positive: 'satisfied' },
     });
     r.overall.drivers.forEach((d, i) => {

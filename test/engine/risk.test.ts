@@ -10,6 +10,8 @@ import { callListSql, saveCallListSql, scoredRelation } from '../../shared/analy
 import type { CoxPredictorFactory } from '../../shared/analysis/risk/cox';
 import { computeSurvival } from '../../shared/analysis/survival/compute';
 import { TenureError } from '../../shared/errors';
+import { computeCox } from '../../shared/analysis/cox/compute';
+import { predictProfile } from '../../shared/analysis/cox/model';
 import { DATA } from '../helpers/paths';
 import { telcoRiskSpec } from '../helpers/telcoRisk';
 
@@ -82,9 +84,19 @@ describe('value at risk: rules on a small table', () => {
 describe('value at risk with a Cox model (the predictor interface of risk/cox.ts)', () => {
   const base = () => telcoRiskSpec(telco);
 
-  it('without the Cox analysis wired in, a Cox spec fails with a clear error', async () => {
-    const err = await computeRisk(engine, { ...base(), model: { kind: 'cox', spec: { covariates: [{ column: 'Contract' }] } } }).catch((e: unknown) => e);
-    expect((err as TenureError).code).toBe('risk.coxUnavailable');
+  it('scores with the study’s Cox model: p = 1 − S(t + h | x) / S(t | x) from the fitted model', async () => {
+    const coxSpec = { covariates: ['Contract', 'Monthly Charges'] };
+    const r = await computeRisk(engine, { ...base(), model: { kind: 'cox', spec: coxSpec } });
+    expect(r.scored).toBeGreaterThan(1000);
+    const fit = await computeCox(engine, { table: telco, time: base().time, event: base().event, ...coxSpec });
+    const rows = toRows<{ id: string; c: string; m: number }>(
+      await engine.query(`SELECT CAST("CustomerID" AS VARCHAR) AS id, "Contract" AS c, "Monthly Charges" AS m FROM "${telco}" WHERE "CustomerID" IN (${r.top.slice(0, 5).map((x) => `'${x.id}'`).join(', ')})`),
+    );
+    for (const top of r.top.slice(0, 5)) {
+      const row = rows.find((x) => x.id === top.id)!;
+      const [s0, s1] = predictProfile(fit.model, { Contract: row.c, 'Monthly Charges': row.m }, [top.time, top.time + 6]);
+      expect(Math.abs(top.p - (1 - s1 / s0))).toBeLessThan(1e-12);
+    }
   });
 
   it('a predictor whose survival is the KM of the profile’s contract gives exactly the KM numbers', async () => {

@@ -37,7 +37,7 @@ describe('SQL editor statements on duckdb-wasm', () => {
     const r = await runStatement(engine, sql);
     expect(r.error?.message).toMatch(/Catalog Error: Scalar Function with name nope_fn/);
     expect(r.error?.position).toBe(sql.indexOf('nope_fn'));
-    expect(r.error?.message).toContain('LINE 2:   nope_fn(i)'); // the statement's own line, not the wrapper's
+    expect(r.error?.message).not.toContain('LINE'); // no snippet of the app's wrapper query: the editor marks the position
     expect(r.rows).toBeNull();
   });
 
@@ -49,6 +49,17 @@ describe('SQL editor statements on duckdb-wasm', () => {
     const r2 = await runStatement(engine, 'SELECT 1 +');
     expect(r2.error?.message).toMatch(/Parser Error/);
     expect(r2.error?.position).toBe('SELECT 1 +'.length);
+    expect(r2.error?.syntax).toEqual({ atEnd: true });
+    // A syntax error inside a result statement: the wrapper's ") AS tenure_src" never shows.
+    const bad = 'SELECT *\nFROM range(3) r(i)\nWHERE i >';
+    const r3 = await runStatement(engine, bad);
+    expect(r3.error?.message).not.toMatch(/tenure_src|LINE/);
+    expect(r3.error?.syntax).toEqual({ atEnd: true });
+    expect(r3.error?.position).toBe(bad.length);
+    const typo = 'SELECT i FORM range(3) r(i)';
+    const r4 = await runStatement(engine, typo);
+    expect(r4.error?.syntax).toEqual({ near: 'range', atEnd: false });
+    expect(r4.error?.position).toBe(typo.indexOf('range'));
     // the editor keeps working after errors
     expect((await runStatement(engine, 'SELECT 42')).rows).toBe(1);
   });

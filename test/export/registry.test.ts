@@ -35,6 +35,7 @@ const specs: Record<AnalysisKind, Record<string, unknown>> = {
   reasons: { table: 'cust', reason: 'reason', event: { column: 'churned', values: [1] } },
   quadrant: { table: 'cust', drivers: [{ column: 'price_rating' }, { column: 'service_rating' }], outcome: { column: 'churned', invert: true } },
   risk: { table: 'cust', customer: 'id', time: { kind: 'duration', column: 'months' }, event: { column: 'churned', values: [1] }, value: { kind: 'column', column: 'spend' }, horizon: 2, minAtRisk: 2, classes: { kind: 'pareto', value: { kind: 'column', column: 'spend' } } },
+  cox: { table: 'cust', time: { kind: 'duration', column: 'months' }, event: { column: 'churned', values: [1] }, covariates: ['plan', 'price_rating'], profiles: [{ values: { plan: 'A', price_rating: 4 } }, { name: 'B, low rating', values: { plan: 'B', price_rating: 1 } }] },
 };
 
 describe('analysis registry', () => {
@@ -76,7 +77,7 @@ describe('analysis registry', () => {
     const r = await rec.compute(engine, specs.survival);
     const [km] = rec.charts(r, en, SLIDE_THEME);
     // Plan B: 4 of 5 churn by month 4 → 20% at 12; plan A: c3 churns at 12 → 80%.
-    expect(km.title).toBe('After 12 months, 20% of B customers remain, against 80% of A');
+    expect(km.title).toBe('After 12 months, 20% of customers with plan B remain, against 80% with plan A');
     const table = rec.table!(r, en);
     expect(table.columns).toEqual(['Group', 'Customers', 'Churned', 'Median (months)', 'At 3 months', 'At 6 months', 'At 12 months']);
     expect(table.rows.map((x) => x.slice(0, 3))).toEqual([['A', 5, 1], ['B', 5, 4]]);

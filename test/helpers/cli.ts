@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ROOT } from './paths';
 
@@ -19,4 +19,27 @@ export async function cliText(args: string[]): Promise<{ code: number; out: stri
 export async function cliJson(args: string[]): Promise<{ code: number; out: unknown; err: string }> {
   const r = await cliText(args);
   return { code: r.code, out: r.code === 0 ? JSON.parse(r.out) : r.out || null, err: r.err };
+}
+
+/**
+ * The CLI writing into a pipe whose reader is slow: on the first chunk the reader stops for
+ * `pauseMs`, so a process that exits before its output drains loses everything past the pipe buffer.
+ */
+export function cliPiped(args: string[], pauseMs = 1500): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'shared/node/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let paused = false;
+    child.stdout.on('data', (b: Buffer) => {
+      out.push(b);
+      if (paused) return;
+      paused = true;
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), pauseMs);
+    });
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') }));
+  });
 }

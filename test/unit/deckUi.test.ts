@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../shared/commands/commandList';
 import { createI18n } from '../../shared/i18n/i18n';
 import type { DataSource, EditorGroup, TableInfo } from '../../renderer/store/types';
-import { moveItem, patchItem, slideNotes, type DeckItem } from '../../renderer/editors/deck/items';
+import { mergeItems, moveItem, patchItem, slideNotes, type DeckItem } from '../../renderer/editors/deck/items';
 import { defaultDeckTitle, openAnalyses, sourceLabel } from '../../renderer/editors/deck/sources';
 
 const table: TableInfo = {
@@ -46,16 +46,29 @@ describe('deck dialog: analyses of the open editors', () => {
     expect(list[2]).toMatchObject({ preferred: true, view: { hazardWidth: 6 } });
   });
 
-  it('names the source file and derives the deck title from it', () => {
+  it('names the source file; the deck title is the study\'s name or the month\'s retention review', () => {
     const t = createI18n('en').t;
     expect(sourceLabel(sources, 'telco', t)).toBe('WA_Fn-UseC_-Telco-Customer-Churn.csv');
-    expect(defaultDeckTitle(sources, openAnalyses(groups(), [table]), t)).toBe('WA_Fn-UseC_-Telco-Customer-Churn');
-    expect(defaultDeckTitle([], [], t)).toBe('Retention analysis');
-    expect(defaultDeckTitle([], [], createI18n('zh-CN').t)).toBe('留存分析');
+    const now = new Date(2026, 11, 6);
+    expect(defaultDeckTitle(t, 'en', { now })).toBe('Retention review – December 2026');
+    expect(defaultDeckTitle(createI18n('zh-CN').t, 'zh-CN', { now })).toBe('留存复盘 – 2026年12月');
+    expect(defaultDeckTitle(t, 'en', { study: ' Telco churn Q4 ', now })).toBe('Telco churn Q4');
   });
 });
 
 describe('deck dialog: items', () => {
+  it('after a language switch, generated takeaways follow the language; written ones and choices stay', () => {
+    const item = (id: string, takeaway: string): DeckItem => ({ id, analysisKey: 'a', kind: 'pareto', chartId: id, title: id, takeaway, include: true, hasTable: true, withTable: false });
+    const before = [{ ...item('x', 'Top 20% make 54%'), include: false }, { ...item('y', 'My own words'), withTable: true }];
+    const generated = new Map([['x', 'Top 20% make 54%'], ['y', 'Half are gone by month 30']]);
+    const merged = mergeItems([item('x', '前 20% 贡献 54%'), item('y', '一半在第 30 个月前流失'), item('z', '新')], before, generated);
+    expect(merged.map((m) => [m.id, m.takeaway, m.include, m.withTable])).toEqual([
+      ['x', '前 20% 贡献 54%', false, false],
+      ['y', 'My own words', true, true],
+      ['z', '新', true, false],
+    ]);
+  });
+
   const item = (id: string): DeckItem => ({ id, analysisKey: id, kind: 'pareto', chartId: 'pareto', title: id, takeaway: '', include: true, hasTable: true, withTable: false });
 
   it('moves up and down within bounds', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorPosition, shiftErrorLines, unwrapPosition } from '../../renderer/editors/sql/errorPosition';
+import { errorPosition, unwrapPosition } from '../../renderer/editors/sql/errorPosition';
+import { readableEngineMessage, syntaxErrorInfo, withoutLineSnippet } from '../../shared/engine/engineError';
 
 describe('DuckDB error positions', () => {
   it('reads LINE n and the caret', () => {
@@ -37,13 +38,18 @@ describe('DuckDB error positions', () => {
   });
 });
 
-describe('error line renumbering', () => {
-  it('renumbers LINE n for a wrapped statement and keeps the caret under the same character', () => {
-    const msg = `Binder Error: x\n\nLINE 10: SELECT nope\n${' '.repeat(16)}^`;
-    expect(msg.split('\n')[2][16]).toBe('n');
-    const out = shiftErrorLines(msg, 1);
-    expect(out).toBe(`Binder Error: x\n\nLINE 9: SELECT nope\n${' '.repeat(15)}^`);
-    expect(shiftErrorLines('LINE 1: ) AS x\n        ^', 1)).toBe('LINE 1: ) AS x\n        ^');
-    expect(shiftErrorLines('no hint', 1)).toBe('no hint');
+describe('engine error text', () => {
+  it('turns duckdb-wasm JSON errors into plain text, once, and drops the LINE snippet', () => {
+    const json = '{"exception_type":"Parser","exception_message":"syntax error at or near \\"t\\"\\n\\nLINE 1: SELECT * FORM t\\n                      ^","error_subtype":"SYNTAX_ERROR","position":"14"}';
+    const text = readableEngineMessage(json);
+    expect(text).toBe('Parser Error: syntax error at or near "t"\n\nLINE 1: SELECT * FORM t\n                      ^');
+    expect(errorPosition(text, 'SELECT * FORM t')).toBe(14);
+    expect(withoutLineSnippet(text)).toBe('Parser Error: syntax error at or near "t"');
+    expect(syntaxErrorInfo(text)).toEqual({ near: 't', atEnd: false });
+    expect(syntaxErrorInfo('Parser Error: syntax error at end of input')).toEqual({ atEnd: true });
+    expect(syntaxErrorInfo('Binder Error: x')).toBeUndefined();
+    const repeated = 'Parser Error: x\n\nLINE 1: a\n^\n\nLINE 1: a\n^';
+    expect(readableEngineMessage(repeated)).toBe('Parser Error: x\n\nLINE 1: a\n^');
+    expect(readableEngineMessage('{not json "exception_type"')).toBe('{not json "exception_type"');
   });
 });

@@ -123,7 +123,8 @@ describe('cohort and reasons charts', () => {
 
   it('heatmap: one cell per observed (cohort, offset), nulls left empty, cohort size in labels', () => {
     const o = cohortHeatmapOption(cohorts, en, LIGHT_THEME);
-    const data = seriesOf(o)[0].data as number[][];
+    // Cells carry their readable label colour (the deck's heatmap too): { value, label }.
+    const data = (seriesOf(o)[0].data as { value: number[] }[]).map((d) => d.value);
     expect(data).toHaveLength(5);
     expect(data).toContainEqual([1, 0, 0]);
     expect(data.some((d) => d[0] === 2 && d[1] === 1)).toBe(false);

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import * as echarts from 'echarts';
 import { cohortsFromRows } from '../../shared/analysis/cohort/compute';
 import { parseCohortSpec } from '../../shared/analysis/cohort/spec';
-import { cohortHeatmapOption } from '../../shared/analysis/cohort/chart';
+import { cohortCurveOption, cohortHeatmapOption } from '../../shared/analysis/cohort/chart';
+import { periodComplete } from '../../shared/analysis/cohort/period';
 import { reasonsFromRows } from '../../shared/analysis/reasons/compute';
 import { parseReasonsSpec } from '../../shared/analysis/reasons/spec';
 import { DARK_THEME, LIGHT_THEME } from '../../shared/charts/theme';
 import { createI18n } from '../../shared/i18n/i18n';
 import { byValue, cohortProblems, cohortSpecOf, cohortTableData, guessCohortForm } from '../../renderer/editors/cohort/cohortForm';
-import { labelColourOn, readableHeatmap } from '../../renderer/editors/cohort/cohortChart';
+import { labelColourOn, readableHeatmap } from '../../shared/analysis/cohort/heatmapLabels';
 import { reasonsParetoOption } from '../../shared/analysis/reasons/chart';
 import { emptyReasonsForm, reasonsProblems, reasonsSpecOf, retagResult, setTag, tagOf } from '../../renderer/editors/reasons/reasonsForm';
 
@@ -61,6 +62,44 @@ describe('cohort form', () => {
     expect(d.rows[1]).toEqual(['2011-01', 20, 1, 0.1, null]);
     expect(d.rows[2][0]).toBe('Average (weighted by cohort size)');
     expect(d.rows[2][3]).toBeCloseTo(6 / 30, 12);
+  });
+});
+
+describe('a partial last period', () => {
+  // The same cohorts, but the data end on 2011-02-09: February is partial.
+  const partialRows = rows.map((r) => ({ ...r, last_date: '2011-02-09' }));
+  it('is found, marked, and left out of the average (so of the headline and the deck finding) unless asked for', () => {
+    const r = cohortsFromRows(spec, partialRows);
+    expect(r.partial).toEqual({ period: '2011-02', dataEnd: '2011-02-09', included: false });
+    expect(r.cohorts.map((c) => c.partialAt)).toEqual([2, 1]);
+    // offset 1: only the 2010-12 cohort (January is complete); the 2011-01 cohort's February is partial
+    expect(r.average[1]).toBeCloseTo(4 / 10, 12);
+    expect(r.average[2]).toBeNull();
+    expect(r.averageCohorts).toEqual([2, 1, 0]);
+    const all = cohortsFromRows(parseCohortSpec({ ...spec, includePartial: true }), partialRows);
+    expect(all.average[1]).toBeCloseTo(6 / 30, 12);
+    expect(all.partial?.included).toBe(true);
+    // A month whose last day has data is complete.
+    expect(cohortsFromRows(spec, rows.map((x) => ({ ...x, last_date: '2011-02-28' }))).partial).toBeNull();
+    expect(periodComplete(24133, 'month', '2011-02-28')).toBe(true);
+    expect(periodComplete(24133 + 10, 'month', '2011-12-09')).toBe(false);
+  });
+
+  it('the heatmap stars the partial cells and says why; the curve marks them and lists the average first', () => {
+    const r = cohortsFromRows(spec, partialRows);
+    const heat = cohortHeatmapOption(r, t, LIGHT_THEME);
+    expect((heat.title as { subtext: string }).subtext).toBe('* 2011-02 is a partial period: the data end on 2011-02-09. It is left out of the average and the headline.');
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 800, height: 400 });
+    chart.setOption(heat);
+    expect(chart.renderToSVGString()).toContain('50.0%*');
+    chart.dispose();
+    const curve = cohortCurveOption(r, t, DARK_THEME);
+    const legend = (curve.legend as { data: string[] }).data;
+    expect(legend.slice(0, 2)).toEqual(['Average (weighted by cohort size)', 'Partial period']);
+    const series = curve.series as { id: string; color?: string; data: unknown[] }[];
+    expect(series.find((x) => x.id === 'partial')?.data).toEqual([[2, 0.5], [1, 0.1]]);
+    const avgColour = series.find((x) => x.id === 'average')?.color;
+    expect(series.filter((x) => x.id.startsWith('cohort-')).every((x) => x.color !== avgColour)).toBe(true);
   });
 });
 

@@ -29,7 +29,7 @@ export function RunStatus<R>({ state, onCancel }: { state: RunState<R>; onCancel
         <span className="codicon codicon-error" aria-hidden />
         <div>
           <div className="tn-an-status-title">{t('export.analysis.failed')}</div>
-          <div className="tn-an-status-message">{state.error.message}</div>
+          <div className="tn-an-status-message">{state.error.text ? t(state.error.text.key, state.error.text.params) : state.error.message}</div>
           {state.error.detail && <pre className="tn-an-status-detail">{state.error.detail}</pre>}
         </div>
       </div>

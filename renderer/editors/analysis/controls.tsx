@@ -117,7 +117,25 @@ export function TablePicker({ label, value, onChange, testId }: { label?: string
 }
 
 function columnsOf(columns: ColumnInfo[] | undefined, accept?: TypeKind[]): ColumnInfo[] {
-  return (columns ?? []).filter((c) => !accept || accept.includes(typeKind(c.type)));
+  const kept = (columns ?? []).filter((c) => !accept || accept.includes(typeKind(c.type)));
+  // The families in the order asked for: e.g. real dates before text that may hold dates.
+  return accept ? kept.map((c, i) => ({ c, i, k: accept.indexOf(typeKind(c.type)) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.c) : kept;
+}
+
+/** Picker options, grouped by type family when more than one family is offered (dates, then text…). */
+function columnOptions(cols: ColumnInfo[], accept: TypeKind[] | undefined, t: (k: string) => string) {
+  const option = (c: ColumnInfo) => (
+    <option key={c.name} value={c.name}>
+      {`${c.name}  ·  ${c.type}`}
+    </option>
+  );
+  const kinds = [...new Set(cols.map((c) => typeKind(c.type)))];
+  if (!accept || kinds.length < 2) return cols.map(option);
+  return kinds.map((k) => (
+    <optgroup key={k} label={t(`export.analysis.typeGroup.${k}`)}>
+      {cols.filter((c) => typeKind(c.type) === k).map(option)}
+    </optgroup>
+  ));
 }
 
 /**
@@ -136,11 +154,7 @@ export function ColumnPicker({ label, table, value, onChange, accept, emptyLabel
         <select id={id} className="tn-an-select" value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} data-testid={testId}>
           <option value="">{emptyLabel ?? t('export.analysis.chooseColumn')}</option>
           {value && !cols.some((c) => c.name === value) && <option value={value}>{value}</option>}
-          {cols.map((c) => (
-            <option key={c.name} value={c.name}>
-              {`${c.name}  ·  ${c.type}`}
-            </option>
-          ))}
+          {columnOptions(cols, accept, t)}
         </select>
         {selected && <TypeBadge type={selected.type} />}
       </div>

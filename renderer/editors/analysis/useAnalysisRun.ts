@@ -1,78 +1,70 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { asTenureError } from '../../../shared/errors';
 import { useWorkbench } from '../../store/workbenchStore';
+import { IDLE_RUN, useAnalysisRuns, type RunError, type RunState } from '../../store/analysisRuns';
 import { useServices } from '../../workbench/services';
 import { errorTextKey } from '../../../shared/i18n/errorKey';
 
-export interface RunError {
-  code: string;
-  /** Translated text when there is one (errors.<code>), else DuckDB's message. */
-  message: string;
-  /** DuckDB's (or the analysis') own message when it differs from `message`. */
-  detail?: string;
-}
-
-export type RunState<R> =
-  | { status: 'idle'; result?: undefined }
-  | { status: 'running'; result?: R }
-  | { status: 'done'; result: R; ms: number }
-  | { status: 'cancelled'; result?: R }
-  | { status: 'error'; error: RunError; result?: R };
+export type { RunError, RunState };
 
 export function runError(i18n: I18n, err: unknown, fallbackCode: string): RunError {
   const e = asTenureError(err, fallbackCode);
   const key = errorTextKey((k) => i18n.exists(k), e.code);
-  const message = key ? i18n.t(key, { ...e.params, file: e.file, line: e.line, column: e.column, message: e.message }) : e.message;
-  return { code: e.code, message, detail: message === e.message ? undefined : e.message };
+  const params = { ...e.params, file: e.file, line: e.line, column: e.column, message: e.message };
+  if (!key) return { code: e.code, message: e.message };
+  // The translated text is the whole story: the English message beside it would repeat it.
+  return { code: e.code, message: i18n.t(key, params), text: { key, params } };
 }
 
+/** Problems of an analysis are owned by its id: its next success clears them, its next failure replaces them. */
+export const problemOwner = (id: string) => `analysis:${id}`;
+
+/** Latest run number per analysis id: a late answer from a superseded or cancelled run is dropped. */
+const latest = new Map<string, number>();
+
 /**
- * One analysis run at a time per editor: the last result stays visible (dimmed) while a new one runs,
- * a late answer from a superseded or cancelled run is dropped, and a failure is shown in place and
- * listed in Problems under the editor's title.
+ * One analysis run at a time per analysis (`id`, the editor tab's id): the last result stays visible
+ * (dimmed) while a new one runs, and a failure is shown in place and listed in Problems under the editor's
+ * title. The state lives in the analysis-runs store, so remounting the editor (split, unsplit, moving the
+ * tab) keeps it; `key` (what the shown result was run with) lets the editor mark a result as stale once the form changes.
  */
-export function useAnalysisRun<R>(opts: { problemFile: string; fallbackCode?: string }) {
+export function useAnalysisRun<R>(opts: { id: string; problemFile: string; fallbackCode?: string }) {
   const { engine, i18n } = useServices();
-  const [state, setState] = useState<RunState<R>>({ status: 'idle' });
-  const runId = useRef(0);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      runId.current++;
-    };
-  }, []);
+  const { id } = opts;
+  const state = useAnalysisRuns((s) => (s.runs[id] ?? IDLE_RUN) as RunState<R>);
   const optsRef = useRef(opts);
   optsRef.current = opts;
 
   const run = useCallback(
-    async (fn: () => Promise<R>): Promise<R | undefined> => {
-      const id = ++runId.current;
-      setState((s) => ({ status: 'running', result: s.result }));
+    async (fn: () => Promise<R>, key?: string): Promise<R | undefined> => {
+      const n = (latest.get(id) ?? 0) + 1;
+      latest.set(id, n);
+      const store = useAnalysisRuns.getState();
+      store.set(id, (s) => ({ status: 'running', result: s.result, key: s.key }));
       const started = performance.now();
       try {
         const result = await fn();
-        if (id !== runId.current || !mounted.current) return undefined;
-        setState({ status: 'done', result, ms: performance.now() - started });
+        if (latest.get(id) !== n) return undefined;
+        store.set(id, { status: 'done', result, ms: performance.now() - started, key });
+        useWorkbench.getState().clearProblems(problemOwner(id));
         return result;
       } catch (err) {
-        if (id !== runId.current || !mounted.current) return undefined;
+        if (latest.get(id) !== n) return undefined;
         const error = runError(i18n, err, optsRef.current.fallbackCode ?? 'sql');
-        setState((s) => ({ status: 'error', error, result: s.result }));
-        useWorkbench.getState().addProblem({ severity: 'error', code: error.code, message: error.detail ? `${error.message} (${error.detail})` : error.message, file: optsRef.current.problemFile });
+        store.set(id, (s) => ({ status: 'error', error, result: s.result, key: s.key }));
+        useWorkbench.getState().addProblem({ severity: 'error', code: error.code, owner: problemOwner(id), message: error.message, text: error.text, file: optsRef.current.problemFile });
         return undefined;
       }
     },
-    [i18n],
+    [i18n, id],
   );
 
   const cancel = useCallback(async () => {
-    runId.current++;
-    setState((s) => ({ status: 'cancelled', result: s.result }));
+    latest.set(id, (latest.get(id) ?? 0) + 1);
+    useAnalysisRuns.getState().set(id, (s) => ({ status: 'cancelled', result: s.result, key: s.key }));
     await engine.cancel().catch(() => false);
-  }, [engine]);
+  }, [engine, id]);
 
   return { state, run, cancel };
 }

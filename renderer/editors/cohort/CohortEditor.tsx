@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cohortCurveOption, cohortHeatmapOption } from '../../../shared/analysis/cohort/chart';
+import { cohortCurveOption, cohortHeatmapOption, partialNote } from '../../../shared/analysis/cohort/chart';
 import { computeCohorts, type CohortResult } from '../../../shared/analysis/cohort/compute';
 import { PERIODS, type Period } from '../../../shared/analysis/cohort/spec';
 import { pct, type Translate } from '../../../shared/analysis/survival/format';
@@ -11,7 +11,6 @@ import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
 import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, SqlFragmentField, TableCard, TablePicker, useAnalysisRun, useFormatters, useTable , RunActions, FormProblems } from '../analysis';
 import { Segmented } from '../survival/Segmented';
-import { readableHeatmap } from './cohortChart';
 import { byValue, cohortProblems, cohortSpecOf, cohortTableData, guessCohortForm, restoreCohortForm, type CohortForm, type Measure } from './cohortForm';
 import '../survival/survival.css';
 
@@ -25,8 +24,7 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
   const info = useTable(initialTable);
   const [form, setForm] = useState<CohortForm>(() => restoreCohortForm(tab.data.form, initialTable) ?? guessCohortForm(initialTable, info?.columns ?? []));
   const [tried, setTried] = useState(false);
-  const [ranSpec, setRanSpec] = useState<string | null>(null);
-  const { state, run, cancel } = useAnalysisRun<CohortResult>({ problemFile: t('survival.cohort.title') });
+  const { state, run, cancel } = useAnalysisRun<CohortResult>({ id: tab.id, problemFile: t('survival.cohort.title') });
   useEffect(() => setData({ form, table: form.table }), [form, setData]);
   const patch = useCallback((p: Partial<CohortForm>) => setForm((x) => ({ ...x, ...p })), []);
   const sources = useWorkbench((s) => s.sources);
@@ -37,20 +35,19 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
   const doRun = () => {
     setTried(true);
     if (!specKey) return;
-    setRanSpec(specKey);
-    void run(() => computeCohorts(engine, JSON.parse(specKey)));
+    void run(() => computeCohorts(engine, JSON.parse(specKey)), specKey);
   };
   const err = (field: keyof CohortForm) => (tried ? problems.find((p) => p.field === field)?.key : undefined);
 
   const raw = state.result;
   const measure: Measure = form.measure === 'value' && raw?.cohorts.every((c) => c.valueRetention) ? 'value' : 'customers';
   const result = useMemo(() => (raw && measure === 'value' ? byValue(raw) : raw), [raw, measure]);
-  const stale = !!raw && ranSpec !== specKey;
+  const stale = !!raw && state.key !== specKey;
   const fileTitle = `${t('survival.cohort.title')} ${form.table}`.trim();
 
   const heatmap = useCallback(
     (th: ChartTheme) => {
-      const o = readableHeatmap(cohortHeatmapOption(result!, tr, th));
+      const o = cohortHeatmapOption(result!, tr, th);
       if (measure !== 'value') return o;
       // The shared tooltip counts customers; with the value measure show the amounts instead.
       return { ...o, tooltip: { trigger: 'item' as const, formatter: (p: unknown) => valueTooltip(raw!, tr, f.amount, (p as { value: number[] }).value) } };
@@ -99,7 +96,7 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
         <div className={stale || state.status === 'running' ? 'tn-an-stale' : undefined} data-testid="cohort-results">
           <HeadlineBanner
             text={cohortFinding(result, t)}
-            notes={[cohortTakeaway(result, t), stale ? t('export.analysis.staleResult') : null, excludedNote(result, t)]}
+            notes={[cohortTakeaway(result, t), partialNote(result, tr) ?? null, stale ? t('export.analysis.staleResult') : null, excludedNote(result, t)]}
           />
           {result.cohorts.length === 0 ? (
             <div className="tn-an-empty">{t('export.finding.none')}</div>

@@ -71,7 +71,7 @@ export function byValue(r: CohortResult): CohortResult {
   const average: (number | null)[] = [];
   const averageUnweighted: (number | null)[] = [];
   for (let k = 0; k < width; k++) {
-    const seen = r.cohorts.filter((c) => c.value![k] !== null && c.value![0]);
+    const seen = r.cohorts.filter((c) => c.value![k] !== null && c.value![0] && (r.spec.includePartial || c.partialAt !== k));
     const num = seen.reduce((s, c) => s + (c.value![k] as number), 0);
     const den = seen.reduce((s, c) => s + (c.value![0] as number), 0);
     average.push(den ? num / den : null);

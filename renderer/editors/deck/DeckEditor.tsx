@@ -34,7 +34,7 @@ export function DeckEditor({ tab }: EditorProps) {
     return brief.sections.length ? briefSlides(brief, tt, i18n.language) : [];
   }, [loaded, t, i18n.language]);
   const analyses = useMemo(() => [...loaded.values()].map((x) => x.analysis), [loaded]);
-  const deckTitle = title ?? defaultDeckTitle(sources, analyses, t);
+  const deckTitle = title ?? defaultDeckTitle(t, i18n.language);
   const deckSubtitle = subtitle ?? defaultDeckSubtitle(sources, analyses, t, i18n.language);
   const chosen = items.filter((x) => x.include).length;
   const briefCount = withBrief ? lead.length : 0;

@@ -28,6 +28,21 @@ export function patchItem(items: DeckItem[], id: string, patch: Partial<DeckItem
   return items.map((x) => (x.id === id ? { ...x, ...patch } : x));
 }
 
+/**
+ * The recomputed items with what the user chose kept (include, table, order of ids stays `next`'s).
+ * A takeaway is kept only when the user wrote it: one still equal to the text generated last time
+ * is replaced by the new text (e.g. in the new language after a language switch).
+ */
+export function mergeItems(next: DeckItem[], before: DeckItem[], generatedBefore: Map<string, string>): DeckItem[] {
+  const old = new Map(before.map((x) => [x.id, x]));
+  return next.map((x) => {
+    const o = old.get(x.id);
+    if (!o) return x;
+    const edited = o.takeaway !== generatedBefore.get(x.id);
+    return { ...x, include: o.include, withTable: o.withTable, takeaway: edited ? o.takeaway : x.takeaway };
+  });
+}
+
 /** Speaker notes: the settings as JSON (without the table name), the SQL, the source file. */
 export function slideNotes(
   kind: AnalysisKind,

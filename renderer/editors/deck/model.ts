@@ -45,7 +45,7 @@ export function itemsFor(loaded: LoadedAnalysis[], t: TFunction): DeckItem[] {
       chartId: c.id,
       title: c.title,
       takeaway,
-      include: i === 0 && a.analysis.preferred,
+      include: (i === 0 || c.id === a.analysis.view?.chart) && a.analysis.preferred,
       hasTable: !!rec.table,
       withTable: false,
     }));

@@ -15,7 +15,7 @@ export interface DeckAnalysis {
   kind: AnalysisKind;
   spec: Record<string, unknown> & { table: string };
   /** Extra state the editor applies on top of the result (hazard interval width, reason tags). */
-  view?: { hazardWidth?: number; tags?: Record<string, boolean> };
+  view?: { hazardWidth?: number; tags?: Record<string, boolean>; chart?: string };
   /** Checked by default (the view the editor shows). */
   preferred: boolean;
 }
@@ -43,7 +43,8 @@ function fromTab(tab: EditorTab, tables: TableInfo[]): DeckAnalysis[] {
       const hazard = tab.data.view === 'hazard';
       const hazardWidth = typeof tab.data.hazardWidth === 'number' ? tab.data.hazardWidth : undefined;
       return [
-        { ...base, key: tab.id, kind: 'survival', spec, preferred: true },
+        // the RMST or causes view on screen: that chart is ticked too
+        { ...base, key: tab.id, kind: 'survival', spec, preferred: true, ...(tab.data.view === 'rmst' || tab.data.view === 'incidence' ? { view: { chart: tab.data.view } } : {}) },
         { ...base, key: `${tab.id}:hazard`, kind: 'hazard', spec, view: { hazardWidth }, preferred: hazard },
       ];
     }
@@ -76,11 +77,14 @@ export function sourceLabel(sources: DataSource[], table: string, t: (k: string)
   return src.labelKey ? t(src.label) : src.label;
 }
 
-/** Deck title default: the file name without its extension (or the workspace's name). */
-export function defaultDeckTitle(sources: DataSource[], analyses: DeckAnalysis[], t: (k: string) => string): string {
-  const first = analyses[0]?.spec.table;
-  const label = first ? sourceLabel(sources, first, t) : sources[0] ? (sources[0].labelKey ? t(sources[0].label) : sources[0].label) : '';
-  return label.replace(/\.(csv|tsv|txt|xlsx|xls|parquet|json)$/i, '') || t('export.deckUi.defaultTitle');
+/**
+ * Deck title default: the study's name when there is one, else "Retention review – <month>" in the
+ * UI language (a table or file name says nothing to the people the deck is for).
+ */
+export function defaultDeckTitle(t: (k: string, o?: Record<string, unknown>) => string, locale: string, opts: { study?: string; now?: Date } = {}): string {
+  if (opts.study?.trim()) return opts.study.trim();
+  const month = (opts.now ?? new Date()).toLocaleDateString(locale, { year: 'numeric', month: 'long' });
+  return t('export.deckUi.reviewTitle', { month });
 }
 
 /** Deck subtitle default: the data the slides come from and today's date, in the UI language. */

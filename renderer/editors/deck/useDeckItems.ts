@@ -4,7 +4,7 @@ import { useWorkbench } from '../../store/workbenchStore';
 import { allTables } from '../../store/sourcesSlice';
 import { useServices } from '../../workbench/services';
 import { errorText } from './errorText';
-import type { DeckItem } from './items';
+import { mergeItems, type DeckItem } from './items';
 import { computeAnalysis, itemsFor, type LoadedAnalysis } from './model';
 import { openAnalyses } from './sources';
 
@@ -19,6 +19,8 @@ export function useDeckItems(nonce: unknown) {
   const [state, setState] = useState<LoadState>({ status: 'loading', done: 0, total: 0 });
   const prev = useRef<DeckItem[]>([]);
   prev.current = items;
+  // The takeaways as generated last time: an item whose takeaway still equals it was not edited.
+  const generated = useRef(new Map<string, string>());
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
 
@@ -38,12 +40,10 @@ export function useDeckItems(nonce: unknown) {
         if (cancelled) return;
         setState({ status: 'loading', done: i + 1, total: analyses.length });
       }
-      // Keep what the user already edited for charts that are still there.
-      const before = new Map(prev.current.map((x) => [x.id, x]));
-      const next = itemsFor(out, t).map((x) => {
-        const old = before.get(x.id);
-        return old ? { ...x, include: old.include, withTable: old.withTable, takeaway: old.takeaway } : x;
-      });
+      // Keep what the user already chose or wrote for charts that are still there.
+      const fresh = itemsFor(out, t);
+      const next = mergeItems(fresh, prev.current, generated.current);
+      generated.current = new Map(fresh.map((x) => [x.id, x.takeaway]));
       setLoaded(new Map(out.map((x) => [x.analysis.key, x])));
       setItems(next);
       setState({ status: 'ready' });

@@ -32,7 +32,7 @@ export function ParetoEditor({ tab, theme, setData }: EditorProps) {
     [setData, tables],
   );
 
-  const { state, run, cancel } = useAnalysisRun<ParetoRun & { key: string }>({ problemFile: t('pareto.title'), fallbackCode: 'sql' });
+  const { state, run, cancel } = useAnalysisRun<ParetoRun & { key: string }>({ id: tab.id, problemFile: t('pareto.title'), fallbackCode: 'sql' });
   const key = JSON.stringify(toSpecInput(form)) + form.valueLabel;
   const start = useCallback(() => {
     const f = formRef.current;

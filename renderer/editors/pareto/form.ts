@@ -26,20 +26,33 @@ export interface ParetoForm {
 
 const ID_NAME = /^(customer[\s_-]*id|cust[\s_-]*id|client[\s_-]*id|user[\s_-]*id|id|客户\s*(id|编号|号)|用户\s*(id|编号))$/i;
 const ID_LOOSE = /(customer|client|user|member|客户|用户|会员)/i;
-const VALUE_NAME = /(revenue|sales|amount|total|charges|profit|spend|value|price|金额|销售|收入|利润|费用|消费)/i;
+const VALUE_NAME = /(revenue|sales|amount|charges?|profit|spend|turnover|margin|金额|销售额|销售|收入|利润|费用|消费|营收)/i;
+/** Never a value by default: unit prices, identifiers, codes, counts of items, ages, scores. */
+const NOT_VALUE = /(price|单价|价格|(^|[\s_-])id$|编号|代码|code|zip|postal|邮编|phone|电话|year|(^|[\s_-])age$|年龄|score|rating|评分|quantity|qty|数量)/i;
+/** "CustomerID", "OrderId": an id by its camel-case ending. */
+const CAMEL_ID = /[a-z0-9]I[dD]$/;
+
+/**
+ * The value column a person would pick: named like revenue / amount / profit / charges / 金额 /
+ * 费用 (a "total" one first); never a price or an id. None (the settings ask) when nothing fits.
+ */
+export function guessValueColumn(columns: { name: string; type: string }[], exclude?: string): string | null {
+  const fits = columns.filter((c) => typeKind(c.type) === 'number' && c.name !== exclude && VALUE_NAME.test(c.name) && !NOT_VALUE.test(c.name) && !CAMEL_ID.test(c.name));
+  const total = fits.find((c) => /total|合计|总/i.test(c.name));
+  return (total ?? fits[0])?.name ?? null;
+}
 
 /** Sensible first settings for a table: an id-like customer column and a revenue-like numeric value. */
 export function defaultForm(table: TableInfo | undefined, name: string): ParetoForm {
   const cols = table?.columns ?? [];
-  const numeric = cols.filter((c) => typeKind(c.type) === 'number');
   const customer = cols.find((c) => ID_NAME.test(c.name.trim())) ?? cols.find((c) => ID_LOOSE.test(c.name) && typeKind(c.type) !== 'number');
-  const value = numeric.filter((c) => VALUE_NAME.test(c.name)).sort((x, y) => (/total/i.test(y.name) ? 1 : 0) - (/total/i.test(x.name) ? 1 : 0))[0] ?? numeric.find((c) => c !== customer);
+  const value = guessValueColumn(cols, customer?.name);
   return {
     table: name,
     customerMode: customer ? 'column' : 'row',
     customer: customer?.name ?? null,
     valueMode: 'column',
-    valueColumn: value?.name ?? null,
+    valueColumn: value,
     valueExpr: '',
     valueLabel: '',
     where: '',
@@ -80,7 +93,7 @@ export function toSpecInput(f: ParetoForm): ParetoSpecInput {
   return {
     table: f.table,
     customer: f.customerMode === 'row' ? null : f.customer,
-    value: f.valueMode === 'column' ? { kind: 'column', column: f.valueColumn ?? '' } : { kind: 'expr', sql: f.valueExpr },
+    value: f.valueMode === 'column' ? { kind: 'column', column: f.valueColumn ?? '' } : { kind: 'expr', sql: f.valueExpr, ...(f.valueLabel.trim() ? { label: f.valueLabel.trim() } : {}) },
     where: f.where.trim() || undefined,
     date,
     group: f.group ?? undefined,

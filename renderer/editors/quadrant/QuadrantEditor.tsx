@@ -34,7 +34,7 @@ export function QuadrantEditor({ tab, theme, setData }: EditorProps) {
     [setData, tables],
   );
 
-  const { state, run, cancel } = useAnalysisRun<QuadrantRun>({ problemFile: t('quadrant.title'), fallbackCode: 'sql' });
+  const { state, run, cancel } = useAnalysisRun<QuadrantRun>({ id: tab.id, problemFile: t('quadrant.title'), fallbackCode: 'sql' });
   const start = useCallback(() => {
     const f = formRef.current;
     void run(() => runQuadrant(engine, f));

@@ -22,7 +22,7 @@ export function QuadrantResults({ run, theme }: { run: QuadrantRun; theme: 'dark
 
   const missingUsed = spec.missing.length > 0 || spec.drivers.some((d) => d.missing?.length);
   const notes = [
-    missingUsed ? t('quadrant.note.missing') : null,
+    missingUsed ? t('quadrant.note.missing', { codes: spec.missing.join(', ') || '–' }) : t('quadrant.note.noMissing'),
     t('quadrant.note.ci'),
     result.overall.regression ? t('quadrant.note.regression', { n: result.overall.regression.n.toLocaleString(), r2: result.overall.regression.r2?.toFixed(3) ?? '–' }) : null,
     spec.bootstrap ? t('quadrant.note.bootstrap', { resamples: spec.bootstrap.resamples, seed: spec.bootstrap.seed }) : null,

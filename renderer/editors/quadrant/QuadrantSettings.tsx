@@ -35,7 +35,7 @@ export function QuadrantSettings({ form, onChange }: { form: QuadrantForm; onCha
           testId="qd-drivers"
         />
         <Field label={k('missing')} hint={k('missingHint')}>
-          <input className="input" value={form.missing} placeholder="0" onChange={(e) => onChange({ missing: e.target.value })} data-testid="qd-missing" />
+          <input className="input" value={form.missing} placeholder={k('missingNone')} onChange={(e) => onChange({ missing: e.target.value })} data-testid="qd-missing" />
         </Field>
       </FormSection>
 

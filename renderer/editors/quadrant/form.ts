@@ -1,4 +1,4 @@
-import type { CrosshairSpec, ImportanceMethod, QuadrantSpecInput } from '../../../shared/analysis/quadrant/spec';
+import { DEFAULT_NOT_APPLICABLE, type CrosshairSpec, type ImportanceMethod, type QuadrantSpecInput } from '../../../shared/analysis/quadrant/spec';
 import type { TableInfo } from '../../store/types';
 import { typeKind } from '../analysis/columnTypes';
 
@@ -19,7 +19,7 @@ export type CrosshairType = CrosshairSpec['type'];
 export interface QuadrantForm {
   table: string;
   drivers: DriverForm[];
-  /** "Not applicable" codes for every driver, comma separated (e.g. "0"). */
+  /** "Not applicable" codes for every driver, comma separated; starts as "0", empty = none. */
   missing: string;
   outcome: string | null;
   /** The outcome value that means 1; null = a numeric outcome used as is. */
@@ -50,7 +50,7 @@ export function defaultForm(table: TableInfo | undefined, name: string): Quadran
   return {
     table: name,
     drivers: [],
-    missing: '',
+    missing: DEFAULT_NOT_APPLICABLE.join(', '),
     outcome,
     positive: null,
     invert: !!outcome && BAD_OUTCOME.test(outcome),

@@ -23,9 +23,8 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
   const f = useFormatters();
   const [form, setForm] = useState<ReasonsForm>(() => restoreReasonsForm(tab.data.form, String(tab.data.table ?? '')) ?? emptyReasonsForm(String(tab.data.table ?? '')));
   const [tried, setTried] = useState(false);
-  const [ranSpec, setRanSpec] = useState<string | null>(null);
   const [shown, setShown] = useState(OVERALL);
-  const { state, run, cancel } = useAnalysisRun<ReasonsResult>({ problemFile: t('survival.reasons.title') });
+  const { state, run, cancel } = useAnalysisRun<ReasonsResult>({ id: tab.id, problemFile: t('survival.reasons.title') });
   useEffect(() => setData({ form, table: form.table }), [form, setData]);
   const patch = useCallback((p: Partial<ReasonsForm>) => setForm((x) => ({ ...x, ...p })), []);
   useEventGuess(form.table, form.event, form.eventValues, (eventValues) => patch({ eventValues }));
@@ -35,8 +34,7 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
   const doRun = useCallback(() => {
     setTried(true);
     if (!specKey) return;
-    setRanSpec(specKey);
-    void run(() => computeReasons(engine, JSON.parse(specKey)));
+    void run(() => computeReasons(engine, JSON.parse(specKey)), specKey);
   }, [specKey, run, engine]);
   // Opened from the survival editor with everything chosen: run straight away.
   const [autoRun] = useState(() => !!tab.data.form && !state.result && reasonsProblems(form).length === 0);
@@ -49,7 +47,7 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
   const result = useMemo(() => (raw ? retagResult(raw, form.tags) : null), [raw, form.tags]);
   const table = result ? (result.groups.find((g) => g.name === shown) ?? result.overall) : null;
   const build = useCallback((th: ChartTheme) => reasonsParetoOption(table!, tr, th), [table, tr]);
-  const stale = !!raw && ranSpec !== specKey;
+  const stale = !!raw && state.key !== specKey;
   const fileTitle = `${t('survival.reasons.title')} ${form.table}`.trim();
   const share = (v: number | null) => f.share(v);
 

@@ -20,8 +20,7 @@ export function RiskEditor({ tab, theme, setData }: EditorProps) {
   const info = useTable(initialTable);
   const [form, setForm] = useState<RiskForm>(() => restoreRiskForm(tab.data.form, initialTable) ?? guessRiskForm(initialTable, info?.columns ?? [], tables));
   const [tried, setTried] = useState(false);
-  const [ranKey, setRanKey] = useState<string | null>(null);
-  const { state, run, cancel } = useAnalysisRun<RiskResult>({ problemFile: t('risk.title') });
+  const { state, run, cancel } = useAnalysisRun<RiskResult>({ id: tab.id, problemFile: t('risk.title') });
 
   // The form lives in the tab: it survives a reload, feeds the deck and the brief, and `table` the status bar.
   useEffect(() => setData({ form, table: form.table }), [form, setData]);
@@ -35,13 +34,12 @@ export function RiskEditor({ tab, theme, setData }: EditorProps) {
   const doRun = useCallback(() => {
     setTried(true);
     if (!key) return;
-    setRanKey(key);
     const spec = riskSpecOf(form);
-    void run(() => computeRisk(engine, spec));
+    void run(() => computeRisk(engine, spec), key);
   }, [key, form, run, engine]);
 
   const result = state.result;
-  const stale = !!result && ranKey !== key;
+  const stale = !!result && state.key !== key;
   return (
     <AnalysisLayout
       testId="risk-editor"

@@ -5,6 +5,7 @@ import { EditorView, keymap, placeholder } from '@codemirror/view';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { baseExtensions, languageExtension, themeExtension } from './editorSetup';
 import { errorMarkField, errorRange, setErrorMark } from './errorMarks';
+import { sqlErrorWords } from './errorWords';
 import { runStatement, type RunReport } from './runStatement';
 import type { EditorSchema } from './sqlCompletion';
 import { splitStatements, statementAt, type Statement } from './statements';
@@ -23,7 +24,7 @@ export interface SqlEditorProps {
 }
 
 interface ShownError {
-  message: string;
+  error: NonNullable<RunReport['error']>;
   /** Absolute position in the document, when DuckDB gave one. */
   at?: number;
   line?: number;
@@ -180,7 +181,7 @@ export function SqlEditor(props: SqlEditorProps) {
       {error && (
         <div className="tn-sql-error" role="alert">
           <div className="tn-sql-error-head">
-            {error.cancelled ? t('sql.cancelled') : t('sql.error')}
+            {error.cancelled ? t('sql.cancelled') : sqlErrorWords(t, error.error).head}
             {error.line !== undefined && (
               <button type="button" className="tn-sql-error-at" onClick={jumpToError}>
                 {t('sql.errorAt', { line: error.line, column: error.column })}
@@ -190,7 +191,7 @@ export function SqlEditor(props: SqlEditorProps) {
               ×
             </button>
           </div>
-          <pre className="tn-sql-error-message">{error.message}</pre>
+          {sqlErrorWords(t, error.error).detail && <pre className="tn-sql-error-message">{sqlErrorWords(t, error.error).detail}</pre>}
         </div>
       )}
     </div>
@@ -204,12 +205,12 @@ function texts(t: (key: string) => string) {
 
 function showError(view: EditorView, s: Statement, e: NonNullable<RunReport['error']>, set: (e: ShownError) => void): void {
   if (e.position === undefined) {
-    set({ message: e.message });
+    set({ error: e });
     return;
   }
   const at = Math.min(s.from + e.position, view.state.doc.length);
   const range = errorRange(view.state, at);
   const line = view.state.doc.lineAt(range.from);
   view.dispatch({ effects: setErrorMark.of(range) });
-  set({ message: e.message, at: range.from, line: line.number, column: range.from - line.from + 1 });
+  set({ error: e, at: range.from, line: line.number, column: range.from - line.from + 1 });
 }

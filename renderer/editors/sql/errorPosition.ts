@@ -37,16 +37,3 @@ export function unwrapPosition(pos: number | undefined, innerFrom: number, inner
   const p = pos - innerFrom;
   return p < 0 ? undefined : Math.min(p, innerLength);
 }
-
-/**
- * DuckDB's "LINE n:" hint for SQL nested `lineShift` lines down, renumbered to the user's own
- * statement (the caret line is re-padded so it still points at the same character).
- */
-export function shiftErrorLines(message: string, lineShift: number): string {
-  return message.replace(/LINE (\d+): (.*)\n( *)\^/, (all, n: string, snippet: string, pad: string) => {
-    const line = Number(n) - lineShift;
-    if (line < 1) return all;
-    const delta = String(line).length - n.length;
-    return `LINE ${line}: ${snippet}\n${' '.repeat(Math.max(0, pad.length + delta))}^`;
-  });
-}

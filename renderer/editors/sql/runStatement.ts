@@ -2,15 +2,20 @@ import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { toRows } from '../../../shared/engine/arrowRows';
 import { rememberCount } from '../grid/countCache';
 import { countSql } from '../grid/gridSql';
-import { errorPosition, shiftErrorLines, unwrapPosition } from './errorPosition';
+import { readableEngineMessage, syntaxErrorInfo, withoutLineSnippet, type SyntaxErrorInfo } from '../../../shared/engine/engineError';
+import { errorPosition, unwrapPosition } from './errorPosition';
 import { isResultStatement } from './statements';
 
 export interface RunReport {
   sql: string;
   ms: number;
   rows: number | null;
-  /** position: character offset into `sql`. */
-  error?: { message: string; position?: number };
+  /**
+   * message: DuckDB's text without its "LINE n:" snippet (it may quote the app's wrapper query; the
+   * editor marks the position instead). position: character offset into `sql`. syntax: set for a
+   * parser error, so it can be told in words.
+   */
+  error?: { message: string; position?: number; syntax?: SyntaxErrorInfo };
 }
 
 /**
@@ -36,12 +41,14 @@ export async function runStatement(engine: QueryEngine, sql: string, now: () => 
       : result.numRows > 0 ? result.numRows : null;
     return { sql, ms, rows: count, showable: false };
   } catch (err) {
-    const rawMessage = err instanceof Error ? err.message : String(err);
+    const rawMessage = readableEngineMessage(err instanceof Error ? err.message : String(err));
     const raw = errorPosition(rawMessage, text);
-    // The count wrapper puts the statement on line 2: report lines as the user wrote them.
-    const message = showable ? shiftErrorLines(rawMessage, 1) : rawMessage;
     // In the count wrapper the statement starts right after the first newline.
     const position = showable ? unwrapPosition(raw, text.indexOf('\n') + 1, sql.length) : raw;
-    return { sql, ms: now() - start, rows: null, error: { message, ...(position !== undefined ? { position } : {}) }, showable: false };
+    let syntax = syntaxErrorInfo(rawMessage);
+    // "near )" of the wrapper, or a position at the very end: the user's statement stops too early.
+    if (syntax && position !== undefined && position >= sql.trimEnd().length) syntax = { atEnd: true };
+    const error = { message: withoutLineSnippet(rawMessage), ...(position !== undefined ? { position } : {}), ...(syntax ? { syntax } : {}) };
+    return { sql, ms: now() - start, rows: null, error, showable: false };
   }
 }

@@ -14,9 +14,16 @@ import { SurvivalTableCard } from './SurvivalTableCard';
 import { guessSurvivalForm, restoreSurvivalForm, survivalProblems, survivalSpecOf, type SurvivalForm } from './survivalForm';
 import { useEventGuess } from './useEventGuess';
 import { withHazardWidth } from './survivalTable';
+import { IncidencePanel } from './IncidencePanel';
+import { PairwiseCard } from './PairwiseCard';
+import { RmstPanel } from './RmstPanel';
+import { useReasonTags } from './useReasonTags';
+import { incidenceFinding, rmstFinding, rmstTakeaway } from '../../../shared/analysis/survival/modelsText';
+import type { Translate } from '../../../shared/analysis/survival/format';
 import './survival.css';
 
-type View = 'curves' | 'hazard';
+type View = 'curves' | 'hazard' | 'rmst' | 'incidence';
+const VIEWS: View[] = ['curves', 'hazard', 'rmst', 'incidence'];
 
 /** Churn-time (Kaplan-Meier) editor: spec form on the left; curves + table or the hazard on the right. */
 export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
@@ -25,11 +32,10 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
   const initialTable = String(tab.data.table ?? '');
   const info = useTable(initialTable);
   const [form, setForm] = useState<SurvivalForm>(() => restoreSurvivalForm(tab.data.form, initialTable) ?? guessSurvivalForm(initialTable, info?.columns ?? []));
-  const [view, setView] = useState<View>(tab.data.view === 'hazard' ? 'hazard' : 'curves');
+  const [view, setView] = useState<View>(VIEWS.find((v) => v === tab.data.view) ?? 'curves');
   const [hazardWidth, setHazardWidth] = useState<number | null>(typeof tab.data.hazardWidth === 'number' ? tab.data.hazardWidth : null);
   const [tried, setTried] = useState(false);
-  const [ranSpec, setRanSpec] = useState<string | null>(null);
-  const { state, run, cancel } = useAnalysisRun<SurvivalResult>({ problemFile: t('survival.title') });
+  const { state, run, cancel } = useAnalysisRun<SurvivalResult>({ id: tab.id, problemFile: t('survival.title') });
 
   // Keep the tab's data in step: the form survives a reload and `table` feeds the status bar and commands.
   useEffect(() => setData({ form, table: form.table, view, hazardWidth }), [form, view, hazardWidth, setData]);
@@ -44,20 +50,24 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
     [tables],
   );
   useEventGuess(form.table, form.event, form.eventValues, (eventValues) => patch({ eventValues }));
+  // Causes from the reasons editor's tags: follow the open reasons editor of the same table and reason.
+  useReasonTags(form.table, form.reason, form.causeKind === 'tags', form.causeTags, (causeTags) => patch({ causeTags }));
 
   const problems = useMemo(() => survivalProblems(form), [form]);
   const specKey = useMemo(() => (problems.length ? null : JSON.stringify(survivalSpecOf(form))), [form, problems]);
   const doRun = useCallback(() => {
     setTried(true);
     if (!specKey) return;
-    setRanSpec(specKey);
-    void run(() => computeSurvival(engine, JSON.parse(specKey)));
+    void run(() => computeSurvival(engine, JSON.parse(specKey)), specKey);
   }, [specKey, run, engine]);
 
   const result = state.result;
+  const tr = t as unknown as Translate;
+  const views: View[] = result ? VIEWS.filter((v) => (v === 'incidence' ? !!result.incidence : v === 'rmst' ? !!result.rmst : true)) : VIEWS;
+  const shown: View = views.includes(view) ? view : 'curves';
   // The hazard headline speaks about the intervals on screen (the width picked in the Hazard tab).
   const hazardResult = useMemo(() => (result ? withHazardWidth(result, hazardWidth ?? result.hazardWidth) : null), [result, hazardWidth]);
-  const stale = !!result && ranSpec !== specKey;
+  const stale = !!result && state.key !== specKey;
   const fileTitle = `${t('survival.title')} ${form.table}`.trim();
   // The reasons editor groups by a column of its own table only (a looked-up group is left out).
   const openReasons = () =>
@@ -77,37 +87,49 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
       actions={actions}
     >
       <RunStatus state={state} onCancel={() => void cancel()} />
+      {state.status === 'error' && state.error.code === 'analysis.tooManyGroupsBands' && (
+        <button type="button" className="button secondary small" onClick={() => patch({ bands: '4' })} data-testid="sv-use-bands">
+          {t('survival.models.bands.useQuartiles')}
+        </button>
+      )}
       <FormProblems show={tried} problems={problems} />
       {!result && state.status !== 'running' && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}
       {result && (
         <div className={stale || state.status === 'running' ? 'tn-an-stale' : undefined} data-testid="survival-results">
           <HeadlineBanner
-            text={view === 'hazard' && hazardResult ? hazardFinding(hazardResult, t) : survivalFinding(result, t)}
+            text={
+              shown === 'hazard' && hazardResult ? hazardFinding(hazardResult, t) : shown === 'rmst' ? rmstFinding(result, tr) : shown === 'incidence' ? incidenceFinding(result, tr) : survivalFinding(result, t)
+            }
             notes={[
-              view === 'hazard' && hazardResult ? hazardTakeaway(hazardResult, t) : survivalTakeaway(result, t),
+              shown === 'hazard' && hazardResult
+                ? hazardTakeaway(hazardResult, t)
+                : shown === 'rmst' && result.rmst
+                  ? rmstTakeaway(result.rmst, tr, result.unit) || null
+                  : shown === 'incidence'
+                    ? null
+                    : survivalTakeaway(result, t),
               stale ? t('export.analysis.staleResult') : null,
               excludedNote(result, t),
             ]}
           />
           <div className="tn-sv-tabs">
             <Segmented<View>
-              value={view}
+              value={shown}
               onChange={setView}
-              options={[
-                { value: 'curves', label: t('survival.view.curves') },
-                { value: 'hazard', label: t('survival.view.hazard') },
-              ]}
+              options={views.map((v) => ({ value: v, label: v === 'curves' || v === 'hazard' ? t(`survival.view.${v}`) : t(`survival.models.view.${v}`) }))}
               testId="sv-view"
             />
           </div>
-          {view === 'curves' ? (
+          {shown === 'curves' && (
             <>
               <KmChartCard result={result} theme={theme} fileTitle={fileTitle} />
+              <PairwiseCard result={result} fileTitle={fileTitle} />
               <SurvivalTableCard result={result} fileTitle={fileTitle} />
             </>
-          ) : (
-            <HazardPanel result={result} width={hazardWidth} onWidth={setHazardWidth} theme={theme} fileTitle={fileTitle} />
           )}
+          {shown === 'hazard' && <HazardPanel result={result} width={hazardWidth} onWidth={setHazardWidth} theme={theme} fileTitle={fileTitle} />}
+          {shown === 'rmst' && <RmstPanel result={result} theme={theme} fileTitle={fileTitle} />}
+          {shown === 'incidence' && <IncidencePanel result={result} theme={theme} fileTitle={fileTitle} />}
         </div>
       )}
     </AnalysisLayout>

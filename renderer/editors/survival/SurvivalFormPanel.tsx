@@ -5,6 +5,7 @@ import { ColumnPicker, FormSection, Select, SqlFragmentField, TablePicker, Value
 import { Segmented } from './Segmented';
 import { TextField } from './TextField';
 import { groupTablePatch, type FormProblem, type SurvivalForm } from './survivalForm';
+import { ModelsFormSection } from './ModelsFormSection';
 
 const DURATION_UNITS = ['months', 'weeks', 'days', 'quarters', 'years'];
 
@@ -76,7 +77,7 @@ export function SurvivalFormPanel({ form, problems, showProblems, onChange, onTa
           onChange={(groupTable) => onChange(groupTablePatch(groupTable, tables.find((x) => x.name === groupTable)?.columns ?? [], tables.find((x) => x.name === form.table)?.columns ?? []))}
           testId="sv-group-table"
         />
-        <ColumnPicker label={t('survival.form.group')} table={form.groupTable || form.table} value={form.group || null} emptyLabel={t('survival.form.none')} onChange={(v) => onChange({ group: col(v) })} testId="sv-group" />
+        <ColumnPicker label={t('survival.form.group')} table={form.groupTable || form.table} value={form.group || null} emptyLabel={t('survival.form.none')} onChange={(v) => onChange({ group: col(v), bands: '' })} testId="sv-group" />
         {form.groupTable && (
           <>
             <ColumnPicker label={t('survival.form.groupKey', { table: form.groupTable })} table={form.groupTable} value={form.groupKey || null} onChange={(v) => onChange({ groupKey: col(v) })} hint={err('groupKey')} testId="sv-group-key" />
@@ -90,6 +91,7 @@ export function SurvivalFormPanel({ form, problems, showProblems, onChange, onTa
           </button>
         )}
       </FormSection>
+      <ModelsFormSection form={form} onChange={onChange} error={err} />
       <FormSection title={t('survival.form.advanced')} defaultOpen={false}>
         <SqlFragmentField label={t('survival.form.where')} value={form.where} onChange={(where) => onChange({ where })} placeholder={t('survival.form.wherePlaceholder')} testId="sv-where" />
         <Select<ConfType> label={t('survival.form.confType')} value={form.confType} options={CONF_TYPES.map((c) => ({ value: c, label: t(`survival.form.confTypes.${c}`) }))} onChange={(confType) => onChange({ confType })} />

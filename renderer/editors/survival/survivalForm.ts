@@ -1,5 +1,6 @@
 import type { ConfType } from '../../../shared/analysis/survival/km';
-import type { DateUnit, SurvivalSpecInput } from '../../../shared/analysis/survival/spec';
+import type { CauseSpec, DateUnit, SurvivalSpecInput } from '../../../shared/analysis/survival/spec';
+import type { PAdjust } from '../../../shared/stats/pAdjust';
 import { typeKind } from '../analysis/columnTypes';
 
 /**
@@ -34,7 +35,22 @@ export interface SurvivalForm {
   hazardWidth: string;
   /** Optional stated-reason column: opens the churn-reasons editor. */
   reason: string;
+  /** A numeric group column cut into this many quantile bands ('' = each value a group). */
+  bands: string;
+  /** Adjustment of the pairwise log-rank tests. */
+  pairwise: PAdjust;
+  /** τ of the RMST comparison ('' = the largest time all groups reach). */
+  rmstTau: string;
+  /** Competing causes: none, a column, the reason column, the reasons editor's tags, or SQL. */
+  causeKind: CauseKind;
+  causeColumn: string;
+  causeSql: string;
+  /** The reasons editor's tags (reason → controllable) when causeKind is 'tags'; copied into the spec. */
+  causeTags: Record<string, boolean>;
 }
+
+export const CAUSE_KINDS = ['', 'reason', 'column', 'tags', 'sql'] as const;
+export type CauseKind = (typeof CAUSE_KINDS)[number];
 
 export interface ColumnLike {
   name: string;
@@ -71,6 +87,13 @@ export function emptySurvivalForm(table = ''): SurvivalForm {
     rmeanTau: '',
     hazardWidth: '',
     reason: '',
+    bands: '',
+    pairwise: 'holm',
+    rmstTau: '',
+    causeKind: '',
+    causeColumn: '',
+    causeSql: '',
+    causeTags: {},
   };
 }
 
@@ -125,7 +148,25 @@ export function survivalProblems(f: SurvivalForm): FormProblem[] {
   if (f.horizons.trim() && !parseNumberList(f.horizons)?.length) out.push({ field: 'horizons', key: 'survival.form.badNumbers' });
   if (positive(f.rmeanTau) === 'bad') out.push({ field: 'rmeanTau', key: 'survival.form.badNumber' });
   if (positive(f.hazardWidth) === 'bad') out.push({ field: 'hazardWidth', key: 'survival.form.badNumber' });
+  if (positive(f.rmstTau) === 'bad') out.push({ field: 'rmstTau', key: 'survival.form.badNumber' });
+  if (f.causeKind && !causeOf(f)) out.push({ field: 'causeKind', key: 'survival.models.causeForm.needCause' });
   return out;
+}
+
+/** The cause spec of the form, or null when none is chosen or it is incomplete. */
+export function causeOf(f: SurvivalForm): CauseSpec | null {
+  switch (f.causeKind) {
+    case 'reason':
+      return f.reason ? { kind: 'column', column: f.reason } : null;
+    case 'column':
+      return f.causeColumn ? { kind: 'column', column: f.causeColumn } : null;
+    case 'tags':
+      return f.reason && Object.keys(f.causeTags).length ? { kind: 'tags', column: f.reason, controllable: f.causeTags } : null;
+    case 'sql':
+      return f.causeSql.trim() ? { kind: 'sql', sql: f.causeSql.trim() } : null;
+    default:
+      return null;
+  }
 }
 
 /** The shared spec of a complete form (call survivalProblems first); optional fields left out when empty. */
@@ -137,6 +178,9 @@ export function survivalSpecOf(f: SurvivalForm): SurvivalSpecInput {
   const horizons = f.horizons.trim() ? parseNumberList(f.horizons) : null;
   const tau = positive(f.rmeanTau);
   const width = positive(f.hazardWidth);
+  const rmstTau = positive(f.rmstTau);
+  const bands = Number(f.bands);
+  const cause = causeOf(f);
   return {
     table: f.table,
     time,
@@ -148,6 +192,10 @@ export function survivalSpecOf(f: SurvivalForm): SurvivalSpecInput {
     ...(horizons?.length ? { horizons } : {}),
     ...(typeof tau === 'number' ? { rmeanTau: tau } : {}),
     ...(typeof width === 'number' ? { hazardWidth: width } : {}),
+    ...(f.pairwise !== 'holm' ? { pairwise: f.pairwise } : {}),
+    ...(typeof rmstTau === 'number' ? { rmstTau } : {}),
+    ...(f.group && Number.isInteger(bands) && bands >= 2 ? { bands } : {}),
+    ...(cause ? { cause } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { SqlEditor } from '../../editors/sql/SqlEditor';
+import { SqlEditor, type RunReport } from '../../editors/sql/SqlEditor';
+import { sqlErrorLine, sqlErrorText } from '../../editors/sql/errorWords';
 import { allTables } from '../../store/sourcesSlice';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { EditorProps } from '../editorRegistry';
@@ -19,7 +20,7 @@ export function SqlEditorTab({ tab, theme, setData }: EditorProps) {
   );
   const onChange = useCallback((text: string) => setData({ text }), [setData]);
   const onResult = useCallback(
-    (r: { sql: string; ms: number; rows: number | null; error?: { message: string; position?: number } }) => {
+    (r: RunReport) => {
       const store = useWorkbench.getState();
       // A cancelled run is the user's own doing (the editor says so): not a problem.
       if (r.error && /cancel|interrupt/i.test(r.error.message)) return;
@@ -28,13 +29,15 @@ export function SqlEditorTab({ tab, theme, setData }: EditorProps) {
         const text = String(tab.data.text ?? '');
         const at = text.indexOf(r.sql);
         const where = r.error.position === undefined ? {} : at >= 0 ? lineColumn(text, at + r.error.position) : lineColumn(r.sql, r.error.position);
-        store.addProblem({ severity: 'error', code: 'sql', message: r.error.message, file: tab.title ?? services.i18n.t('workbench.editor.sql', { n: tab.data.n ?? '' }).trim(), ...where });
+        store.addProblem({ severity: 'error', code: 'sql', owner: tab.id, message: sqlErrorLine(services.i18n.t.bind(services.i18n), r.error), text: sqlErrorText(r.error), file: tab.title ?? services.i18n.t('workbench.editor.sql', { n: tab.data.n ?? '' }).trim(), ...where });
         store.showPanel('problems');
         return;
       }
+      // A statement that ran clears this editor's earlier problems.
+      store.clearProblems(tab.id);
       if (DDL.test(r.sql)) void refreshCatalog(services.engine).catch(() => undefined);
     },
-    [services, tab.title, tab.data.text, tab.data.n],
+    [services, tab.id, tab.title, tab.data.text, tab.data.n],
   );
   const onShowResult = useCallback((source: { kind: 'query'; sql: string } | null) => {
     const store = useWorkbench.getState();

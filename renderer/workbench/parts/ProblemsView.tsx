@@ -15,15 +15,16 @@ export function ProblemsView() {
           <li key={p.id} className={`problem ${p.severity}`}>
             <span className={`codicon codicon-${p.severity === 'info' ? 'info' : p.severity}`} aria-hidden />
             {/* One line per problem, as in VS Code; DuckDB's caret snippet stays in the tooltip. */}
-            <span className="problem-message" title={p.message}>
-              {firstLine(p.message)}
+            <span className="problem-message" title={p.text ? t(p.text.key, p.text.params) : p.message}>
+              {firstLine(p.text ? t(p.text.key, p.text.params) : p.message)}
             </span>
             <span className="problem-where">
               {[p.file, p.line !== undefined ? t('workbench.panel.line', { line: p.line }) : null, p.column !== undefined ? t('workbench.panel.column', { column: p.column }) : null]
                 .filter(Boolean)
                 .join(' · ')}
             </span>
-            <span className="problem-code">{p.code}</span>
+            {/* Only the engine's own errors carry a code a person knows (sql); internal keys stay hidden. */}
+            {!p.code.includes('.') && <span className="problem-code">{p.code}</span>}
           </li>
         ))}
     </ul>

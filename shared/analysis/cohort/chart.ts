@@ -2,12 +2,24 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import type { ChartTheme } from '../../charts/theme';
 import { pct, type Translate } from '../survival/format';
 import type { CohortResult } from './compute';
+import { readableHeatmap } from './heatmapLabels';
 
 /**
  * Cohort triangle: cohorts down, periods since the first purchase across, % retained in each
  * cell with a colour scale; unobserved cells (after the data ends) stay empty, not 0%.
  */
+/** The note under a chart when the last period is partial (its cells are marked with *). */
+export function partialNote(result: CohortResult, t: Translate): string | undefined {
+  const p = result.partial;
+  if (!p) return undefined;
+  return t(p.included ? 'survival.cohort.partialIncluded' : 'survival.cohort.partialNote', { period: p.period, date: p.dataEnd });
+}
+
 export function cohortHeatmapOption(result: CohortResult, t: Translate, theme: ChartTheme): EChartsOption {
+  return readableHeatmap(heatmapOption(result, t, theme));
+}
+
+function heatmapOption(result: CohortResult, t: Translate, theme: ChartTheme): EChartsOption {
   const width = result.cohorts[0]?.retention.length ?? 0;
   const offsets = Array.from({ length: width }, (_, k) => String(k));
   const labels = result.cohorts.map((c) => t('survival.cohort.cohortLabel', { cohort: c.cohort, size: c.size }));
@@ -21,8 +33,8 @@ export function cohortHeatmapOption(result: CohortResult, t: Translate, theme: C
   return {
     backgroundColor: theme.background,
     textStyle: { fontFamily: theme.fontFamily },
-    title: { text: t('survival.cohort.title'), left: 8, top: 4, textStyle: { ...text, fontSize: theme.fontSize.title } },
-    grid: { left: 8, right: 24, top: 48, bottom: 80, containLabel: true },
+    title: { text: t('survival.cohort.title'), subtext: partialNote(result, t), left: 8, top: 4, textStyle: { ...text, fontSize: theme.fontSize.title }, subtextStyle: { color: theme.text, fontSize: theme.fontSize.legend } },
+    grid: { left: 8, right: 24, top: result.partial ? 68 : 48, bottom: 80, containLabel: true },
     xAxis: {
       type: 'category',
       data: offsets,
@@ -53,7 +65,8 @@ export function cohortHeatmapOption(result: CohortResult, t: Translate, theme: C
       formatter: (p: unknown) => {
         const [k, y, r] = (p as { value: [number, number, number] }).value;
         const c = result.cohorts[y];
-        return t('survival.cohort.tooltip', { cohort: c.cohort, offset: k, pct: pct(r), active: c.active[k], size: c.size });
+        const line = t('survival.cohort.tooltip', { cohort: c.cohort, offset: k, pct: pct(r), active: c.active[k], size: c.size });
+        return c.partialAt === k ? `${line}<br/>${partialNote(result, t)}` : line;
       },
     },
     series: [
@@ -62,7 +75,16 @@ export function cohortHeatmapOption(result: CohortResult, t: Translate, theme: C
         name: t('survival.cohort.retention'),
         type: 'heatmap',
         data,
-        label: { show: true, fontSize: theme.fontSize.label, color: theme.text, formatter: (p: unknown) => pct((p as { value: number[] }).value[2], 1) },
+        label: {
+          show: true,
+          fontSize: theme.fontSize.label,
+          color: theme.text,
+          formatter: (p: unknown) => {
+            const [k, y, r] = (p as { value: number[] }).value;
+            // A cell of a partial last period: marked, as the note under the title says.
+            return result.cohorts[y]?.partialAt === k ? `${pct(r, 1)}*` : pct(r, 1);
+          },
+        },
         itemStyle: { borderColor: theme.mode === 'dark' ? '#1e1e1e' : '#ffffff', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: theme.text, borderWidth: 1 } },
       },
@@ -83,12 +105,21 @@ export function cohortCurveOption(result: CohortResult, t: Translate, theme: Cha
     lineStyle: { width: 1, opacity: 0.55 },
     color: theme.palette[(i + 1) % theme.palette.length],
   }));
+  const average = t('survival.cohort.average');
+  const partialName = t('survival.cohort.partialLegend');
+  // Points of a partial last period: hollow markers of their own series (left out of the average by default).
+  const partialPoints = result.cohorts.flatMap((c) => (c.partialAt === null || c.partialAt === 0 || c.retention[c.partialAt] === null ? [] : [[c.partialAt, c.retention[c.partialAt] as number]]));
+  const accent = theme.palette[0];
+  // Cohort colours skip the average's own colour so no cohort shares it.
+  const others = theme.palette.filter((c) => c !== accent);
+  cohortSeries.forEach((s, i) => ((s as { color: string }).color = others[i % others.length]));
   return {
     backgroundColor: theme.background,
     textStyle: { fontFamily: theme.fontFamily },
-    title: { text: t('survival.cohort.curveTitle'), left: 56, top: 4, textStyle: { ...text, fontSize: theme.fontSize.title } },
-    legend: { type: 'scroll', top: 30, left: 56, textStyle: { ...text, fontSize: theme.fontSize.legend } },
-    grid: { left: 56, right: 24, top: 72, bottom: 48 },
+    title: { text: t('survival.cohort.curveTitle'), subtext: partialNote(result, t), left: 56, top: 4, textStyle: { ...text, fontSize: theme.fontSize.title }, subtextStyle: { color: theme.text, fontSize: theme.fontSize.legend } },
+    // The average (and the partial marker) first, so they are on the legend's first page.
+    legend: { type: 'scroll', top: result.partial ? 48 : 30, left: 56, right: 24, data: [average, ...(partialPoints.length ? [partialName] : []), ...result.cohorts.map((c) => c.cohort)], textStyle: { ...text, fontSize: theme.fontSize.legend } },
+    grid: { left: 56, right: 24, top: result.partial ? 90 : 72, bottom: 48 },
     xAxis: {
       type: 'category',
       data: Array.from({ length: width }, (_, k) => String(k)),
@@ -102,7 +133,10 @@ export function cohortCurveOption(result: CohortResult, t: Translate, theme: Cha
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '–' : pct(Number(v))) },
     series: [
       ...cohortSeries,
-      { id: 'average', name: t('survival.cohort.average'), type: 'line', data: result.average, symbol: 'circle', symbolSize: 6, lineStyle: { width: 3 }, color: theme.palette[0], z: 5 },
+      { id: 'average', name: average, type: 'line', data: result.average, symbol: 'circle', symbolSize: 6, lineStyle: { width: 3 }, color: accent, z: 5 },
+      ...(partialPoints.length
+        ? [{ id: 'partial', name: partialName, type: 'scatter' as const, data: partialPoints, symbol: 'emptyCircle', symbolSize: 9, itemStyle: { color: theme.text, borderWidth: 1.5 }, z: 6 }]
+        : []),
     ],
   };
 }

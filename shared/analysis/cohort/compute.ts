@@ -2,7 +2,8 @@ import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { asTenureError } from '../../errors';
 import { columnTypes, requireColumns } from '../survival/columns';
-import { periodLabel } from './period';
+import { requireDates } from '../dateColumns';
+import { periodComplete, periodLabel } from './period';
 import { parseCohortSpec, type CohortSpec, type Period } from './spec';
 import { cohortSql } from './sql';
 
@@ -17,14 +18,21 @@ export interface CohortRow {
   value: (number | null)[] | null;
   /** value[k] / value[0]: revenue retention. */
   valueRetention: (number | null)[] | null;
+  /** Offset of this cohort's cell in a partial last period (the data end inside it), else null. */
+  partialAt: number | null;
 }
 
 export interface CohortResult {
   spec: CohortSpec;
   period: Period;
   lastPeriod: string | null;
+  /** The last period when the data end inside it (e.g. 2011-12 for data ending 2011-12-09), with that date. */
+  partial: { period: string; dataEnd: string; included: boolean } | null;
   cohorts: CohortRow[];
-  /** Size-weighted average retention per offset over the cohorts observed there (Σ active / Σ size). */
+  /**
+   * Size-weighted average retention per offset over the cohorts observed there (Σ active / Σ size);
+   * cells of a partial last period count only with `spec.includePartial`.
+   */
   average: (number | null)[];
   /** Plain mean of the cohorts' retention per offset. */
   averageUnweighted: (number | null)[];
@@ -40,6 +48,7 @@ interface Row {
   active: number;
   value?: number | null;
   last_period: number;
+  last_date?: string | null;
   missing_customer: number;
   missing_date: number;
 }
@@ -48,6 +57,7 @@ export async function computeCohorts(engine: QueryEngine, input: unknown): Promi
   const spec = parseCohortSpec(input);
   const types = await columnTypes(engine, spec.table);
   requireColumns(types, spec.table, [spec.customer, spec.date]);
+  await requireDates(engine, spec.table, types, [{ column: spec.date }]);
   const sql = cohortSql(spec);
   let rows: Row[];
   try {
@@ -60,8 +70,10 @@ export async function computeCohorts(engine: QueryEngine, input: unknown): Promi
 
 export function cohortsFromRows(spec: CohortSpec, rows: Row[], sql = ''): CohortResult {
   const excluded = { missingCustomer: rows[0]?.missing_customer ?? 0, missingDate: rows[0]?.missing_date ?? 0 };
-  if (!rows.length) return { spec, period: spec.period, lastPeriod: null, cohorts: [], average: [], averageUnweighted: [], averageCohorts: [], excluded, sql };
+  if (!rows.length) return { spec, period: spec.period, lastPeriod: null, partial: null, cohorts: [], average: [], averageUnweighted: [], averageCohorts: [], excluded, sql };
   const last = rows[0].last_period;
+  const lastDate = rows[0].last_date ?? null;
+  const isPartial = lastDate !== null && !periodComplete(last, spec.period, lastDate);
   const first = Math.min(...rows.map((r) => r.cohort));
   const width = last - first + 1;
   const byCohort = new Map<number, Row[]>();
@@ -86,18 +98,20 @@ export function cohortsFromRows(spec: CohortSpec, rows: Row[], sql = ''): Cohort
         retention: active.map((a) => (a === null ? null : a / size)),
         value,
         valueRetention: value ? value.map((v) => (v === null || !v0 ? null : v / v0)) : null,
+        partialAt: isPartial ? observed : null,
       };
     });
   const average: (number | null)[] = [];
   const averageUnweighted: (number | null)[] = [];
   const averageCohorts: number[] = [];
   for (let k = 0; k < width; k++) {
-    const seen = cohorts.filter((c) => c.active[k] !== null);
+    const seen = cohorts.filter((c) => c.active[k] !== null && (spec.includePartial || c.partialAt !== k));
     const act = seen.reduce((s, c) => s + (c.active[k] as number), 0);
     const size = seen.reduce((s, c) => s + c.size, 0);
     average.push(size ? act / size : null);
     averageUnweighted.push(seen.length ? seen.reduce((s, c) => s + (c.retention[k] as number), 0) / seen.length : null);
     averageCohorts.push(seen.length);
   }
-  return { spec, period: spec.period, lastPeriod: periodLabel(last, spec.period), cohorts, average, averageUnweighted, averageCohorts, excluded, sql };
+  const partial = isPartial && lastDate ? { period: periodLabel(last, spec.period), dataEnd: lastDate, included: spec.includePartial } : null;
+  return { spec, period: spec.period, lastPeriod: periodLabel(last, spec.period), partial, cohorts, average, averageUnweighted, averageCohorts, excluded, sql };
 }

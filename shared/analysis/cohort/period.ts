@@ -16,3 +16,17 @@ export function periodLabel(index: number, period: Period): string {
   if (period === 'quarter') return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
   return new Date(Date.UTC(1970, 0, 5 + index * 7)).toISOString().slice(0, 10);
 }
+
+/** The first day (UTC, yyyy-mm-dd) after a period: a period is complete when the data reach the day before. */
+export function periodEndExclusive(index: number, period: Period): string {
+  if (period === 'month') return new Date(Date.UTC(Math.floor((index + 1) / 12), (index + 1) % 12, 1)).toISOString().slice(0, 10);
+  if (period === 'quarter') return new Date(Date.UTC(Math.floor((index + 1) / 4), ((index + 1) % 4) * 3, 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(1970, 0, 5 + (index + 1) * 7)).toISOString().slice(0, 10);
+}
+
+/** Whether data ending on `lastDate` (yyyy-mm-dd) cover the whole period `index`. */
+export function periodComplete(index: number, period: Period, lastDate: string): boolean {
+  const end = new Date(`${periodEndExclusive(index, period)}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return lastDate >= end.toISOString().slice(0, 10);
+}

@@ -15,6 +15,8 @@ export const cohortSpecSchema = z.object({
   valueExpr: z.string().min(1).optional(),
   /** The user's own SQL condition (placed in parentheses). */
   where: z.string().optional(),
+  /** Count a partial last period (the data end inside it) in the averages; off by default. */
+  includePartial: z.boolean().default(false),
 });
 
 export type CohortSpecInput = z.input<typeof cohortSpecSchema>;

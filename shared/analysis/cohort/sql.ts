@@ -24,6 +24,7 @@ p AS (
 f AS (SELECT cust, min(pi) AS cohort FROM p GROUP BY cust)
 SELECT f.cohort, p.pi - f.cohort AS k, count(*) AS active${spec.valueExpr ? ', sum(p.v) AS value' : ''},
   (SELECT max(pi) FROM p) AS last_period,
+  (SELECT strftime(max(ts), '%Y-%m-%d') FROM base WHERE cust IS NOT NULL AND ts IS NOT NULL) AS last_date,
   (SELECT count(*) FROM base WHERE cust IS NULL) AS missing_customer,
   (SELECT count(*) FROM base WHERE cust IS NOT NULL AND ts IS NULL) AS missing_date
 FROM p JOIN f USING (cust)

@@ -2,6 +2,7 @@ import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { qi } from '../../engine/sqlQuote';
 import { TenureError } from '../../errors';
+import { readableEngineMessage, withoutLineSnippet } from '../../engine/engineError';
 import { parseParetoSpec, type ParetoSpec, type ParetoSpecInput } from './spec';
 import { binsSql, classesSql, describeSql, groupsSql, probeSql, rankedSql, summarySql } from './sql';
 import { buildResult, type RawBin, type RawClass, type RawGroup, type RawProbe, type RawSummary } from './stats';
@@ -10,7 +11,7 @@ import type { ParetoResult } from './types';
 
 /** Decide how values become exact integer units: from the SQL type, else by probing the decimals. */
 export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): Promise<{ mode: ValueMode; probe: RawProbe }> {
-  const cols = toRows<{ column_name: string; column_type: string }>(await engine.query(describeSql(spec)));
+  const cols = toRows<{ column_name: string; column_type: string }>(await describeOrExplain(engine, spec));
   const vType = cols.find((c) => c.column_name === 'v')?.column_type ?? 'NULL';
   const typed = modeFromType(vType);
   if (typed === null) {
@@ -25,6 +26,24 @@ export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): P
   )[0];
   const mode = chooseMode(typed, { minScale: probeRow.min_scale ?? null, maxAbs: probeRow.max_abs, sumAbs: probeRow.sum_abs });
   return { mode, probe: { rows: probeRow.rows, null_ids: probeRow.null_ids, null_values: probeRow.null_values } };
+}
+
+/**
+ * The DESCRIBE of the source, or an error that names what the user wrote (the value expression or
+ * the filter) with DuckDB's reason, never the internal DESCRIBE statement.
+ */
+async function describeOrExplain(engine: QueryEngine, spec: ParetoSpec) {
+  try {
+    return await engine.query(describeSql(spec));
+  } catch (err) {
+    const reason = withoutLineSnippet(readableEngineMessage(err instanceof Error ? err.message : String(err)));
+    if (spec.value.kind === 'expr') {
+      const valueOnly = await engine.query(`DESCRIBE SELECT (${spec.value.sql}) AS v FROM ${qi(spec.table)}`).then(() => true, () => false);
+      if (!valueOnly) throw new TenureError('pareto.valueExpr', `The value expression ${spec.value.sql} cannot be computed: ${reason}`, { params: { expr: spec.value.sql, reason } });
+    }
+    if (spec.where?.trim()) throw new TenureError('pareto.filter', `The filter ${spec.where} cannot be applied: ${reason}`, { params: { where: spec.where, reason } });
+    throw new Error(reason); // DuckDB's own words (an engine error), without the DESCRIBE snippet
+  }
 }
 
 /**

@@ -13,7 +13,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/, 
 /** The value per transaction row: a column, or the user's own SQL expression (e.g. `Quantity * UnitPrice`). */
 export const ParetoValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('column'), column: z.string().min(1) }),
-  z.object({ kind: z.literal('expr'), sql: z.string().min(1) }),
+  /** label: the "Name in charts" of an expression (e.g. Revenue), used by charts, headline and deck. */
+  z.object({ kind: z.literal('expr'), sql: z.string().min(1), label: z.string().min(1).optional() }),
 ]);
 
 export const ParetoPeriodSchema = z.discriminatedUnion('kind', [

@@ -20,6 +20,13 @@ export const driverSchema = z.object({
   importanceColumn: z.string().min(1).optional(),
 });
 
+/**
+ * Rating codes that mean "not applicable" unless the user says otherwise: survey exports code an
+ * unanswered or irrelevant item as 0 on a 1..5 scale. The same default in the UI, the CLI and decks
+ * (all go through this schema); `missing: []` says "every value is a rating".
+ */
+export const DEFAULT_NOT_APPLICABLE: readonly (number | string)[] = [0];
+
 export const IMPORTANCE_METHODS = ['pearson', 'spearman', 'regression', 'stated'] as const;
 export type ImportanceMethod = (typeof IMPORTANCE_METHODS)[number];
 
@@ -40,8 +47,8 @@ export const quadrantSpecSchema = z
   .object({
     table: z.string().min(1),
     drivers: z.array(driverSchema).min(1).max(200),
-    /** Default "not applicable" codes for every driver (e.g. [0]). */
-    missing: z.array(z.union([z.number(), z.string()])).default([]),
+    /** "Not applicable" codes for every driver; default DEFAULT_NOT_APPLICABLE ([0]). */
+    missing: z.array(z.union([z.number(), z.string()])).default(() => [...DEFAULT_NOT_APPLICABLE]),
     /**
      * The outcome importance is measured against. `positive` = the value that means 1 (others 0);
      * without it a numeric/boolean column is used as is. `invert` flips the sign (e.g. churned = 1).

@@ -130,7 +130,8 @@ async function scores(engine: QueryEngine, spec: RiskSpec, survival: SurvivalSpe
   if (spec.model.kind === 'km') return { src: Q.srcCtes(spec, survival, types), scores: scoreTable(groups, spec.horizon, spec.minAtRisk), profile: 0 };
   const factory = opts.cox ?? coxPredictorFactory;
   if (!factory) throw new TenureError('risk.coxUnavailable', 'Scoring with a Cox model needs the Cox analysis (not available in this version); use the Kaplan-Meier curves');
-  const predictor = await factory(engine, { ...spec.model.spec, table: spec.table });
+  // The model is fitted on the same customers, time and event unless its spec says otherwise.
+  const predictor = await factory(engine, { time: spec.time, event: spec.event, where: spec.where, ...spec.model.spec, table: spec.table });
   requireColumns(types, spec.table, predictor.covariates);
   const src = Q.srcCtes(spec, survival, types, predictor.covariates);
   const rowsOut = await coxScores(engine, Q.profilesSql(src, predictor.covariates.length), predictor, groups, spec.horizon, spec.minAtRisk);

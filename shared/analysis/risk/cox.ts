@@ -1,5 +1,8 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
+import { fitCoxOnEngine } from '../cox/compute';
+import { predictProfile } from '../cox/model';
+import { parseCoxSpec } from '../cox/spec';
 import type { SurvivalGroup } from '../survival/compute';
 import { atRiskAt, callWindow, type ScoreRow } from './score';
 
@@ -8,10 +11,6 @@ import { atRiskAt, callWindow, type ScoreRow } from './score';
  * (shared/analysis/cox/, built in parallel). A fitted model predicts survival for a covariate profile
  * (R: survfit(coxph fit, newdata = profile)); p = 1 − S(t + h | x) / S(t | x) for each active customer.
  * The thin-tail rule and the call window still come from the customer's segment KM and hazard, as with KM.
- *
- * NOTE (until issue 13 lands): `coxPredictorFactory` below is undefined, so a spec with
- * `model: { kind: 'cox' }` fails with `risk.coxUnavailable`. Wiring it is one line: fit the Cox spec on the
- * engine and return its predictor (covariates in model order, predict = predicted survival at times).
  */
 export type CovariateValue = string | number | boolean | null;
 
@@ -25,8 +24,19 @@ export interface CoxPredictor {
 /** Fits the study's Cox analysis (its spec, with `table` set to the risk table) and returns its predictor. */
 export type CoxPredictorFactory = (engine: QueryEngine, coxSpec: Record<string, unknown> & { table: string }) => Promise<CoxPredictor>;
 
-/** Issue 13: set to the Cox analysis' predictor factory (e.g. `(engine, spec) => fitCoxPredictor(engine, spec)`). */
-export const coxPredictorFactory: CoxPredictorFactory | undefined = undefined;
+/** Fits the Cox analysis' spec on the engine (shared/analysis/cox) and predicts with it. */
+export async function fitCoxPredictor(engine: QueryEngine, coxSpec: Record<string, unknown> & { table: string }): Promise<CoxPredictor> {
+  const spec = parseCoxSpec(coxSpec);
+  const { model } = await fitCoxOnEngine(engine, spec);
+  const covariates = spec.covariates;
+  return {
+    covariates,
+    predict: (profile, times) => predictProfile(model, Object.fromEntries(covariates.map((c, i) => [c, profile[i]])), times),
+  };
+}
+
+/** The factory value at risk uses unless a caller passes its own (tests). */
+export const coxPredictorFactory: CoxPredictorFactory | undefined = fitCoxPredictor;
 
 interface ProfileRow {
   g: string | null;

@@ -40,8 +40,11 @@ export function survivalChartOption(result: SurvivalResult, t: Translate, theme:
   const { showCI = true, showCensor = true, showMedian = true, showRiskTable = true } = opts;
   const unit = unitLabel(t, result.unit);
   const step = niceStep(result.maxTime, result.unit);
-  const xMax = Math.max(step, Math.ceil(result.maxTime / step) * step);
-  const ticks = Array.from({ length: Math.floor(xMax / step) + 1 }, (_, i) => i * step);
+  // The axis ends at the last observed time (data ending at 243 days do not run to 300); ticks and
+  // the number-at-risk table stay on the nice steps inside it.
+  const xMax = result.maxTime > 0 ? result.maxTime : step;
+  const ticks = Array.from({ length: Math.floor(xMax / step + 1e-9) + 1 }, (_, i) => i * step);
+  const offStep = Math.abs(xMax / step - Math.round(xMax / step)) > 1e-9;
   const color = (i: number) => theme.palette[i % theme.palette.length];
   const fs = theme.fontSize;
   const text = { color: theme.text, fontFamily: theme.fontFamily };
@@ -152,7 +155,8 @@ export function survivalChartOption(result: SurvivalResult, t: Translate, theme:
         nameLocation: 'middle',
         nameGap: 28,
         nameTextStyle: { ...text, fontSize: fs.axisName },
-        axisLabel: { color: theme.text, fontSize: fs.axisLabel },
+        // An end between two steps gets no label of its own (it would crowd the last step's).
+        axisLabel: { color: theme.text, fontSize: fs.axisLabel, showMaxLabel: !offStep },
         axisLine: { lineStyle: { color: theme.axisLine } },
         splitLine: { show: false },
       },

@@ -1,12 +1,18 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
-import { asTenureError } from '../../errors';
-import { columnTypes, requireColumns } from './columns';
+import { asTenureError, TenureError } from '../../errors';
+import { bandEdgesSelect, bandExpr, makeBands, type Bands } from './bands';
+import { causeExpr, incidenceSql } from './causeSql';
+import { aalenJohansen, type CauseCounts, type IncidenceResult } from './incidence';
+import { pairwiseLogRank, type PairwiseResult } from './pairwise';
+import { rmstCompare, type RmstResult } from './rmst';
+import { columnTypes, isNumericType, requireColumns } from './columns';
+import { requireDates } from '../dateColumns';
 import { defaultHazardWidth, defaultHorizons } from './defaults';
 import { hazardTable, kaplanMeier, medianSurvival, restrictedMean, survivalAt, type AtTime, type HazardInterval, type KmStep, type TimeCounts } from './km';
 import { logRank, type LogRankResult } from './logrank';
-import { parseSurvivalSpec, type SurvivalSpec } from './spec';
-import { survivalSql } from './sql';
+import { MAX_GROUPS, parseSurvivalSpec, type SurvivalSpec } from './spec';
+import { fromClause, groupExpr, survivalSql, timeEventSource } from './sql';
 
 export interface SurvivalGroup {
   /** Group value as text; null for the single curve of an ungrouped analysis. */
@@ -34,6 +40,14 @@ export interface SurvivalResult {
   groups: SurvivalGroup[];
   /** Null with fewer than two groups. */
   logrank: LogRankResult | null;
+  /** Pairwise log-rank between every two groups (null with fewer than two). */
+  pairwise: PairwiseResult | null;
+  /** Restricted mean survival per group and its differences (null without groups of data). */
+  rmst: RmstResult | null;
+  /** Cumulative incidence per cause (with `spec.cause`). */
+  incidence: IncidenceResult | null;
+  /** The quantile bands a numeric group column was cut into (with `spec.bands`). */
+  bands: Bands | null;
   /** Rows left out: no usable time, a negative time (end before start), or an empty group. */
   excluded: { missingTime: number; negativeTime: number; missingGroup: number };
   sql: string;
@@ -52,15 +66,77 @@ export async function computeSurvival(engine: QueryEngine, input: unknown): Prom
   const types = await columnTypes(engine, spec.table);
   const tm = spec.time;
   requireColumns(types, spec.table, [tm.kind === 'duration' ? tm.column : tm.start, tm.kind === 'dates' ? tm.end : undefined, spec.event?.column, spec.groupFrom ? spec.groupFrom.on : spec.group]);
+  if (tm.kind === 'dates') await requireDates(engine, spec.table, types, [{ column: tm.start }, { column: tm.end, optional: true }]);
   if (spec.groupFrom) requireColumns(await columnTypes(engine, spec.groupFrom.table), spec.groupFrom.table, [spec.groupFrom.key, spec.group]);
-  const sql = survivalSql(spec, types);
-  let rows: CountRow[];
-  try {
-    rows = toRows<CountRow>(await engine.query(sql));
-  } catch (err) {
-    throw asTenureError(err, 'sql');
+  if (spec.cause && spec.cause.kind !== 'sql') requireColumns(types, spec.table, [spec.cause.column]);
+  const query = async <T>(q: string): Promise<T[]> => {
+    try {
+      return toRows<T>(await engine.query(q));
+    } catch (err) {
+      throw asTenureError(err, 'sql');
+    }
+  };
+  const from = fromClause(spec);
+  let group = groupExpr(spec);
+  let bands: Bands | null = null;
+  if (spec.group && spec.bands) {
+    const type = spec.groupFrom ? (await columnTypes(engine, spec.groupFrom.table)).get(spec.group) : types.get(spec.group);
+    if (!type || !isNumericType(type)) {
+      throw new TenureError('analysis.bandsNotNumeric', `Quantile bands need a numeric group column; "${spec.group}" is ${type ?? 'unknown'}`, { column: spec.group, params: { column: spec.group } });
+    }
+    const x = `TRY_CAST(${group} AS DOUBLE)`;
+    const [e] = await query<{ lo: number | null; hi: number | null; q: number[] | null }>(
+      `WITH ${timeEventSource(spec, types, from, [[x, 'x']])}
+SELECT ${bandEdgesSelect('x', spec.bands)} FROM src WHERE t IS NOT NULL AND t >= 0 AND NOT isnan(x)`,
+    );
+    if (e.lo === null || e.hi === null) throw new TenureError('analysis.noGroupValues', `No rows with a value in "${spec.group}"`, { column: spec.group, params: { column: spec.group } });
+    bands = makeBands(spec.group, e.lo, e.hi, [...(e.q ?? [])].map(Number));
+    group = bandExpr(x, bands);
+  } else if (spec.group) {
+    // Refuse before any per-group work: the count is one hash aggregate, never k curves or k² tests.
+    const [c] = await query<{ n: number }>(`WITH ${timeEventSource(spec, types, from, [[group, 'g']])}
+SELECT count(DISTINCT g) AS n FROM src`);
+    if (c.n > MAX_GROUPS) {
+      const numeric = !spec.groupFrom && isNumericType(types.get(spec.group) ?? '');
+      throw new TenureError(
+        numeric ? 'analysis.tooManyGroupsBands' : 'analysis.tooManyGroups',
+        `Column "${spec.group}" has ${c.n} distinct values; at most ${MAX_GROUPS} groups can be compared${numeric ? ' (use quantile bands for a numeric column)' : ''}`,
+        { column: spec.group, params: { column: spec.group, count: c.n, max: MAX_GROUPS } },
+      );
+    }
   }
-  return fromCounts(spec, rows, sql);
+  const sql = survivalSql(spec, types, group);
+  const rows = await query<CountRow>(sql);
+  const result = fromCounts(spec, rows, sql, bands);
+  if (spec.cause) {
+    const cols: [string, string][] = [[causeExpr(spec.cause), 'k']];
+    if (spec.group) cols.push([group, 'g']);
+    const isql = incidenceSql(timeEventSource(spec, types, from, cols), !!spec.group);
+    result.incidence = incidenceFrom(await query<{ t: number; k: string | null; n: number }>(isql), result, spec.cause.kind === 'tags');
+    result.sql += `;
+
+${isql}`;
+  }
+  return result;
+}
+
+/** Per-time exits by cause → Aalen-Johansen at the result's horizons; causes sorted as R's sort(unique()). */
+export function incidenceFrom(rows: { t: number; k: string | null; n: number }[], r: Pick<SurvivalResult, 'horizons' | 'spec'>, tags = false): IncidenceResult {
+  const names = [...new Set(rows.filter((x) => x.k !== null).map((x) => x.k as string))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (names.length > MAX_GROUPS) {
+    throw new TenureError('analysis.tooManyCauses', `The cause has ${names.length} distinct values; at most ${MAX_GROUPS} causes can be shown`, { params: { count: names.length, max: MAX_GROUPS } });
+  }
+  const index = new Map(names.map((c, i) => [c, i]));
+  const byTime = new Map<number, CauseCounts>();
+  for (const x of rows) {
+    if (x.t === null || Number.isNaN(x.t) || x.t < 0) continue;
+    let c = byTime.get(x.t);
+    if (!c) byTime.set(x.t, (c = { time: x.t, censored: 0, events: new Array<number>(names.length).fill(0) }));
+    if (x.k === null) c.censored += x.n;
+    else c.events[index.get(x.k)!] += x.n;
+  }
+  const counts = [...byTime.values()].sort((a, b) => a.time - b.time);
+  return { ...aalenJohansen(counts, names, r.horizons, r.spec.confType, r.spec.confLevel), tags };
 }
 
 function groupName(g: unknown): string {
@@ -69,7 +145,7 @@ function groupName(g: unknown): string {
 }
 
 /** Build the result from the (group, time) aggregates; exported for tests that feed counts directly. */
-export function fromCounts(spec: SurvivalSpec, rows: CountRow[], sql = ''): SurvivalResult {
+export function fromCounts(spec: SurvivalSpec, rows: CountRow[], sql = '', bands: Bands | null = null): SurvivalResult {
   const excluded = { missingTime: 0, negativeTime: 0, missingGroup: 0 };
   const byGroup = new Map<string | null, TimeCounts[]>();
   for (const r of rows) {
@@ -78,7 +154,7 @@ export function fromCounts(spec: SurvivalSpec, rows: CountRow[], sql = ''): Surv
     else if (r.t < 0) excluded.negativeTime += n;
     else if (spec.group && (r.g === null || r.g === undefined)) excluded.missingGroup += n;
     else {
-      const key = spec.group ? groupName(r.g) : null;
+      const key = spec.group ? (bands ? bands.labels[Number(r.g) - 1] : groupName(r.g)) : null;
       if (!byGroup.has(key)) byGroup.set(key, []);
       byGroup.get(key)!.push({ time: r.t, nEvent: r.d, nCensor: r.c });
     }
@@ -108,5 +184,8 @@ export function fromCounts(spec: SurvivalSpec, rows: CountRow[], sql = ''): Surv
       hazard: hazardTable(steps, hazardWidth, maxTime),
     };
   });
-  return { spec, unit, horizons, rmeanTau, hazardWidth, maxTime, groups, logrank: logRank(counts), excluded, sql };
+  const named = groups.filter((g) => g.name !== null).map((g) => ({ name: g.name as string, steps: g.steps, counts: byGroup.get(g.name)! }));
+  const pairwise = named.length >= 2 ? pairwiseLogRank(named, spec.pairwise ?? 'holm') : null;
+  const rmst = groups.length ? rmstCompare(groups.map((g) => ({ name: g.name ?? '', steps: g.steps })), spec.rmstTau, spec.confLevel) : null;
+  return { spec, unit, horizons, rmeanTau, hazardWidth, maxTime, groups, logrank: logRank(counts), pairwise, rmst, incidence: null, bands, excluded, sql };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TenureError } from '../../errors';
 import { CONF_TYPES } from './km';
+import { P_ADJUST } from '../../stats/pAdjust';
 
 /** Churn-time (Kaplan-Meier) settings. Serialisable: saved with a workspace, sent to the CLI as JSON. */
 
@@ -35,6 +36,20 @@ export const timeSchema = z.discriminatedUnion('kind', [
 ]);
 export type TimeSpec = z.infer<typeof timeSchema>;
 
+/**
+ * What each churned row left for (competing causes): a column (e.g. the stated reason), the reasons
+ * editor's controllable / not controllable tags of a reason column, or the user's SQL expression.
+ */
+export const causeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('column'), column: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('sql'), sql: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('tags'), column: z.string().min(1), controllable: z.record(z.string(), z.boolean()) }).strict(),
+]);
+export type CauseSpec = z.infer<typeof causeSchema>;
+
+/** At most this many curves (groups) or causes: more is refused with the count, before any per-group work. */
+export const MAX_GROUPS = 20;
+
 export const survivalSpecSchema = z
   .object({
     table: z.string().min(1),
@@ -58,9 +73,18 @@ export const survivalSpecSchema = z
     rmeanTau: z.number().positive().optional(),
     /** Interval width of the hazard table; default a round width giving at most ~36 intervals. */
     hazardWidth: z.number().positive().optional(),
+    /** Adjustment of the pairwise log-rank p values (default Holm). */
+    pairwise: z.enum(P_ADJUST).optional(),
+    /** τ of the RMST comparison; default the largest time every group reaches. */
+    rmstTau: z.number().positive().optional(),
+    /** Competing causes: cumulative incidence per cause (Aalen-Johansen). */
+    cause: causeSchema.optional(),
+    /** A numeric group column cut into this many quantile bands (4 = quartiles). */
+    bands: z.number().int().min(2).max(MAX_GROUPS).optional(),
   })
   .refine((s) => s.event !== undefined || s.time.kind === 'dates', { message: 'an event column is required with a duration column', path: ['event'] })
-  .refine((s) => !s.groupFrom || s.group !== undefined, { message: 'groupFrom needs the group column of that table', path: ['group'] });
+  .refine((s) => !s.groupFrom || s.group !== undefined, { message: 'groupFrom needs the group column of that table', path: ['group'] })
+  .refine((s) => s.bands === undefined || s.group !== undefined, { message: 'bands needs a group column', path: ['bands'] });
 
 export type SurvivalSpecInput = z.input<typeof survivalSpecSchema>;
 export type SurvivalSpec = z.output<typeof survivalSpecSchema>;

@@ -63,7 +63,8 @@ export function timeEventSource(spec: Pick<SurvivalSpec, 'time' | 'event' | 'whe
   );
 }
 
-export function survivalSql(spec: SurvivalSpec, types: Map<string, string>): string {
-  const src = timeEventSource(spec, types, fromClause(spec), [[groupExpr(spec), 'g']]);
+/** `group` overrides the group expression (quantile bands of a numeric column). */
+export function survivalSql(spec: SurvivalSpec, types: Map<string, string>, group = groupExpr(spec)): string {
+  const src = timeEventSource(spec, types, fromClause(spec), [[group, 'g']]);
   return `WITH ${src}\nSELECT g, t, count(*) FILTER (WHERE e) AS d, count(*) FILTER (WHERE NOT e) AS c\nFROM src\nGROUP BY g, t\nORDER BY g NULLS LAST, t NULLS LAST`;
 }

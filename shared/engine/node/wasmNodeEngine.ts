@@ -4,6 +4,7 @@ import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
 import { normalizeTable } from '../normalizeTable';
+import { readableEngineMessage } from '../engineError';
 
 const require = createRequire(import.meta.url);
 // The blocking build require()s apache-arrow's CommonJS copy while this code uses the ES module:
@@ -67,7 +68,13 @@ export class WasmNodeEngine implements QueryEngine {
   }
 
   async query(sql: string): Promise<Table> {
-    const foreign = this.need().conn.query(sql);
+    let foreign;
+    try {
+      foreign = this.need().conn.query(sql);
+    } catch (err) {
+      if (err instanceof Error) throw new Error(readableEngineMessage(err.message));
+      throw err;
+    }
     return normalizeTable(tableFromIPC(arrowCjs.tableToIPC(foreign, 'stream')));
   }
 

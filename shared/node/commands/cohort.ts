@@ -3,8 +3,20 @@ import { FILE_OPTIONS } from '../cliTypes';
 import { openFileFromCli } from '../openFile';
 import { CHART_OPTIONS } from '../chartOutput';
 import { analysisChartFiles } from '../analysisChart';
-import { computeCohorts } from '../../analysis/cohort/compute';
+import { computeCohorts, type CohortResult } from '../../analysis/cohort/compute';
 import { str } from './survival';
+
+/** What `cohort --json` prints. */
+export function cohortJson(r: CohortResult) {
+  return {
+    period: r.period,
+    lastPeriod: r.lastPeriod,
+    cohorts: r.cohorts.map((c) => ({ cohort: c.cohort, size: c.size, active: c.active, retention: c.retention, ...(c.value ? { value: c.value } : {}) })),
+    average: r.average,
+    excluded: r.excluded,
+    sql: r.sql,
+  };
+}
 
 export const cohortCommand: CliCommand = {
   name: 'cohort',
@@ -16,12 +28,7 @@ export const cohortCommand: CliCommand = {
     try {
       const r = await computeCohorts(engine, { ...spec, table: imported.table });
       return {
-        period: r.period,
-        lastPeriod: r.lastPeriod,
-        cohorts: r.cohorts.map((c) => ({ cohort: c.cohort, size: c.size, active: c.active, retention: c.retention, ...(c.value ? { value: c.value } : {}) })),
-        average: r.average,
-        excluded: r.excluded,
-        sql: r.sql,
+        ...cohortJson(r),
         ...(await analysisChartFiles(ctx, 'cohort', r)),
       };
     } finally {

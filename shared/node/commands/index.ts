@@ -8,6 +8,8 @@ import { quadrantCommand } from './quadrant';
 import { deckCommand } from './deck';
 import { riskCommand } from './risk';
 import { briefCommand } from './brief';
+import { studyCommand } from './study';
+import { coxCommand } from './cox';
 
 /** Every CLI command, by name. Each analysis adds its own file here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -20,4 +22,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   [riskCommand.name]: riskCommand,
   [deckCommand.name]: deckCommand,
   [briefCommand.name]: briefCommand,
+  [studyCommand.name]: studyCommand,
+  [coxCommand.name]: coxCommand,
 };

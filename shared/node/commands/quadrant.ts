@@ -6,7 +6,7 @@ import { analysisChartFiles } from '../analysisChart';
 import { TenureError } from '../../errors';
 import { computeQuadrant, priorityTable } from '../../analysis/quadrant/compute';
 import { IMPORTANCE_METHODS, type CrosshairSpec, type QuadrantSpecInput } from '../../analysis/quadrant/spec';
-import type { DriverResult, GroupResult } from '../../analysis/quadrant/result';
+import type { DriverResult, GroupResult, QuadrantResult } from '../../analysis/quadrant/result';
 
 const str = (ctx: CliContext, k: string): string | undefined => ctx.values[k] as string | undefined;
 const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
@@ -31,6 +31,12 @@ function positiveInt(ctx: CliContext, k: string): number | undefined {
   return n;
 }
 
+/** --missing: absent = the default codes (0); "none" or "" = every value is a rating. */
+function missingOf(s: string | undefined): (number | string)[] | undefined {
+  if (s === undefined) return undefined;
+  return s.trim().toLowerCase() === 'none' ? [] : list(s).map(code);
+}
+
 /** CLI options → spec input (validated by the analysis itself). */
 export function quadrantSpecFromCli(ctx: CliContext, table: string): QuadrantSpecInput {
   const drivers = list(str(ctx, 'drivers') ?? '');
@@ -49,7 +55,7 @@ export function quadrantSpecFromCli(ctx: CliContext, table: string): QuadrantSpe
   return {
     table,
     drivers: drivers.map((column, i) => ({ column, importanceColumn: stated?.[i] })),
-    missing: str(ctx, 'missing') !== undefined ? list(str(ctx, 'missing')!).map(code) : [],
+    missing: missingOf(str(ctx, 'missing')),
     outcome: outcome ? { column: outcome, positive: ov, invert: ctx.values.invert === true } : undefined,
     importance: method as QuadrantSpecInput['importance'],
     crosshair: crosshairOf(str(ctx, 'crosshair')),
@@ -85,10 +91,23 @@ function groupJson(g: GroupResult) {
   };
 }
 
+/** What `quadrant --json` prints for the file it read. */
+export function quadrantJson(r: QuadrantResult, file: string) {
+  return {
+    file,
+    method: r.method,
+    notApplicable: r.spec.missing,
+    ciMethod: r.ciMethod,
+    ...groupJson(r.overall),
+    segments: r.segments.map((g) => ({ name: g.segment, ...groupJson(g) })),
+    sql: r.sql,
+  };
+}
+
 export const quadrantCommand: CliCommand = {
   name: 'quadrant',
   usage:
-    'quadrant FILE --drivers "COL1,COL2,…" (--outcome COL [--outcome-value V] [--invert] | --stated "IMP1,IMP2,…") [--missing 0] ' +
+    'quadrant FILE --drivers "COL1,COL2,…" (--outcome COL [--outcome-value V] [--invert] | --stated "IMP1,IMP2,…") [--missing 0|none] ' +
     '[--importance pearson|spearman|regression|stated] [--crosshair mean|median|midpoint|X,Y] [--segment COL] [--where SQL] ' +
     '[--bootstrap N [--seed S]] [--encoding E] [--png FILE] [--svg FILE] [--width 960 --height 540 --scale 2] --json',
   options: {
@@ -112,12 +131,7 @@ export const quadrantCommand: CliCommand = {
     try {
       const r = await computeQuadrant(engine, quadrantSpecFromCli(ctx, imported.table));
       return {
-        file: imported.file,
-        method: r.method,
-        ciMethod: r.ciMethod,
-        ...groupJson(r.overall),
-        segments: r.segments.map((g) => ({ name: g.segment, ...groupJson(g) })),
-        sql: r.sql,
+        ...quadrantJson(r, imported.file),
         ...(await analysisChartFiles(ctx, 'quadrant', r)),
       };
     } finally {

@@ -4,8 +4,13 @@ import { openFileFromCli } from '../openFile';
 import { CHART_OPTIONS } from '../chartOutput';
 import { analysisChartFiles } from '../analysisChart';
 import { TenureError } from '../../errors';
-import { computeReasons } from '../../analysis/reasons/compute';
+import { computeReasons, type ReasonsResult } from '../../analysis/reasons/compute';
 import { list, str } from './survival';
+
+/** What `reasons --json` prints. */
+export function reasonsJson(r: ReasonsResult) {
+  return { overall: r.overall, groups: r.groups, sql: r.sql };
+}
 
 export const reasonsCommand: CliCommand = {
   name: 'reasons',
@@ -32,7 +37,7 @@ export const reasonsCommand: CliCommand = {
     const { engine, imported } = await openFileFromCli(ctx);
     try {
       const r = await computeReasons(engine, { ...spec, table: imported.table });
-      return { overall: r.overall, groups: r.groups, sql: r.sql, ...(await analysisChartFiles(ctx, 'reasons', r)) };
+      return { ...reasonsJson(r), ...(await analysisChartFiles(ctx, 'reasons', r)) };
     } finally {
       await engine.close();
     }

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { pct } from '../../../shared/analysis/survival/format';
+import { pct } from '../survival/format';
 
 type Rgb = [number, number, number];
 
@@ -51,7 +51,8 @@ export function readableHeatmap(option: EChartsOption): EChartsOption {
         : {
             ...s,
             data: (s.data ?? []).map((d) => {
-              const value = d as [number, number, number];
+              // Idempotent: items already wrapped ({ value, label }) are re-coloured from their value.
+              const value = (Array.isArray(d) ? d : (d as { value: [number, number, number] }).value) as [number, number, number];
               return { value, label: { color: labelColourOn(low, high, max > min ? (value[2] - min) / (max - min) : 1) } };
             }),
           },

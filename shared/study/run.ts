@@ -1,0 +1,153 @@
+import type { QueryEngine } from '../engine/QueryEngine';
+import type { FileSource } from '../import/FileSource';
+import { importFile } from '../import/importFile';
+import { REGISTRY, type AnalysisRecord } from '../analysis/registry';
+import { ParetoSpecSchema } from '../analysis/pareto/spec';
+import { saveClassesSql } from '../analysis/pareto/sql';
+import type { ParetoResult } from '../analysis/pareto/types';
+import { TenureError, asTenureError } from '../errors';
+import { qi } from '../engine/sqlQuote';
+import { fingerprint } from './fingerprint';
+import type { Study, StudyAnalysis, StudySource } from './schema';
+
+/** An analysis kind's record, or undefined for a kind this build does not know (kept, reported). */
+export function recordOf(kind: string): AnalysisRecord | undefined {
+  return (REGISTRY as Record<string, AnalysisRecord | undefined>)[kind];
+}
+
+/** Every table name a spec mentions (its own table, a lookup table for groups or classes). */
+export function tablesOf(spec: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown, key: string) => {
+    if (typeof v === 'string' && key === 'table') out.add(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(spec, '');
+  return [...out];
+}
+
+/** The sources an analysis reads, directly or through a derived table (Pareto classes of another analysis). */
+export function sourcesOf(study: Study, a: StudyAnalysis, seen = new Set<string>()): StudySource[] {
+  if (seen.has(a.id)) return [];
+  seen.add(a.id);
+  const out = new Map<string, StudySource>();
+  for (const table of tablesOf(a.spec)) {
+    const src = study.sources.find((s) => s.table.toLowerCase() === table.toLowerCase());
+    if (src) out.set(src.id, src);
+    const d = study.derived.find((x) => x.table.toLowerCase() === table.toLowerCase());
+    const from = d && study.analyses.find((x) => x.id === d.analysis);
+    if (from) for (const s of sourcesOf(study, from, seen)) out.set(s.id, s);
+  }
+  return [...out.values()];
+}
+
+export function analysisLabel(a: StudyAnalysis): string {
+  return a.title ? `${a.title} (${a.id})` : `${a.kind} ${a.id}`;
+}
+
+/**
+ * A column the analysis names that the new file lacks → a specific error naming the analysis and the
+ * column (DuckDB says `Referenced column "X" not found`), instead of a raw binder message.
+ */
+export function explainAnalysisError(err: unknown, a: StudyAnalysis, file: string): TenureError {
+  const e = asTenureError(err, 'sql');
+  const m = /Referenced column "([^"]+)" not found|column "([^"]+)" (?:does not exist|not found)|Column "([^"]+)" not found|column ([^\s]+) not found/i.exec(e.message);
+  const column = m ? (m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
+  if (column) return new TenureError('study.missingColumn', `${analysisLabel(a)} needs the column "${column}", which ${file} does not have`, { file, column, params: { analysis: analysisLabel(a), column } });
+  return e;
+}
+
+export interface OpenedSource {
+  source: StudySource;
+  /** The file that was read (relinked or as recorded). */
+  file: string;
+  rows?: number;
+  fingerprint?: string;
+  /** The content differs from when the study was saved (fingerprints differ). */
+  changed?: boolean;
+  error?: TenureError;
+}
+
+export interface RanAnalysis {
+  analysis: StudyAnalysis;
+  result?: unknown;
+  error?: TenureError;
+  /** The data file it read (first source), for messages and the quadrant's JSON. */
+  file: string;
+}
+
+export interface StudyRun {
+  sources: OpenedSource[];
+  derived: { table: string; error?: TenureError }[];
+  analyses: RanAnalysis[];
+}
+
+/**
+ * Re-run a study on an engine: import every source read-only under its recorded table name (so specs
+ * stay valid), rebuild the derived tables from their recipes, then compute every analysis. One missing
+ * file or missing column fails only what depends on it.
+ */
+export async function runStudy(engine: QueryEngine, study: Study, open: (s: StudySource) => { file: string; src: () => FileSource }): Promise<StudyRun> {
+  const sources: OpenedSource[] = [];
+  for (const source of study.sources) {
+    const { file, src } = open(source);
+    try {
+      const f = src();
+      const fp = await fingerprint(f);
+      const imported = await importFile(engine, f, { ...source.options, tableName: source.table, replace: true, columns: Object.fromEntries(Object.entries(source.columns).map(([k, v]) => [Number(k), v])) });
+      sources.push({ source, file, rows: imported.rows, fingerprint: fp, changed: source.fingerprint !== null && source.fingerprint !== fp });
+    } catch (err) {
+      const e = asTenureError(err, 'import');
+      const error = e.code === 'file.notFound' ? new TenureError('study.missingSource', `The study's source ${source.name} (${file}) is not found; relink it (--relink ${source.name}=FILE)`, { file, params: { name: source.name, file } }) : e;
+      sources.push({ source, file, error });
+    }
+  }
+  const failed = new Map(sources.filter((s) => s.error).map((s) => [s.source.id, s]));
+  const fileOf = (a: StudyAnalysis) => {
+    const first = sourcesOf(study, a)[0];
+    return first ? (sources.find((s) => s.source.id === first.id)?.file ?? first.fileName) : '';
+  };
+  const blocked = (a: StudyAnalysis): TenureError | undefined => {
+    const bad = sourcesOf(study, a).map((s) => failed.get(s.id)).find(Boolean);
+    return bad?.error;
+  };
+
+  const derived: StudyRun['derived'] = [];
+  for (const d of study.derived) {
+    const a = study.analyses.find((x) => x.id === d.analysis);
+    try {
+      if (!a || a.kind !== 'pareto') throw new TenureError('study.invalid', `Derived table ${d.table}: no Pareto analysis ${d.analysis}`, { params: { issues: `derived ${d.table}` } });
+      const stop = blocked(a);
+      if (stop) throw stop;
+      const spec = ParetoSpecSchema.parse(a.spec);
+      const r = (await recordOf('pareto')!.compute(engine, spec)) as ParetoResult;
+      await engine.query(`DROP TABLE IF EXISTS ${qi(d.table)}`);
+      await engine.query(saveClassesSql(spec, r.mode, d.table));
+      derived.push({ table: d.table });
+    } catch (err) {
+      derived.push({ table: d.table, error: a ? explainAnalysisError(err, a, fileOf(a)) : asTenureError(err) });
+    }
+  }
+
+  const analyses: RanAnalysis[] = [];
+  for (const a of study.analyses) {
+    const file = fileOf(a);
+    const rec = recordOf(a.kind);
+    if (!rec) {
+      analyses.push({ analysis: a, file, error: new TenureError('study.unknownKind', `${analysisLabel(a)} is a "${a.kind}" analysis, which this Tenure does not know`, { params: { analysis: analysisLabel(a), kind: a.kind } }) });
+      continue;
+    }
+    const stop = blocked(a);
+    if (stop) {
+      analyses.push({ analysis: a, file, error: stop });
+      continue;
+    }
+    try {
+      analyses.push({ analysis: a, file, result: await rec.compute(engine, a.spec) });
+    } catch (err) {
+      analyses.push({ analysis: a, file, error: explainAnalysisError(err, a, file) });
+    }
+  }
+  return { sources, derived, analyses };
+}
