@@ -54,7 +54,7 @@ describe('native engine process (forked as main starts it)', () => {
       const [a, b] = [await engine.query(TYPES_SQL), await wasm.query(TYPES_SQL)];
       expect(a.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual(b.schema.fields.map((f) => `${f.name}:${String(f.type)}`));
       // Lists are Arrow vectors: compare their items.
-      const plain = (t: typeof a): string => JSON.stringify(toRows(t), (_k, v: unknown) => (v && typeof v === 'object' && 'toArray' in v ? [...(v as Iterable<unknown>)] : v));
+      const plain = (t: typeof a): string => JSON.stringify(toRows(t), (_k, v: unknown) => (v && typeof v === 'object' && 'toArray' in v ? [...(v as unknown as Iterable<unknown>)] : v));
       expect(plain(a)).toEqual(plain(b));
       expect(JSON.parse(plain(a))[0]).toMatchObject({ q: [0.5, 1], ls: [['a'], null, ['b', 'c']] });
       expect(toRows(a)[0]).toMatchObject({ bi: 4, hi: 3, dcm: -12.345, n: null });
