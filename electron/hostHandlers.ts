@@ -11,17 +11,20 @@ import type { HostFile, SaveResult } from '../shared/host/HostApi';
 import { isAppUrl } from './appOrigin';
 import type { FileRegistry } from './fileRegistry';
 import type { IncomingFiles } from './incomingFiles';
-import { IPC, MAX_READ_BYTES, MAX_SAVE_BYTES, MAX_SETTINGS_CHARS } from './ipcChannels';
+import { IPC, MAX_READ_BYTES, MAX_SAVE_BYTES, MAX_SESSION_CHARS, MAX_SETTINGS_CHARS } from './ipcChannels';
+import { readSession, writeSession } from './sessionFiles';
 import { readTextOrNull, writeTextAtomic } from './jsonStore';
 import type { RecentFiles } from './recentFiles';
 
-export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls'];
+export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'tenure'];
 
 export interface HostContext {
   registry: FileRegistry;
   recent: RecentFiles;
   incoming: IncomingFiles;
   settingsPath: string;
+  /** Folder of the crash-recovery session generations (default: beside the settings). */
+  sessionDir?: string;
   getWindow(): BrowserWindow | null;
   /** Current-language translation (dialog titles and filter names). */
   t(key: string): string;
@@ -68,6 +71,14 @@ export const Schemas = {
   none: z.tuple([]),
   saveFile: z.tuple([SaveRequestSchema]),
   saveSettings: z.tuple([SettingsJson]),
+  saveSession: z.tuple([z.string().max(MAX_SESSION_CHARS).refine((s) => {
+    try {
+      JSON.parse(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not JSON')]),
 };
 
 /** Only our own page's top frame may call; a sub-frame or a foreign page (if one ever loaded) may not. */
@@ -166,6 +177,10 @@ export function registerHostHandlers(ctx: HostContext): void {
     await writeTextAtomic(ctx.settingsPath, json);
     ctx.onSettingsSaved?.(json);
   });
+
+  const sessionDir = ctx.sessionDir ?? join(dirname(ctx.settingsPath), 'session');
+  handle(IPC.saveSession, Schemas.saveSession, ([json]) => writeSession(sessionDir, json));
+  handle(IPC.loadSession, Schemas.none, () => readSession(sessionDir));
 
   handle(IPC.takePendingFiles, Schemas.none, () => ctx.incoming.take());
   handle(IPC.engineConnect, Schemas.none, (_args, event) => {

@@ -7,6 +7,8 @@ export const IPC = {
   saveFile: 'tenure:saveFile',
   loadSettings: 'tenure:loadSettings',
   saveSettings: 'tenure:saveSettings',
+  saveSession: 'tenure:saveSession',
+  loadSession: 'tenure:loadSession',
   /** Renderer → main: "I am listening"; returns files opened before that (command line, OS). */
   takePendingFiles: 'tenure:takePendingFiles',
   /** Renderer → main: "give me a port to the engine process" (answered with enginePort). */
@@ -23,3 +25,5 @@ export const MAX_READ_BYTES = 64 * 1024 * 1024;
 /** Exports (PPTX with images, large CSV) stay well under this. */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
 export const MAX_SETTINGS_CHARS = 1024 * 1024;
+/** A study describes data, never holds it: a few MB at most. */
+export const MAX_SESSION_CHARS = 32 * 1024 * 1024;

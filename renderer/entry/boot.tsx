@@ -19,6 +19,8 @@ import { useWorkbench } from '../store/workbenchStore';
 import { ServicesContext, type WorkbenchServices } from '../workbench/services';
 import { Workbench } from '../workbench/Workbench';
 import { reportError } from '../workbench/actions/reportError';
+import { loadRecovery, startStudySession } from '../study/session';
+import { useStudy } from '../study/studyStore';
 
 const SAVE_DELAY_MS = 400;
 
@@ -56,6 +58,9 @@ export async function boot(host: HostApi, shell: WorkbenchServices['shell']): Pr
     }
   });
 
+  // The last session is read before anything can overwrite it, then changes are autosaved.
+  useStudy.getState().set({ recovery: await loadRecovery(services) });
+  startStudySession(services);
   store.openEditor({ id: 'welcome', kind: 'welcome', data: {} });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

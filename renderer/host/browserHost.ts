@@ -1,10 +1,11 @@
 import { HOST_API_VERSION, type HostApi, type HostFile, type RecentFile, type SaveRequest, type SaveResult } from '../../shared/host/HostApi';
 import type { FileProvider } from './fileSource';
+import { loadSessionText, saveSessionText } from './sessionStore';
 
 const SETTINGS_KEY = 'tenure.settings';
 const RECENTS_KEY = 'tenure.recentFiles';
 const MAX_RECENTS = 10;
-const ACCEPT = '.csv,.tsv,.txt,.tab,.xlsx,.xls';
+const ACCEPT = '.csv,.tsv,.txt,.tab,.xlsx,.xls,.tenure';
 
 /**
  * HostApi in a plain browser: a hidden <input type=file> for Open, Files kept in memory by id,
@@ -43,7 +44,7 @@ export class BrowserHost implements HostApi, FileProvider {
     const out = files.map((file) => {
       const id = `f${this.nextId++}`;
       this.files.set(id, file);
-      return { id, name: file.name, size: file.size };
+      return { id, name: file.name, size: file.size, mtime: file.lastModified };
     });
     if (out.length) this.remember(out);
     return out;
@@ -109,5 +110,13 @@ export class BrowserHost implements HostApi, FileProvider {
 
   async saveSettings(json: string): Promise<void> {
     localStorage.setItem(SETTINGS_KEY, json);
+  }
+
+  saveSession(json: string): Promise<void> {
+    return saveSessionText(json);
+  }
+
+  loadSession(): Promise<string | null> {
+    return loadSessionText();
   }
 }

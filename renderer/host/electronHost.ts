@@ -60,6 +60,8 @@ export function createElectronHost(): HostApi {
     onOpenFiles: (listener) => bridge.onOpenFiles?.(listener) ?? (() => undefined),
     loadSettings: () => bridge.loadSettings(),
     saveSettings: (json) => bridge.saveSettings(json),
+    saveSession: bridge.saveSession ? (json) => bridge.saveSession!(json) : undefined,
+    loadSession: bridge.loadSession ? () => bridge.loadSession!() : undefined,
     ...(bridge.connectEngine ? { connectEngine: () => bridge.connectEngine!() } : {}),
   };
 }

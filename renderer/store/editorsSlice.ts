@@ -19,6 +19,10 @@ export interface EditorsSlice {
   splitRight(): void;
   updateTabData(tabId: string, patch: Record<string, unknown>): void;
   setActiveGroup(groupId: string): void;
+  /** Close every editor (a study is opened in a fresh session). */
+  resetEditors(): void;
+  /** Put a saved layout back (opening a study, restoring a session). */
+  restoreEditors(groups: EditorGroup[], activeGroupId: string): void;
 }
 
 let seq = 0;
@@ -143,4 +147,6 @@ export const createEditorsSlice: StateCreator<WorkbenchState, [], [], EditorsSli
     })),
 
   setActiveGroup: (groupId) => set({ activeGroupId: groupId }),
+  resetEditors: () => set({ groups: [{ id: 'group-1', tabs: [], activeTabId: null }], activeGroupId: 'group-1' }),
+  restoreEditors: (groups, activeGroupId) => set({ groups: groups.slice(0, MAX_GROUPS), activeGroupId }),
 });

@@ -30,6 +30,19 @@ export interface DataSource {
   labelKey?: boolean;
   icon: 'file' | 'workspace' | 'session';
   tables: TableInfo[];
+  /** For a file the user imported: what a study records about it (never its rows). */
+  file?: SourceFile;
+}
+
+/** A data file as a study describes it: where it was, what it was, how it was imported. */
+export interface SourceFile {
+  fileName: string;
+  size: number;
+  path: string | null;
+  mtime: number | null;
+  fingerprint: string | null;
+  options: Record<string, unknown>;
+  columns: Record<number, Record<string, unknown>>;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

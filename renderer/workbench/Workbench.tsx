@@ -20,6 +20,7 @@ import { MenuBar } from './parts/MenuBar';
 import { fileSourceMeta, importSource } from './actions/openFiles';
 import { fileSourceFromHost } from '../host/fileSource';
 import { ImportDialogHost } from '../editors/import/ImportDialog';
+import { RelinkDialogHost } from '../study/RelinkDialog';
 
 /** The VS Code-style shell: activity bar, side bar, editor groups, panel, status bar, palette. */
 export function Workbench() {
@@ -110,6 +111,7 @@ export function Workbench() {
         <Notifications />
         <DropOverlay />
         <ImportDialogHost />
+        <RelinkDialogHost />
       </div>
     </CommandsContext.Provider>
   );

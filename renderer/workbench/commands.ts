@@ -10,6 +10,7 @@ import { evaluateWhen, type ContextKeys } from './when';
 import { openFromHost } from './actions/openFiles';
 import { openSampleWorkspace } from './actions/sampleWorkspace';
 import { runActiveSql } from './editors/sqlRunner';
+import { openStudyFromHost, saveStudy } from '../study/openStudy';
 
 export type CommandHandler = () => void | Promise<void>;
 
@@ -54,6 +55,9 @@ export function createHandlers(services: WorkbenchServices): Record<string, Comm
   const handlers: Record<string, CommandHandler> = {
     'file.open': () => openFromHost(services),
     'file.openSample': () => openSampleWorkspace(services),
+    'study.open': () => openStudyFromHost(services),
+    'study.save': () => void saveStudy(services),
+    'study.saveAs': () => void saveStudy(services, { as: true }),
     'sql.newEditor': () => newSqlEditor(),
     'editor.close': () => st().closeActiveTab(),
     'sql.run': () => runActiveSql(),

@@ -23,6 +23,9 @@ export interface CommandDescriptor {
 
 export const COMMANDS: CommandDescriptor[] = [
   { id: 'file.open', title: 'workbench.cmd.openFile', category: 'workbench.cat.file', keybinding: 'Mod+O', menu: { id: 'file', group: 1, order: 1 } },
+  { id: 'study.open', title: 'workbench.cmd.openStudy', category: 'workbench.cat.file', menu: { id: 'file', group: 0, order: 1 } },
+  { id: 'study.save', title: 'workbench.cmd.saveStudy', category: 'workbench.cat.file', keybinding: 'Mod+S', menu: { id: 'file', group: 0, order: 2 } },
+  { id: 'study.saveAs', title: 'workbench.cmd.saveStudyAs', category: 'workbench.cat.file', keybinding: 'Mod+Shift+S', menu: { id: 'file', group: 0, order: 3 } },
   { id: 'file.openSample', title: 'workbench.cmd.openSample', category: 'workbench.cat.file', menu: { id: 'file', group: 1, order: 2 } },
   { id: 'sql.newEditor', title: 'workbench.cmd.newSql', category: 'workbench.cat.file', keybinding: 'Mod+N', menu: { id: 'file', group: 2, order: 1 } },
   { id: 'deck.export', title: 'export.deckUi.command', category: 'workbench.cat.file', when: 'hasTable', menu: { id: 'file', group: 2, order: 2 } },

@@ -13,6 +13,8 @@ export interface HostFile {
   size: number;
   /** Absolute path where the host knows it (Electron); shown in recent files. */
   path?: string;
+  /** Last modified, ms since 1970, when the host knows it. */
+  mtime?: number;
 }
 
 export interface RecentFile {
@@ -54,6 +56,13 @@ export interface HostApi {
   /** Persisted settings (layout sizes, theme, language) as JSON text, or null. */
   loadSettings(): Promise<string | null>;
   saveSettings(json: string): Promise<void>;
+  /**
+   * Crash recovery: the whole session (a study as JSON) written within 2 s of a change; Electron writes
+   * atomically to app data keeping 3 generations, the browser to IndexedDB. `loadSession` returns the
+   * newest generation that reads back whole, or null.
+   */
+  saveSession?(json: string): Promise<void>;
+  loadSession?(): Promise<string | null>;
   /**
    * Electron: ask main for a MessagePort to the native engine process. The port arrives as a window
    * 'message' event `{ tenureEngine: 'port' }` (ports cannot cross the context bridge); when the

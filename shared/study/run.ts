@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import type { FileSource } from '../import/FileSource';
-import { importFile } from '../import/importFile';
+import { importFile, type ColumnInfo } from '../import/importFile';
+import type { ImportOptions } from '../import/importTypes';
 import { REGISTRY, type AnalysisRecord } from '../analysis/registry';
 import { ParetoSpecSchema } from '../analysis/pareto/spec';
 import { saveClassesSql } from '../analysis/pareto/sql';
@@ -63,6 +64,7 @@ export interface OpenedSource {
   /** The file that was read (relinked or as recorded). */
   file: string;
   rows?: number;
+  columns?: ColumnInfo[];
   fingerprint?: string;
   /** The content differs from when the study was saved (fingerprints differ). */
   changed?: boolean;
@@ -88,15 +90,20 @@ export interface StudyRun {
  * stay valid), rebuild the derived tables from their recipes, then compute every analysis. One missing
  * file or missing column fails only what depends on it.
  */
-export async function runStudy(engine: QueryEngine, study: Study, open: (s: StudySource) => { file: string; src: () => FileSource }): Promise<StudyRun> {
+export async function runStudy(
+  engine: QueryEngine,
+  study: Study,
+  open: (s: StudySource) => { file: string; src: () => FileSource },
+  opts: Pick<ImportOptions, 'excelReader'> = {},
+): Promise<StudyRun> {
   const sources: OpenedSource[] = [];
   for (const source of study.sources) {
     const { file, src } = open(source);
     try {
       const f = src();
       const fp = await fingerprint(f);
-      const imported = await importFile(engine, f, { ...source.options, tableName: source.table, replace: true, columns: Object.fromEntries(Object.entries(source.columns).map(([k, v]) => [Number(k), v])) });
-      sources.push({ source, file, rows: imported.rows, fingerprint: fp, changed: source.fingerprint !== null && source.fingerprint !== fp });
+      const imported = await importFile(engine, f, { ...opts, ...source.options, tableName: source.table, replace: true, columns: Object.fromEntries(Object.entries(source.columns).map(([k, v]) => [Number(k), v])) });
+      sources.push({ source, file, rows: imported.rows, columns: imported.columns, fingerprint: fp, changed: source.fingerprint !== null && source.fingerprint !== fp });
     } catch (err) {
       const e = asTenureError(err, 'import');
       const error = e.code === 'file.notFound' ? new TenureError('study.missingSource', `The study's source ${source.name} (${file}) is not found; relink it (--relink ${source.name}=FILE)`, { file, params: { name: source.name, file } }) : e;

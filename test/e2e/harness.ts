@@ -24,9 +24,12 @@ export interface Session {
  * Debian's Chromium through playwright-core with a fresh profile, errors captured, screenshots under
  * test-artifacts/e2e/. Background networking is off: the app must work with no network at all.
  */
-export async function launch(opts: { colorScheme?: 'dark' | 'light'; locale?: string; width?: number; height?: number; autoImport?: boolean } = {}): Promise<Session> {
+export async function launch(
+  opts: { colorScheme?: 'dark' | 'light'; locale?: string; width?: number; height?: number; autoImport?: boolean; profile?: string } = {},
+): Promise<Session> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'tenure-e2e-'));
+  // A given profile outlives the session (a test restarts the browser on it); a fresh one is removed.
+  const profile = opts.profile ?? mkdtempSync(path.join(os.tmpdir(), 'tenure-e2e-'));
   // A persistent context on a fresh temporary directory = a clean --user-data-dir per session.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -62,7 +65,7 @@ export async function launch(opts: { colorScheme?: 'dark' | 'light'; locale?: st
     },
     async close() {
       await context.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,9 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DATA } from '../helpers/paths';
+import { ARTIFACTS, DATA } from '../helpers/paths';
 import { browserMissing, launch, openWorkbench, type Session } from './harness';
 
 const TELCO = path.join(DATA, 'WA_Fn-UseC_-Telco-Customer-Churn.csv');
@@ -63,5 +65,161 @@ describe.skipIf(browserMissing)('results belong to the analysis (web build in Ch
     await page.locator('.tab', { hasText: /survival|churn/i }).last().click();
     await expect(page.locator(`${EDITOR} [data-testid="km-risk-table"] tr[data-group="Month-to-month"] td[data-time="0"]`).textContent()).resolves.toBe('3875');
     expect(s.errors).toEqual([]);
+  });
+});
+
+const OUT = path.join(ARTIFACTS, 'study-e2e');
+const HEADLINE = 'The top 20% of customers (1,407) produce 53.6% of TotalCharges; 80% is reached with 38.4% of customers.';
+const ed = (page: Page, testId: string) => page.locator(`${EDITOR} [data-testid="${testId}"]`);
+const riskAt0 = (page: Page, group: string) => ed(page, 'km-risk-table').locator(`tr[data-group="${group}"] td[data-time="0"]`).textContent();
+
+async function openStudy(page: Page, file: string, data: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await runCommand(page, 'study.open', 'open study');
+  await (await chooser).setFiles(file);
+  const dialog = page.locator('[data-testid="relink-dialog"]');
+  await dialog.waitFor({ timeout: 30_000 });
+  const data2 = page.waitForEvent('filechooser');
+  await dialog.locator('[data-testid="relink-choose"]').click();
+  await (await data2).setFiles(data);
+  await expect.poll(() => dialog.getAttribute('data-missing')).toBe('0');
+  await dialog.locator('[data-testid="relink-open"]').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web build in Chromium)', () => {
+  let s: Session;
+  let profile: string;
+  const studyFile = path.join(OUT, 'telco.tenure');
+
+  beforeAll(async () => {
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
+    profile = mkdtempSync(path.join(os.tmpdir(), 'tenure-study-'));
+    s = await launch({ colorScheme: 'dark', height: 1000, profile });
+    await openWorkbench(s.page, inject('baseURL'));
+  });
+
+  afterAll(async () => {
+    await s?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('builds a study on Telco (Pareto with saved classes, churn-time by class), saves it without the data', async () => {
+    const { page } = s;
+    await openFile(page, TELCO, '7,043 rows');
+    await runCommand(page, 'analysis.pareto', 'pareto');
+    const pa = ed(page, 'pareto-editor');
+    await pa.waitFor();
+    await pa.locator('[data-testid="pareto-customer"]').selectOption('customerID');
+    await pa.locator('[data-testid="pareto-value"]').selectOption('TotalCharges');
+    await pa.locator('[data-testid="analysis-run"]').click();
+    await expect.poll(() => pa.locator('[data-testid="headline-text"]').textContent(), { timeout: 60_000 }).toBe(HEADLINE);
+    await pa.locator('[data-testid="pareto-save-open"]').click();
+    await pa.locator('[data-testid="pareto-save-name"]').fill('telco_classes');
+    await pa.locator('[data-testid="pareto-save"]').click();
+    await expect.poll(() => page.locator('[data-testid="notification"]').allTextContents()).toContainEqual(expect.stringContaining('telco_classes'));
+
+    await runCommand(page, 'analysis.survival', 'survival');
+    const sv = ed(page, 'survival-editor');
+    await sv.waitFor();
+    await expect.poll(() => sv.locator('[data-testid="sv-event-values"] label', { hasText: 'Yes' }).locator('input').isChecked(), { timeout: 20_000 }).toBe(true);
+    await sv.locator('[data-testid="sv-group-table"]').selectOption('telco_classes');
+    await expect(sv.locator('[data-testid="sv-group"]').inputValue()).resolves.toBe('class');
+    await sv.locator('[data-testid="analysis-run"]').click();
+    await ed(page, 'km-card').waitFor({ timeout: 60_000 });
+    await expect(riskAt0(page, 'A')).resolves.toBe('2702');
+
+    // Unsaved work: the title and the tabs say so.
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toMatch(/^● /);
+    await expect.poll(() => page.locator('[data-testid="tab-dirty"]').count()).toBeGreaterThan(0);
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    await (await download).saveAs(studyFile);
+    await expect.poll(() => page.title()).not.toMatch(/^● /);
+    await s.screenshot('study-saved-dark');
+
+    const text = readFileSync(studyFile, 'utf8');
+    const study = JSON.parse(text);
+    expect(study.format).toBe('tenure-study');
+    expect(study.sources).toHaveLength(1);
+    expect(study.sources[0]).toMatchObject({ fileName: 'WA_Fn-UseC_-Telco-Customer-Churn.csv', size: readFileSync(TELCO).length });
+    expect(study.derived).toEqual([expect.objectContaining({ kind: 'paretoClasses', table: 'telco_classes' })]);
+    expect(study.analyses.map((a: { kind: string }) => a.kind).sort()).toEqual(['hazard', 'pareto', 'survival']);
+    // Never the customers' data: no customer id of the file appears in the study.
+    expect(text).not.toContain('7590-VHVEG');
+  });
+
+  it('reopens the study after a reload: same headline and numbers, re-run from the file', async () => {
+    const { page } = s;
+    await openWorkbench(page, inject('baseURL'));
+    await openStudy(page, studyFile, [TELCO]);
+    await page.locator('.tab[data-kind="pareto"]').click();
+    await expect.poll(() => ed(page, 'pareto-editor').locator('[data-testid="headline-text"]').textContent(), { timeout: 90_000 }).toBe(HEADLINE);
+    await page.locator('.tab[data-kind="survival"]').click();
+    await ed(page, 'km-card').waitFor({ timeout: 60_000 });
+    await expect(riskAt0(page, 'A')).resolves.toBe('2702');
+    await expect(riskAt0(page, 'B')).resolves.toBe('1693');
+    await s.screenshot('study-reopened-dark');
+  });
+
+  it('relinks to a copy with 500 rows removed: says the file changed and shows the new figures', async () => {
+    const { page } = s;
+    const lines = readFileSync(TELCO, 'utf8').split(/\r?\n/);
+    const dir = path.join(OUT, 'december');
+    mkdirSync(dir, { recursive: true });
+    const copy = path.join(dir, path.basename(TELCO));
+    writeFileSync(copy, [lines[0], ...lines.slice(501)].join('\n'));
+    await openWorkbench(page, inject('baseURL'));
+    await openStudy(page, studyFile, [copy]);
+    await expect.poll(() => page.locator('[data-testid="notification"]').allTextContents(), { timeout: 60_000 }).toContainEqual(expect.stringContaining('changed since the study was saved'));
+    await page.locator('.tab[data-kind="pareto"]').click();
+    await expect.poll(() => ed(page, 'pareto-summary').textContent(), { timeout: 90_000 }).toContain('6,543 rows');
+  });
+
+  it('after the browser is killed mid-session, the next start offers to restore it, and does', async () => {
+    let { page } = s;
+    await openWorkbench(page, inject('baseURL'));
+    await openFile(page, TELCO, '7,043 rows');
+    await runCommand(page, 'analysis.survival', 'survival');
+    await ed(page, 'survival-editor').waitFor();
+    await page.waitForTimeout(2500); // autosave lands within 2 s
+    const cdp = await s.context.newCDPSession(page);
+    await cdp.send('Browser.crash' as never).catch(() => undefined);
+    await s.context.close().catch(() => undefined);
+    s = await launch({ colorScheme: 'light', height: 1000, profile });
+    page = s.page;
+    await openWorkbench(page, inject('baseURL'));
+    const banner = page.locator('[data-testid="restore-banner"]');
+    await banner.waitFor({ timeout: 30_000 });
+    await s.screenshot('study-restore-light');
+    const chooser = page.waitForEvent('filechooser');
+    await banner.locator('[data-testid="restore-session"]').click();
+    const dialog = page.locator('[data-testid="relink-dialog"]');
+    await dialog.waitFor();
+    await s.screenshot('study-relink-light');
+    await dialog.locator('[data-testid="relink-choose"]').click();
+    await (await chooser.catch(() => page.waitForEvent('filechooser'))).setFiles(TELCO);
+    await expect.poll(() => dialog.getAttribute('data-missing')).toBe('0');
+    await dialog.locator('[data-testid="relink-open"]').click();
+    await ed(page, 'survival-editor').waitFor({ timeout: 60_000 });
+    await expect(page.locator('.tab[data-kind="table"]').count()).resolves.toBe(1);
+  });
+
+  it('a damaged study file gives a clear message and the workbench stays usable', async () => {
+    const { page } = s;
+    const bad = path.join(OUT, 'damaged.tenure');
+    const text = readFileSync(studyFile, 'utf8');
+    writeFileSync(bad, text.slice(0, Math.floor(text.length / 2)));
+    const chooser = page.waitForEvent('filechooser');
+    await runCommand(page, 'study.open', 'open study');
+    await (await chooser).setFiles(bad);
+    await expect.poll(() => page.locator('[data-testid="notification"]').allTextContents()).toContainEqual(expect.stringContaining('damaged.tenure is damaged or truncated'));
+    // Still usable: the open survival editor is there and the palette works.
+    await expect(ed(page, 'survival-editor').count()).resolves.toBe(1);
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.quick-input input').waitFor();
+    await page.keyboard.press('Escape');
+    expect(s.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -131,8 +131,8 @@ describe('retention brief', () => {
     const b = buildBrief([], en);
     expect(b.sections).toEqual([]);
     expect(b.callList).toBeNull();
-    // The registry's kinds today (no Cox yet): nothing is suggested that the user cannot add.
-    expect(b.suggestions.map((s) => s.kind)).toEqual(['pareto', 'survival', 'quadrant', 'reasons', 'risk']);
+    // The registry's kinds (Cox included): nothing is suggested that the user cannot add.
+    expect(b.suggestions.map((s) => s.kind)).toEqual(['pareto', 'survival', 'quadrant', 'reasons', 'risk', 'cox']);
     expect(b.suggestions[2].text).toBe('Add a driver survey (quadrant analysis) to learn why customers stay or leave.');
   });
 

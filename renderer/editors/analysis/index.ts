@@ -13,3 +13,4 @@ export { useFormatters, formatters, type Formatters } from './format';
 export { showSqlInEditor } from './showSql';
 export { openQueryGrid, QueryGridEditor, type QueryGridData } from './QueryGridEditor';
 export { RunActions, FormProblems } from './RunActions';
+export { useRunOnOpen } from './useRunOnOpen';

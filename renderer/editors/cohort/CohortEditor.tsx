@@ -9,7 +9,7 @@ import { cohortFinding, cohortTakeaway } from '../../../shared/deck/findings';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, SqlFragmentField, TableCard, TablePicker, useAnalysisRun, useFormatters, useTable , RunActions, FormProblems } from '../analysis';
+import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, SqlFragmentField, TableCard, TablePicker, useAnalysisRun, useRunOnOpen, useFormatters, useTable , RunActions, FormProblems } from '../analysis';
 import { Segmented } from '../survival/Segmented';
 import { byValue, cohortProblems, cohortSpecOf, cohortTableData, guessCohortForm, restoreCohortForm, type CohortForm, type Measure } from './cohortForm';
 import '../survival/survival.css';
@@ -37,6 +37,8 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
     if (!specKey) return;
     void run(() => computeCohorts(engine, JSON.parse(specKey)), specKey);
   };
+  useRunOnOpen(tab, setData, !!specKey && !!info && state.status === 'idle', doRun);
+
   const err = (field: keyof CohortForm) => (tried ? problems.find((p) => p.field === field)?.key : undefined);
 
   const raw = state.result;

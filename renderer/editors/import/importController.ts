@@ -19,7 +19,7 @@ const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 
 interface Live {
   services: WorkbenchServices;
   src: FileSource;
-  resolve(r: ImportResult | null): void;
+  resolve(r: DialogImportResult | null): void;
   abort: AbortController | null;
   planAbort?: AbortController;
   planSeq: number;
@@ -39,13 +39,16 @@ export function translateError(i18n: I18n, err: unknown): DialogError {
  * Show the import dialog for one file and resolve with the loaded table (null when the user
  * cancelled or the file cannot be read at all). One dialog at a time: files queue behind it.
  */
-export async function runImportDialog(services: WorkbenchServices, src: FileSource): Promise<ImportResult | null> {
+/** The loaded table and the choices it was loaded with (a study records them). */
+export type DialogImportResult = ImportResult & { choices?: { options: DialogOptions; columns: Record<number, ColumnOverride> } };
+
+export async function runImportDialog(services: WorkbenchServices, src: FileSource): Promise<DialogImportResult | null> {
   while (live) await new Promise((r) => setTimeout(r, 100));
   await services.engine.init();
   const remembered = recallChoices(src.name, src.size);
   const existing = toRows<{ name: string }>(await services.engine.query('SELECT table_name AS name FROM duckdb_tables()')).map((r) => r.name);
   const excel = /\.(xlsx|xls|xlsm)$/i.test(src.name);
-  return new Promise<ImportResult | null>((resolve) => {
+  return new Promise<DialogImportResult | null>((resolve) => {
     live = { services, src, resolve, abort: null, planSeq: 0 };
     useImportDialog.getState().open({
       id: ++ids, file: src.name, size: src.size, excel,
@@ -145,7 +148,7 @@ export async function confirmImport(anyway = false): Promise<void> {
     });
     rememberChoices(l.src.name, l.src.size, { options: s.options, columns: s.columns, tableName });
     rememberImport(result.table, l.src, { ...s.options, columns: s.columns, excelReader: workerExcelReader });
-    finish(result);
+    finish({ ...result, choices: { options: s.options, columns: s.columns } });
   } catch (err) {
     if (abort.signal.aborted) {
       finish(null);
@@ -165,7 +168,7 @@ export function cancelImport(): void {
   else finish(null);
 }
 
-function finish(result: ImportResult | null): void {
+function finish(result: DialogImportResult | null): void {
   const l = live;
   live = null;
   l?.planAbort?.abort();

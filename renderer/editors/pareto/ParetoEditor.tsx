@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, RunStatus, showSqlInEditor, useAnalysisRun, useTable, useTables } from '../analysis';
+import { AnalysisLayout, RunStatus, showSqlInEditor, useAnalysisRun, useRunOnOpen, useTable, useTables } from '../analysis';
 import { defaultForm, isComplete, readForm, toSpecInput, type ParetoForm } from './form';
 import { ParetoResults } from './ParetoResults';
 import { ParetoSettings } from './ParetoSettings';
@@ -38,6 +38,8 @@ export function ParetoEditor({ tab, theme, setData }: EditorProps) {
     const f = formRef.current;
     void run(async () => ({ ...(await runPareto(engine, f)), key: JSON.stringify(toSpecInput(f)) + f.valueLabel }));
   }, [engine, run]);
+
+  useRunOnOpen(tab, setData, isComplete(form) && !!tableInfo && state.status === 'idle', start);
 
   const current = state.result;
   const running = state.status === 'running';
@@ -81,7 +83,7 @@ export function ParetoEditor({ tab, theme, setData }: EditorProps) {
               <span className="codicon codicon-code" aria-hidden />
               {t('export.analysis.showSql')}
             </button>
-            <SaveClasses run={current} />
+            <SaveClasses run={current} analysisId={tab.id} />
           </div>
           <ParetoResults run={current} theme={theme} />
         </div>

@@ -6,6 +6,7 @@ import { refreshCatalog } from '../../workbench/actions/catalog';
 import { reportError } from '../../workbench/actions/reportError';
 import { useServices } from '../../workbench/services';
 import type { ParetoRun } from './run';
+import { useStudy } from '../../study/studyStore';
 
 /** A table name DuckDB accepts without quoting: letters, digits, underscores (quoted anyway when saved). */
 export function suggestTableName(table: string): string {
@@ -14,7 +15,7 @@ export function suggestTableName(table: string): string {
 }
 
 /** "Save classes as table": every customer with rank, cumulative share and class, as a new DuckDB table. */
-export function SaveClasses({ run }: { run: ParetoRun }) {
+export function SaveClasses({ run, analysisId }: { run: ParetoRun; analysisId: string }) {
   const { t } = useTranslation();
   const services = useServices();
   const [open, setOpen] = useState(false);
@@ -27,6 +28,8 @@ export function SaveClasses({ run }: { run: ParetoRun }) {
     try {
       await services.engine.query(saveClassesSql(run.spec, run.result.mode, table));
       await refreshCatalog(services.engine);
+      // A study keeps the recipe (rebuilt on open), never the rows.
+      useStudy.getState().addDerived({ kind: 'paretoClasses', table, analysis: analysisId });
       useWorkbench.getState().notify('info', t('pareto.editor.savedTable', { table, count: run.result.n }));
       setOpen(false);
     } catch (err) {

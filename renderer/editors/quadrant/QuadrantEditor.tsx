@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, RunStatus, showSqlInEditor, useAnalysisRun, useTable, useTables } from '../analysis';
+import { AnalysisLayout, RunStatus, showSqlInEditor, useAnalysisRun, useRunOnOpen, useTable, useTables } from '../analysis';
 import { defaultForm, missingStep, readForm, type QuadrantForm } from './form';
 import { QuadrantResults } from './QuadrantResults';
 import { QuadrantSettings } from './QuadrantSettings';
@@ -40,10 +40,12 @@ export function QuadrantEditor({ tab, theme, setData }: EditorProps) {
     void run(() => runQuadrant(engine, f));
   }, [engine, run]);
 
+  const need = missingStep(form);
+  useRunOnOpen(tab, setData, need === null && tables.length > 0 && state.status === 'idle', start);
+
   const current = state.result;
   const running = state.status === 'running';
   const stale = !!current && current.key !== formKey(form);
-  const need = missingStep(form);
   const showSql = () => current && showSqlInEditor(runSql(current), t('quadrant.editor.sqlComment', { table: current.spec.table, count: current.spec.drivers.length }));
 
   const actions = (

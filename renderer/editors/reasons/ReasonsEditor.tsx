@@ -7,7 +7,7 @@ import type { ChartTheme } from '../../../shared/charts/theme';
 import { reasonsFinding, reasonsTakeaway } from '../../../shared/deck/findings';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, Select, SqlFragmentField, TableCard, TablePicker, ValuePicker, useAnalysisRun, useFormatters , RunActions, FormProblems } from '../analysis';
+import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, Select, SqlFragmentField, TableCard, TablePicker, ValuePicker, useAnalysisRun, useRunOnOpen, useFormatters , RunActions, FormProblems } from '../analysis';
 import { useEventGuess } from '../survival/useEventGuess';
 import { emptyReasonsForm, reasonsProblems, reasonsSpecOf, restoreReasonsForm, retagResult, type ReasonsForm } from './reasonsForm';
 import { TagTable } from './TagTable';
@@ -36,6 +36,8 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
     if (!specKey) return;
     void run(() => computeReasons(engine, JSON.parse(specKey)), specKey);
   }, [specKey, run, engine]);
+  useRunOnOpen(tab, setData, !!specKey && state.status === 'idle', doRun);
+
   // Opened from the survival editor with everything chosen: run straight away.
   const [autoRun] = useState(() => !!tab.data.form && !state.result && reasonsProblems(form).length === 0);
   useEffect(() => {

@@ -4,7 +4,7 @@ import { computeRisk, type RiskResult } from '../../../shared/analysis/risk/comp
 import type { EconomicsInput } from '../../../shared/analysis/risk/spec';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, FormProblems, RunActions, RunStatus, useAnalysisRun, useTable, useTables } from '../analysis';
+import { AnalysisLayout, FormProblems, RunActions, RunStatus, useAnalysisRun, useRunOnOpen, useTable, useTables } from '../analysis';
 import { useEventGuess } from '../survival/useEventGuess';
 import { RiskResults } from './RiskResults';
 import { RiskSettings } from './RiskSettings';
@@ -37,6 +37,8 @@ export function RiskEditor({ tab, theme, setData }: EditorProps) {
     const spec = riskSpecOf(form);
     void run(() => computeRisk(engine, spec), key);
   }, [key, form, run, engine]);
+  useRunOnOpen(tab, setData, !!key && !!info && state.status === 'idle', doRun);
+
 
   const result = state.result;
   const stale = !!result && state.key !== key;

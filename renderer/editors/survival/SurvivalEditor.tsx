@@ -5,7 +5,7 @@ import { hazardFinding, hazardTakeaway, survivalFinding, survivalTakeaway } from
 import { useWorkbench } from '../../store/workbenchStore';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, HeadlineBanner, RunStatus, useAnalysisRun, useTable , RunActions, FormProblems } from '../analysis';
+import { AnalysisLayout, HeadlineBanner, RunStatus, useAnalysisRun, useRunOnOpen, useTable , RunActions, FormProblems } from '../analysis';
 import { HazardPanel } from './HazardPanel';
 import { KmChartCard } from './KmChartCard';
 import { Segmented } from './Segmented';
@@ -60,6 +60,8 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
     if (!specKey) return;
     void run(() => computeSurvival(engine, JSON.parse(specKey)), specKey);
   }, [specKey, run, engine]);
+  useRunOnOpen(tab, setData, !!specKey && !!info && state.status === 'idle', doRun);
+
 
   const result = state.result;
   const tr = t as unknown as Translate;

@@ -9,6 +9,7 @@ import { formatBinding } from '../../workbench/keybindings';
 import { fileSourceMeta, importSource } from '../../workbench/actions/openFiles';
 import { fileSourceFromHost } from '../../host/fileSource';
 import { useWorkbench } from '../../store/workbenchStore';
+import { RecentStudies, RestoreBanner } from '../../study/WelcomeStudies';
 
 /** The start page: open a file or the sample, recent files, and what Tenure answers. */
 export function WelcomeEditor({ visible }: EditorProps) {
@@ -19,7 +20,8 @@ export function WelcomeEditor({ visible }: EditorProps) {
   const [recents, setRecents] = useState<RecentFile[]>([]);
 
   useEffect(() => {
-    if (visible) void host.recentFiles().then(setRecents).catch(() => setRecents([]));
+    // Studies have their own list (Recent studies); this one is data files.
+    if (visible) void host.recentFiles().then((r) => setRecents(r.filter((x) => !/\.tenure$/i.test(x.name)))).catch(() => setRecents([]));
   }, [host, visible]);
 
   const openRecent = async (r: RecentFile) => {
@@ -35,6 +37,7 @@ export function WelcomeEditor({ visible }: EditorProps) {
 
   const start: { id: string; icon: string; label: string }[] = [
     { id: 'file.open', icon: 'folder-opened', label: t('workbench.welcome.openFile') },
+    { id: 'study.open', icon: 'notebook', label: t('workbench.cmd.openStudy') },
     { id: 'file.openSample', icon: 'database', label: t('workbench.welcome.openSample') },
     { id: 'sql.newEditor', icon: 'new-file', label: t('workbench.welcome.newSql') },
   ];
@@ -46,6 +49,7 @@ export function WelcomeEditor({ visible }: EditorProps) {
           <h1>{t('common.appName')}</h1>
           <p className="welcome-subtitle">{t('workbench.welcome.subtitle')}</p>
         </header>
+        <RestoreBanner />
         <div className="welcome-columns">
           <section className="welcome-section">
             <h2>{t('workbench.welcome.start')}</h2>
@@ -79,6 +83,7 @@ export function WelcomeEditor({ visible }: EditorProps) {
                 ))}
               </ul>
             )}
+            <RecentStudies />
           </section>
           <section className="welcome-section">
             <h2>{t('workbench.welcome.analyses')}</h2>

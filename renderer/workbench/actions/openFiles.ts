@@ -8,6 +8,8 @@ import type { DataSource } from '../../store/types';
 import type { WorkbenchServices } from '../services';
 import { reportError } from './reportError';
 import { runImportDialog } from '../../editors/import/importController';
+import { describeFile } from '../../study/sourceFiles';
+import { STUDY_FILE, openStudyFile } from '../../study/openStudy';
 import { rememberImport } from '../../engine/rebuildSources';
 
 export const OPENABLE = /\.(csv|tsv|txt|tab|xlsx|xls)$/i;
@@ -26,14 +28,20 @@ export async function openFromHost(services: WorkbenchServices): Promise<void> {
     reportError(services.i18n, err);
     return;
   }
-  for (const f of files) await importSource(services, fileSourceFromHost(services.host, f), fileSourceMeta(f.name, f.path));
+  // A study chosen in Open opens as a study; data files are imported.
+  const study = files.find((f) => STUDY_FILE.test(f.name));
+  if (study) {
+    await openStudyFile(services, study);
+    return;
+  }
+  for (const f of files) await importSource(services, fileSourceFromHost(services.host, f), fileSourceMeta(f.name, f.path), { path: f.path, mtime: f.mtime });
 }
 
 /** Files dropped on the window: read straight from the File objects (lazily, no copy). */
 export async function openDropped(services: WorkbenchServices, files: File[]): Promise<void> {
   const adopter = services.host as unknown as Partial<DropAdopter>;
   if (typeof adopter.adopt === 'function') adopter.adopt(files);
-  for (const file of files) await importSource(services, fileSourceFromFile(file), fileSourceMeta(file.name));
+  for (const file of files) await importSource(services, fileSourceFromFile(file), fileSourceMeta(file.name), { mtime: file.lastModified });
 }
 
 export function fileSourceMeta(name: string, path?: string): Omit<DataSource, 'tables'> {
@@ -50,14 +58,15 @@ export async function importSource(
   services: WorkbenchServices,
   src: FileSource,
   source: Omit<DataSource, 'tables'>,
-  opts: { tableName?: string; open?: boolean; dialog?: boolean } = {},
+  opts: { tableName?: string; open?: boolean; dialog?: boolean; path?: string; mtime?: number } = {},
 ): Promise<string | null> {
   const store = useWorkbench.getState();
   if (opts.dialog !== false) {
     try {
       const result = await runImportDialog(services, src);
       if (!result) return null;
-      store.addTable(source, { name: result.table, rows: result.rows, columns: result.columns });
+      const file = await describeFile(src, { path: opts.path, mtime: opts.mtime, options: result.choices?.options, columns: result.choices?.columns });
+      store.addTable({ ...source, file }, { name: result.table, rows: result.rows, columns: result.columns });
       if (opts.open !== false) openTable(result.table);
       return result.table;
     } catch (err) {

@@ -5,6 +5,7 @@ import type { EditorGroup, EditorTab } from '../../store/types';
 import { editorFor } from '../editorRegistry';
 import { useCommands } from '../useCommands';
 import { keycaps } from '../keybindings';
+import { useStudy } from '../../study/studyStore';
 
 const TAB_MIME = 'application/x-tenure-tab';
 
@@ -100,11 +101,12 @@ function TabButton(props: {
   const { tab, active } = props;
   const contribution = editorFor(tab.kind);
   const title = tab.title ?? (contribution ? t(contribution.title, { n: tab.data.n ?? '' }).trim() : tab.kind);
+  const dirty = useStudy((s) => s.dirtyTabs.includes(tab.id));
   return (
     <div
       role="tab"
       aria-selected={active}
-      className={`tab${active ? ' active' : ''}${props.dropBefore ? ' drop-before' : ''}`}
+      className={`tab${active ? ' active' : ''}${props.dropBefore ? ' drop-before' : ''}${dirty ? ' dirty' : ''}`}
       data-tab={tab.id}
       data-kind={tab.kind}
       draggable
@@ -122,6 +124,7 @@ function TabButton(props: {
     >
       <span className={`codicon codicon-${contribution?.icon ?? 'file'} tab-icon kind-${tab.kind}`} aria-hidden />
       <span className="tab-label">{title}</span>
+      {dirty && <span className="tab-dirty" title={t('workbench.study.dirty')} aria-label={t('workbench.study.dirty')} data-testid="tab-dirty">●</span>}
       <button
         type="button"
         className="tab-close icon-button"
