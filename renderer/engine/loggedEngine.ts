@@ -25,6 +25,10 @@ export class LoggedEngine implements QueryEngine {
     return this.inner.filesDir;
   }
 
+  get maxTextBytes(): number | undefined {
+    return this.inner.maxTextBytes;
+  }
+
   async init(): Promise<void> {
     this.events.onState('starting');
     try {

@@ -21,6 +21,8 @@ export interface QueryEngine {
    * (confine.ts); SQL names them by registeredPath(engine, name) (engineFiles.ts). Absent: plain names.
    */
   readonly filesDir?: string;
+  /** Largest text file the import may load (absent: LIMITS.maxTextBytes, sized for the wasm heap). */
+  readonly maxTextBytes?: number;
   init(): Promise<void>;
   /** Copy bytes into the engine under a virtual file name usable in SQL (e.g. read_csv('name')). */
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
