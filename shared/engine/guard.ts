@@ -104,6 +104,11 @@ export async function guardFragments(engine: QueryEngine, from: string, fragment
       cols = toRows(await engine.query(`DESCRIBE ${probe}`));
     } catch (err) {
       const detail = duckMessage(err);
+      // A confined engine refuses a file function's path already while binding (confine.ts).
+      const refused = (err as { code?: string }).code === 'engine.fileAccess' ? String((err as { params?: { path?: string } }).params?.path ?? '') : /^Permission Error: Cannot access (?:file|directory) "([^"]*)"/.exec(detail)?.[1];
+      if (refused !== undefined && refused !== null) {
+        throw new TenureError('analysis.sqlReadsFiles', `The SQL in "${field}" may only use the analysed table's columns; it reads ${refused}`, { params: { ...params, what: refused } });
+      }
       if (/Expected a single SELECT statement/i.test(detail)) {
         throw new TenureError('analysis.sqlStatements', `The SQL in "${field}" must be one expression; it contains other statements`, { params });
       }
