@@ -49,10 +49,11 @@ function duckMessage(err: unknown): string {
 
 /** The tables an analysis may read: the app's own (main database and temp), by name. */
 async function appTables(engine: QueryEngine): Promise<Set<string>> {
-  const rows = toRows<{ n: string }>(
-    await engine.query(`SELECT table_name AS n FROM duckdb_tables() WHERE database_name IN (current_database(), 'temp')`),
+  const rows = toRows<{ d: string; s: string; n: string }>(
+    await engine.query(`SELECT database_name AS d, schema_name AS s, table_name AS n FROM duckdb_tables() WHERE database_name IN (current_database(), 'temp')`),
   );
-  return new Set(rows.map((r) => r.n));
+  // Plans name a scanned table plainly (duckdb-wasm) or as database.schema.table (native DuckDB).
+  return new Set(rows.flatMap((r) => [r.n, `${r.d}.${r.s}.${r.n}`]));
 }
 
 /** What in the plan is not the app's own table: a table function or another database's table. */
