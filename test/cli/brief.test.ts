@@ -40,7 +40,7 @@ describe('tenure brief and the deck that starts with it (CLI)', () => {
     expect(b.sections.map((s: any) => s.topic)).toEqual(['profit', 'when', 'risk', 'action']);
     expect(b.sections[2].sentences[0]).toEqual({ text: "1.23M of CLTV is expected to leave within 6 months: 6.7% of the active customers' value.", source: { id: 'slide 4', kind: 'risk' } });
     expect(b.analyses.map((a: any) => [a.id, a.kind])).toEqual([['slide 1', 'pareto'], ['slide 2', 'survival'], ['slide 4', 'risk']]);
-    expect(b.suggestions.map((s: any) => s.kind)).toEqual(['quadrant', 'reasons']);
+    expect(b.suggestions.map((s: any) => s.kind)).toEqual(['quadrant', 'reasons', 'cox']);
     expect(b.callList.rows).toHaveLength(10);
     expect(b.callList.rows[0][1]).toBe('9544-PYPSJ');
     expect(b.text).toContain('## What to do\n- Call the top 100 accounts of the call list');

@@ -62,7 +62,18 @@ async function describeOrExplain(engine: QueryEngine, spec: ParetoSpec) {
  */
 export async function computePareto(engine: QueryEngine, input: ParetoSpecInput): Promise<ParetoResult> {
   const spec = parseParetoSpec(input);
-  await guardFragments(engine, qi(spec.table), [{ field: 'where', sql: spec.where }, { field: 'value.sql', sql: spec.value.kind === 'expr' ? spec.value.sql : null }]);
+  try {
+    await guardFragments(engine, qi(spec.table), [{ field: 'where', sql: spec.where }, { field: 'value.sql', sql: spec.value.kind === 'expr' ? spec.value.sql : null }]);
+  } catch (err) {
+    // A fragment DuckDB cannot parse or bind: say it in Pareto's own words (what the user wrote + DuckDB's reason).
+    const e = err as TenureError;
+    if (e.code !== 'analysis.sqlInvalid') throw err;
+    const reason = String(e.params?.detail ?? e.message);
+    if (e.params?.field === 'value.sql' && spec.value.kind === 'expr') {
+      throw new TenureError('pareto.valueExpr', `The value expression ${spec.value.sql} cannot be computed: ${reason}`, { params: { expr: spec.value.sql, reason } });
+    }
+    throw new TenureError('pareto.filter', `The filter ${spec.where} cannot be applied: ${reason}`, { params: { where: spec.where, reason } });
+  }
   const { mode, probe } = await resolveValueMode(engine, spec);
   const ranked = rankedSql(spec, mode);
   const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
