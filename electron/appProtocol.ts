@@ -59,7 +59,8 @@ export function resolveAppPath(root: string, url: string): string | null {
   } catch {
     return null;
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  // Exactly app://tenure: no other host, no port, no user-info (`app://x@tenure/` is not our origin).
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || u.username || u.password) return null;
   let rel: string;
   try {
     rel = decodeURIComponent(u.pathname);

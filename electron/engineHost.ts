@@ -13,6 +13,8 @@ import { IPC } from './ipcChannels';
 export class EngineHost {
   private child: UtilityProcess | null = null;
   private readonly viewers = new Set<WebContents>();
+  /** Files the user chose: re-sent to every new engine process, which links in no other path. */
+  private readonly granted = new Set<string>();
 
   constructor(
     private readonly entry: string,
@@ -28,6 +30,7 @@ export class EngineHost {
       for (const wc of this.viewers) if (!wc.isDestroyed()) wc.send(IPC.engineExited, `exit code ${code}`);
     });
     this.child = child;
+    for (const path of this.granted) child.postMessage({ type: 'grant', path });
     return child;
   }
 
@@ -39,6 +42,13 @@ export class EngineHost {
     this.viewers.add(wc);
     wc.once('destroyed', () => this.viewers.delete(wc));
     wc.postMessage(IPC.enginePort, null, [port2]);
+  }
+
+  /** A file the user chose (dialog, command line, recent list) that the renderer may hand the engine. */
+  grant(path: string): void {
+    if (this.granted.has(path)) return;
+    this.granted.add(path);
+    this.child?.postMessage({ type: 'grant', path });
   }
 
   stop(): void {

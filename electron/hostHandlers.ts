@@ -30,7 +30,7 @@ export interface HostContext {
   t(key: string): string;
   onSettingsSaved?(json: string): void;
   /** The native engine process (absent: the renderer keeps duckdb-wasm). */
-  engine?: { connect(wc: Electron.WebContents): void };
+  engine?: { connect(wc: Electron.WebContents): void; grant?(path: string): void };
 }
 
 const Offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -102,6 +102,7 @@ export async function grantPaths(ctx: HostContext, paths: string[]): Promise<Hos
     try {
       const f = await ctx.registry.register(p);
       files.push(f);
+      ctx.engine?.grant?.(f.path!);
       await ctx.recent.add({ name: f.name, path: f.path!, openedAt: Date.now() });
       app.addRecentDocument(f.path!);
     } catch {

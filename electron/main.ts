@@ -137,7 +137,10 @@ if (!app.requestSingleInstanceLock()) {
   // Guards every WebContents, including any created later (devtools, pop-ups that slip through).
   app.on('web-contents-created', (_event, wc) => hardenWebContents(wc));
 
-  app.on('will-quit', () => engine?.stop());
+  app.on('will-quit', () => {
+    engine?.stop();
+    void ctx?.registry.closeAll();
+  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

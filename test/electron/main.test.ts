@@ -115,7 +115,10 @@ describe('main process', () => {
     const [child] = E.FakeUtilityProcess.instances;
     expect(child.modulePath).toMatch(/engineProcess\.cjs$/);
     // Main's options (a folder in app-data), with one end of a channel; the other end goes to the renderer.
-    const [[msg, toChild]] = child.messages as [[{ type: string; options: { dir: string } }, { name: string }[]]];
+    // Files opened at start-up (a.csv from argv) are granted to the process first: it links in no other path.
+    const grants = child.messages.filter(([m]) => (m as { type: string }).type === 'grant');
+    expect(grants.map(([m]) => m)).toEqual([{ type: 'grant', path: join(E.app.paths.userData, '..', 'a.csv') }]);
+    const [[msg, toChild]] = child.messages.filter(([m]) => (m as { type: string }).type !== 'grant') as [[{ type: string; options: { dir: string } }, { name: string }[]]];
     expect(msg).toEqual({ type: 'connect', options: { dir: join(E.app.paths.userData, 'engine') } });
     expect(toChild.map((p) => p.name)).toEqual(['port1']);
     expect(win.webContents.posted).toEqual([[IPC.enginePort, null, [expect.objectContaining({ name: 'port2' })]]]);

@@ -10,6 +10,7 @@ import { computeSurvival } from '../../shared/analysis/survival/compute';
 import { computeCohorts } from '../../shared/analysis/cohort/compute';
 import { computeReasons } from '../../shared/analysis/reasons/compute';
 import { computeRisk } from '../../shared/analysis/risk/compute';
+import { computeCox } from '../../shared/analysis/cox/compute';
 import { guardFragments } from '../../shared/engine/guard';
 import { ARTIFACTS } from '../helpers/paths';
 import { attacks, writeCustomers } from '../helpers/userSqlFixture';
@@ -42,6 +43,7 @@ const RUNS: [string, (sql: string) => Promise<unknown>][] = [
   ['cohort value', (v) => computeCohorts(engine, { table, customer: 'id', date: 'joined', valueExpr: v })],
   ['reasons where', (w) => computeReasons(engine, { table, reason: 'reason', event, where: w })],
   ['risk where', (w) => computeRisk(engine, { table, customer: 'id', time: { kind: 'duration', column: 'tenure' }, event, value: { kind: 'column', column: 'charges' }, horizon: 3, where: w })],
+  ['cox where', (w) => computeCox(engine, { table, time: { kind: 'duration', column: 'tenure' }, event, covariates: ['charges'], where: w })],
   ['risk value', (v) => computeRisk(engine, { table, customer: 'id', time: { kind: 'duration', column: 'tenure' }, event, value: { kind: 'expr', sql: v }, horizon: 3 })],
 ];
 
@@ -85,6 +87,8 @@ describe('user SQL stays in its lane (every analysis, every fragment field)', ()
     await expect(ok(`reason IN ('Price', 'it''s; DROP TABLE x')`)).resolves.toBeUndefined();
     const r = await computePareto(engine, { table, customer: 'id', value: { kind: 'expr', sql: 'charges * 2' }, where: `plan = 'Yearly' /* yearly only */` });
     expect(r.n).toBe(60);
+    const cox = await computeCox(engine, { table, time: { kind: 'duration', column: 'tenure' }, event, covariates: ['charges'], where: `tenure >= 0 AND charges IS NOT NULL` });
+    expect(cox.model.n).toBeGreaterThan(0);
     expect(existsSync(path.join(DIR, 'x.csv'))).toBe(false);
   });
 });

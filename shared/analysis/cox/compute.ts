@@ -1,6 +1,8 @@
 import type { Table } from 'apache-arrow';
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
+import { guardFragments } from '../../engine/guard';
+import { qi } from '../../engine/sqlQuote';
 import { asTenureError, TenureError } from '../../errors';
 import { columnTypes, isNumericType, requireColumns } from '../survival/columns';
 import { defaultHorizons } from '../survival/defaults';
@@ -51,6 +53,8 @@ function floatColumn(t: Table, name: string): Float64Array {
 /** Fit the Cox model of a spec on the engine: counts, levels and rows from SQL, the fit in typed arrays. */
 export async function fitCoxOnEngine(engine: QueryEngine, spec: CoxSpec): Promise<{ model: CoxModel; excluded: CoxResult['excluded']; sql: string; time: Float64Array }> {
   const types = await columnTypes(engine, spec.table);
+  // The filter travels in shared specs (studies, decks): checked like every analysis' SQL (engine/guard).
+  await guardFragments(engine, qi(spec.table), [{ field: 'where', sql: spec.where }]);
   const tm = spec.time;
   requireColumns(types, spec.table, [tm.kind === 'duration' ? tm.column : tm.start, tm.kind === 'dates' ? tm.end : undefined, spec.event?.column, ...spec.covariates]);
   const dup = spec.covariates.find((c, i) => spec.covariates.indexOf(c) !== i);

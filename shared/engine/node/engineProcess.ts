@@ -7,6 +7,7 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { asTenureError } from '../../errors';
 import type { EngineRequest, EngineResponse, EngineStartOptions } from '../engineProtocol';
+import { FileGrants, type GrantMessage } from './fileGrants';
 import { NativeEngine } from './nativeEngine';
 
 interface PortLike {
@@ -28,6 +29,8 @@ function parentPort(): PortLike {
 }
 
 let starting: Promise<NativeEngine> | null = null;
+/** Paths main granted; a renderer port (one served with main's forced options) may link only these. */
+const grants = new FileGrants();
 
 async function handle(req: EngineRequest, forced?: EngineStartOptions): Promise<Omit<EngineResponse & { ok: true }, 'id'>> {
   if (req.op === 'init') {
@@ -50,6 +53,7 @@ async function handle(req: EngineRequest, forced?: EngineStartOptions): Promise<
       await engine.registerFileBuffer(req.name, new Uint8Array(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength));
       return { ok: true };
     case 'registerFileHandle':
+      if (forced) grants.check(req.path);
       await engine.registerFileHandle(req.name, req.path);
       return { ok: true };
     case 'dropFile':
@@ -68,8 +72,15 @@ async function handle(req: EngineRequest, forced?: EngineStartOptions): Promise<
 }
 
 function serve(port: PortLike, forced?: EngineStartOptions): void {
+  const fromMain = forced === undefined;
   port.on('message', (e) => {
-    const msg = e.data as EngineRequest | { type: 'connect'; options: EngineStartOptions };
+    const msg = e.data as EngineRequest | { type: 'connect'; options: EngineStartOptions } | GrantMessage;
+    // Control messages come from main (the parent port) only; on a renderer's port they are dropped.
+    if ('type' in msg && !fromMain) return;
+    if ('type' in msg && msg.type === 'grant') {
+      grants.add(msg.path);
+      return;
+    }
     // Main hands over a MessagePort to the renderer, with main's options (the renderer's are ignored).
     if ('type' in msg && msg.type === 'connect') {
       const p = e.ports?.[0];
