@@ -8,7 +8,7 @@ const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'u
 const nodeBuiltinPatterns = [{ group: ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)], message: 'shared/ is pure: Node built-ins only in shared/**/node/.' }];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'scratch', 'bench/data', 'test-artifacts', 'coverage'] },
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'dist-cli', 'release', 'scratch', 'bench/data', 'test-artifacts', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { toRows } from '../shared/engine/arrowRows';
 import type { QueryEngine } from '../shared/engine/QueryEngine';
 import { WasmNodeEngine } from '../shared/engine/node/wasmNodeEngine';
 import { ql } from '../shared/engine/sqlQuote';
+import { registeredPath } from '../shared/engine/engineFiles';
 import { NativeQueryEngine } from './nativeQueryEngine';
 
 export interface BenchEngine {
@@ -32,7 +33,7 @@ export async function openWasm(): Promise<BenchEngine & { app: WasmNodeEngine }>
     // The app's UTF-8 path: registered lazily, read in ranges from disk.
     const name = `bench_${n++}.csv`;
     await app.registerFileHandle(name, file);
-    return ql(name);
+    return ql(registeredPath(app, name));
   });
   return { ...engine, app };
 }

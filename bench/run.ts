@@ -14,6 +14,7 @@ import { ensureData, fileMB } from './generate';
 import { BENCH_DIR, RESULTS_DIR, ROOT, SIZES, csvPath, gbkPath } from './paths';
 import { markdown, targets, type BenchResults, type CoreConfig, type SizeResult } from './report';
 import { exportMarkdown, type ExportBenchResult } from './exportBench';
+import { coxMarkdown, type CoxBenchResult } from './coxBench';
 
 const { values } = parseArgs({
   options: {
@@ -100,13 +101,15 @@ for (const key of sizes) {
 results.xlsx = await child('importFile xlsx', ['--mode', 'import', '--file', 'xlsx', '--runs', String(values.runs ?? 3)]);
 // Slide export (PNG at 2×, a 10-slide deck): not a SQL case, its own process (bench/exportBench.ts).
 const exported = !values.cases || values.cases.includes('export') ? await exportChild() : undefined;
+// Cox regression, 1M rows × 10 covariates, beside R coxph on the same data (bench/coxBench.ts).
+const coxed = !values.cases || values.cases.includes('cox') ? await coxChild() : undefined;
 results.meta.totalSeconds = (Date.now() - started) / 1000;
 results.meta.loadAvgAtEnd = os.loadavg();
 rmSync(tmp, { recursive: true, force: true });
 
-const md = markdown(results) + (exported ? `\n${exportMarkdown(exported)}` : '');
+const md = markdown(results) + (exported ? `\n${exportMarkdown(exported)}` : '') + (coxed ? `\n${coxMarkdown(coxed)}` : '');
 mkdirSync(RESULTS_DIR, { recursive: true });
-writeFileSync(path.join(RESULTS_DIR, 'latest.json'), JSON.stringify({ ...results, ...(exported ? { export: exported } : {}), targets: targets(results) }, null, 2));
+writeFileSync(path.join(RESULTS_DIR, 'latest.json'), JSON.stringify({ ...results, ...(exported ? { export: exported } : {}), ...(coxed ? { cox: coxed } : {}), targets: targets(results) }, null, 2));
 writeFileSync(path.join(RESULTS_DIR, 'latest.md'), md);
 console.log(md);
 
@@ -131,6 +134,22 @@ function exportChild(): Promise<ExportBenchResult | undefined> {
         resolve(JSON.parse(readFileSync(out, 'utf8')) as ExportBenchResult);
       } catch {
         console.error('  slide export: failed');
+        resolve(undefined);
+      }
+    });
+  });
+}
+
+function coxChild(): Promise<CoxBenchResult | undefined> {
+  const out = path.join(tmp, 'cox.json');
+  console.error('▶ cox 1M × 10 (duckdb-wasm) and R coxph');
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(BENCH_DIR, 'coxBench.ts'), '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    p.on('exit', () => {
+      try {
+        resolve(JSON.parse(readFileSync(out, 'utf8')) as CoxBenchResult);
+      } catch {
+        console.error('  cox: failed');
         resolve(undefined);
       }
     });

@@ -83,7 +83,7 @@ export function ChartExportMenu({ build, title, viewSize }: ChartExportMenuProps
         data-testid="chart-export"
         onClick={() => setOpen((o) => !o)}
       >
-        <span className="codicon codicon-desktop-download" aria-hidden />
+        <span className="codicon codicon-export" aria-hidden />
       </button>
       {open && (
         <div className="tn-export-popup" role="menu" data-testid="chart-export-menu">

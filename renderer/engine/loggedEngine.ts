@@ -21,6 +21,14 @@ export class LoggedEngine implements QueryEngine {
     return this.inner.name;
   }
 
+  get filesDir(): string | undefined {
+    return this.inner.filesDir;
+  }
+
+  get maxTextBytes(): number | undefined {
+    return this.inner.maxTextBytes;
+  }
+
   async init(): Promise<void> {
     this.events.onState('starting');
     try {

@@ -4,6 +4,8 @@ import { ENGINE_SETUP_SQL, type QueryEngine } from '../../shared/engine/QueryEng
 import { normalizeTable } from '../../shared/engine/normalizeTable';
 import { readableEngineMessage } from '../../shared/engine/engineError';
 import { qi } from '../../shared/engine/sqlQuote';
+import { confinementError, confinementSql } from '../../shared/engine/confine';
+import { WASM_FILES_DIR, registeredPath } from '../../shared/engine/engineFiles';
 import { DUCKDB_BUNDLES } from './duckdbBundles';
 
 /**
@@ -13,6 +15,7 @@ import { DUCKDB_BUNDLES } from './duckdbBundles';
  */
 export class WorkerEngine implements QueryEngine {
   readonly name = 'duckdb-wasm (worker)';
+  readonly filesDir = WASM_FILES_DIR;
   private db: duckdb.AsyncDuckDB | null = null;
   private conn: duckdb.AsyncDuckDBConnection | null = null;
   private worker: Worker | null = null;
@@ -33,7 +36,8 @@ export class WorkerEngine implements QueryEngine {
     await db.open({ query: { castBigIntToDouble: false } });
     const conn = await db.connect();
     // Before anything else: an extension auto-load would try the network and hang forever offline.
-    for (const sql of ENGINE_SETUP_SQL) await conn.query(sql);
+    // Then confinement: SQL (the editor's included) reads only registered files and writes none.
+    for (const sql of [...ENGINE_SETUP_SQL, ...confinementSql([WASM_FILES_DIR])]) await conn.query(sql);
     this.worker = worker;
     this.db = db;
     this.conn = conn;
@@ -52,18 +56,18 @@ export class WorkerEngine implements QueryEngine {
   }
 
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void> {
-    return this.exclusive(() => this.need().db.registerFileBuffer(name, bytes));
+    return this.exclusive(() => this.need().db.registerFileBuffer(registeredPath(this, name), bytes));
   }
 
   /** handle = a browser File; DuckDB reads it through FileReader in ranges (never copied whole). */
   registerFileHandle(name: string, handle: unknown): Promise<void> {
     if (!(handle instanceof Blob)) return Promise.reject(new Error('Worker engine expects a File'));
-    return this.exclusive(() => this.need().db.registerFileHandle(name, handle, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, false));
+    return this.exclusive(() => this.need().db.registerFileHandle(registeredPath(this, name), handle, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, false));
   }
 
   dropFile(name: string): Promise<void> {
     return this.exclusive(async () => {
-      await this.need().db.dropFile(name);
+      await this.need().db.dropFile(registeredPath(this, name));
     });
   }
 
@@ -87,8 +91,8 @@ export class WorkerEngine implements QueryEngine {
         return normalizeTable(new Table(reader.schema, batches));
       } catch (err) {
         // send() reports errors as JSON: rethrow them as DuckDB's plain "Parser Error: …" text.
-        if (err instanceof Error) throw new Error(readableEngineMessage(err.message));
-        throw err;
+        const message = readableEngineMessage(err instanceof Error ? err.message : String(err));
+        throw confinementError(message) ?? (err instanceof Error ? new Error(message) : err);
       } finally {
         this.running = false;
       }

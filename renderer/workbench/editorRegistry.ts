@@ -13,6 +13,7 @@ import { DeckEditor } from '../editors/deck/DeckEditor';
 import { RiskEditor } from '../editors/risk/RiskEditor';
 import { BriefEditor } from '../editors/brief/BriefEditor';
 import { WhatChangedEditor } from '../editors/changed/WhatChangedEditor';
+import { CoxEditor } from '../editors/cox/CoxEditor';
 
 /** What an editor component receives. Reach the engine/host with useServices(), state with useWorkbench(). */
 export interface EditorProps {
@@ -47,11 +48,12 @@ export const EDITORS: Record<string, EditorContribution> = {
   sql: { component: SqlEditorTab, icon: 'database', title: 'workbench.editor.sql' },
   survival: { component: SurvivalEditor, icon: 'pulse', title: 'survival.title', command: 'analysis.survival' },
   cohort: { component: CohortEditor, icon: 'layers', title: 'survival.cohort.title', command: 'analysis.cohort' },
-  // No command of its own: opened from the survival editor once a reason column is chosen.
-  reasons: { component: ReasonsEditor, icon: 'graph', title: 'survival.reasons.title' },
+  // Also opened from the survival editor once a reason column is chosen.
+  reasons: { component: ReasonsEditor, icon: 'graph', title: 'survival.reasons.title', command: 'analysis.reasons' },
   pareto: { component: ParetoEditor, icon: 'graph', title: 'pareto.title', command: 'analysis.pareto' },
   quadrant: { component: QuadrantEditor, icon: 'layout', title: 'quadrant.title', command: 'analysis.quadrant' },
   risk: { component: RiskEditor, icon: 'flame', title: 'risk.title', command: 'analysis.risk' },
+  cox: { component: CoxEditor, icon: 'symbol-variable', title: 'cox.title', command: 'analysis.cox' },
   queryGrid: { component: QueryGridEditor, icon: 'list-flat', title: 'workbench.editor.table' },
   deck: { component: DeckEditor, icon: 'preview', title: 'export.deckUi.title' },
   brief: { component: BriefEditor, icon: 'note', title: 'brief.title' },

@@ -47,6 +47,8 @@ export const COMMANDS: CommandDescriptor[] = [
   { id: 'analysis.survival', title: 'workbench.cmd.survival', category: 'workbench.cat.analysis', when: 'hasTable && editor.survival', menu: { id: 'analysis', group: 1, order: 3 } },
   { id: 'analysis.cohort', title: 'workbench.cmd.cohort', category: 'workbench.cat.analysis', when: 'hasTable && editor.cohort', menu: { id: 'analysis', group: 1, order: 4 } },
   { id: 'analysis.risk', title: 'workbench.cmd.risk', category: 'workbench.cat.analysis', when: 'hasTable && editor.risk', menu: { id: 'analysis', group: 1, order: 5 } },
+  { id: 'analysis.reasons', title: 'workbench.cmd.reasons', category: 'workbench.cat.analysis', when: 'hasTable && editor.reasons', menu: { id: 'analysis', group: 1, order: 4.5 } },
+  { id: 'analysis.cox', title: 'cox.command', category: 'workbench.cat.analysis', when: 'hasTable && editor.cox', menu: { id: 'analysis', group: 1, order: 6 } },
   { id: 'brief.open', title: 'brief.command', category: 'workbench.cat.analysis', when: 'hasTable && editor.brief', menu: { id: 'analysis', group: 2, order: 1 } },
   { id: 'help.welcome', title: 'workbench.cmd.welcome', category: 'workbench.cat.help', menu: { id: 'help', group: 1, order: 1 } },
 ];

@@ -16,6 +16,13 @@ export interface QueryLogEntry {
  */
 export interface QueryEngine {
   readonly name: string;
+  /**
+   * The folder registered files live in, the only one SQL may read once the engine is confined
+   * (confine.ts); SQL names them by registeredPath(engine, name) (engineFiles.ts). Absent: plain names.
+   */
+  readonly filesDir?: string;
+  /** Largest text file the import may load (absent: LIMITS.maxTextBytes, sized for the wasm heap). */
+  readonly maxTextBytes?: number;
   init(): Promise<void>;
   /** Copy bytes into the engine under a virtual file name usable in SQL (e.g. read_csv('name')). */
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;

@@ -2,6 +2,9 @@
  * Messages between a RemoteEngine (renderer, CLI) and the engine process. Results cross as Arrow
  * IPC stream bytes; errors as plain {code, message, params} so TenureError survives the trip.
  */
+/** A DuckDB memory_limit as settings, main and the CLI accept it ('4GB', '512MiB'). */
+export const MEMORY_LIMIT_RE = /^\d+(\.\d+)?\s*(K|M|G|T)i?B$/i;
+
 export interface EngineStartOptions {
   /** The engine's own folder (temp files, spill); main passes one in app-data. */
   dir: string;

@@ -21,6 +21,8 @@ export interface RemoteEngineOptions {
 
 export class RemoteEngine implements QueryEngine {
   readonly name = 'duckdb native';
+  /** Native DuckDB spills to its temp folder: file size is bounded by disk, not by a heap. */
+  readonly maxTextBytes = Number.POSITIVE_INFINITY;
   info: EngineInfo | null = null;
   /** How many times the engine process was restarted after dying. */
   restarts = 0;

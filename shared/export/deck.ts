@@ -1,6 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
 import type { TableData } from './tableExport';
 import { SLIDE_FONT } from './slideOption';
+import { xmlSafe } from './xmlText';
 
 /** One slide: the finding as its title, a chart image and/or a native table, speaker notes with the spec and SQL. */
 export interface DeckSlide {
@@ -40,7 +41,8 @@ function base64(bytes: Uint8Array): string {
 }
 
 /** A 16:9 .pptx: a title slide, then one slide per chart/table. Works in Node and in the browser. */
-export async function buildDeck(deck: Deck): Promise<Uint8Array> {
+export async function buildDeck(input: Deck): Promise<Uint8Array> {
+  const deck = cleanDeck(input);
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9';
   pptx.title = deck.title;
@@ -72,6 +74,25 @@ export async function buildDeck(deck: Deck): Promise<Uint8Array> {
   }
   const out = await pptx.write({ outputType: 'uint8array' });
   return out as Uint8Array;
+}
+
+/** Every text of the deck with the characters slide XML cannot hold removed (xmlText.ts). */
+function cleanDeck(deck: Deck): Deck {
+  const c = (s: string | undefined) => (s === undefined ? undefined : xmlSafe(s));
+  const cell = (v: unknown) => (typeof v === 'string' ? xmlSafe(v) : v);
+  return {
+    title: xmlSafe(deck.title),
+    subtitle: c(deck.subtitle),
+    slides: deck.slides.map((s) => ({
+      ...s,
+      title: xmlSafe(s.title),
+      subtitle: c(s.subtitle),
+      takeaway: c(s.takeaway),
+      notes: c(s.notes),
+      table: s.table && { ...s.table, columns: s.table.columns.map(xmlSafe), rows: s.table.rows.map((r) => r.map(cell)) as typeof s.table.rows },
+      text: s.text?.map((g) => ({ heading: c(g.heading), lines: g.lines.map(xmlSafe) })),
+    })),
+  };
 }
 
 /** Display length in Latin-character units (a CJK character is about two). */

@@ -2,6 +2,7 @@ import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { slideOption } from './slideOption';
 import { validateSize, type ExportSize } from './exportSizes';
+import { xmlSafe } from './xmlText';
 
 /**
  * Render an ECharts option off-screen to an SVG string at a fixed logical size (server-side
@@ -12,7 +13,8 @@ export function renderChartSvg(option: EChartsOption, size: Pick<ExportSize, 'wi
   const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption(slideOption(option, opts));
-    return chart.renderToSVGString();
+    // ECharts escapes markup but not control characters, which no SVG reader accepts.
+    return xmlSafe(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }

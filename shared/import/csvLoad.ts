@@ -1,5 +1,6 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import { qi, ql, qn } from '../engine/sqlQuote';
+import { registeredPath } from '../engine/engineFiles';
 import { TenureError } from '../errors';
 import type { FileSource } from './FileSource';
 import { invalidUtf8Lines, type Encoding } from './encoding';
@@ -153,7 +154,7 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
       ];
       if (pad) opts.push('null_padding = true', 'strict_mode = false');
       try {
-        await engine.query((typed ? spec.typed!.insert : insert)(`read_csv(${ql(vfile)}, ${opts.join(', ')})`));
+        await engine.query((typed ? spec.typed!.insert : insert)(`read_csv(${ql(registeredPath(engine, vfile))}, ${opts.join(', ')})`));
       } catch (err) {
         if (err instanceof Error && GUESS_MARK.test(err.message)) throw new GuessContradiction(Number(GUESS_MARK.exec(err.message)![1]));
         throw duckCsvError(err, file, chunkLine, spec.encoding);

@@ -62,6 +62,8 @@ export async function listSheets(src: FileSource, opts: Pick<ImportOptions, 'max
 
 /** Load the raw values into a staging table and decide every column's type. */
 async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, preview: boolean): Promise<Staged> {
+  // An engine that spills to disk (native) takes text files beyond the wasm heap's limit.
+  if (opts.maxTextBytes === undefined && engine.maxTextBytes !== undefined) opts = { ...opts, maxTextBytes: engine.maxTextBytes };
   const file = src.name;
   const format = formatOf(src);
   if (src.size === 0) throw new TenureError('import.empty', `${file} is empty`, { file });

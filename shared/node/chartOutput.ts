@@ -1,7 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { EChartsOption } from 'echarts';
-import { renderChartSvg } from '../export/renderSvg';
-import { svgToPng } from '../export/node/svgToPng';
 import { PRESETS, validateSize, type ExportSize } from '../export/exportSizes';
 import { TenureError } from '../errors';
 import type { CliContext, CliOptions } from './cliTypes';
@@ -37,11 +35,13 @@ export function exportSizeFrom(ctx: CliContext): ExportSize {
  * Write --svg/--png for a command's main chart (rendered off-screen with the slide theme).
  * Returns the paths written so the JSON result can list them.
  */
-export function writeChartFiles(ctx: CliContext, option: EChartsOption): { png?: string; svg?: string } {
+export async function writeChartFiles(ctx: CliContext, option: EChartsOption): Promise<{ png?: string; svg?: string }> {
   const png = ctx.values.png as string | undefined;
   const svgPath = ctx.values.svg as string | undefined;
   if (!png && !svgPath) return {};
   const size = exportSizeFrom(ctx);
+  // Loaded only when a chart is asked for: ECharts and resvg are most of the CLI's start-up time.
+  const [{ renderChartSvg }, { svgToPng }] = await Promise.all([import('../export/renderSvg'), import('../export/node/svgToPng')]);
   const svg = renderChartSvg(option, size);
   if (svgPath) writeFileSync(svgPath, svg);
   if (png) writeFileSync(png, svgToPng(svg, size.scale, '#ffffff'));

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { COMMANDS } from './commands/index';
 import { TenureError, asTenureError } from '../errors';
+import { engineUsed } from './cliEngine';
 
 /**
  * Resolves once the stream has taken all of `text`: on a pipe, writes are asynchronous and
@@ -33,7 +34,10 @@ export async function main(argv: string[]): Promise<number> {
       throw new TenureError('cli.badOption', `${(err as Error).message.split('\n')[0]} (usage: tenure ${cmd.usage})`);
     }
     const result = await cmd.run({ positionals: parsed.positionals, values: parsed.values as never });
-    await writeAll(process.stdout, `${JSON.stringify(result, null, 2)}\n`);
+    // Which engine ran (native or wasm), on every result that used one.
+    const engine = engineUsed();
+    const out = engine && result && typeof result === 'object' && !Array.isArray(result) ? { ...result, engine } : result;
+    await writeAll(process.stdout, `${JSON.stringify(out, null, 2)}\n`);
     return 0;
   } catch (err) {
     const e = asTenureError(err);

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { ENGINE_OPTIONS } from './cliEngine';
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 
@@ -22,4 +23,6 @@ export const FILE_OPTIONS: CliOptions = {
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
   'header-row': { type: 'string' },
+  // The engine (native by default, or wasm) and its limits: see cliEngine.ts.
+  ...ENGINE_OPTIONS,
 };

@@ -1,14 +1,15 @@
-import { WasmNodeEngine } from '../engine/node/wasmNodeEngine';
+import type { QueryEngine } from '../engine/QueryEngine';
 import { importFile, planImport, type ImportResult } from '../import/importFile';
 import type { ColumnOverride, ColumnType } from '../import/importTypes';
 import { nodeFileSource } from './nodeFileSource';
 import { TenureError } from '../errors';
 import type { CliContext } from './cliTypes';
+import { startCliEngine } from './cliEngine';
 
 const DELIMITER_NAMES: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', '\\t': '\t' };
 
 /** Start a Node engine and import FILE with the common CLI options (--sheet --encoding --delimiter --header-row). */
-export async function openFileFromCli(ctx: CliContext, types: Record<string, ColumnType> = {}): Promise<{ engine: WasmNodeEngine; imported: ImportResult }> {
+export async function openFileFromCli(ctx: CliContext, types: Record<string, ColumnType> = {}): Promise<{ engine: QueryEngine; imported: ImportResult }> {
   const file = ctx.positionals[0];
   if (!file) throw new TenureError('cli.missingFile', 'Missing FILE argument');
   const src = nodeFileSource(file);
@@ -24,8 +25,7 @@ export async function openFileFromCli(ctx: CliContext, types: Record<string, Col
       throw new TenureError('cli.badOption', message, { params: { message } });
     }
   }
-  const engine = new WasmNodeEngine();
-  await engine.init();
+  const engine = await startCliEngine(ctx);
   try {
     const opts = { sheet: ctx.values.sheet as string | undefined, encoding: ctx.values.encoding as string | undefined, delimiter, headerRow };
     const columns = Object.keys(types).length ? await columnOverrides(engine, src, opts, types) : undefined;
@@ -38,7 +38,7 @@ export async function openFileFromCli(ctx: CliContext, types: Record<string, Col
 }
 
 /** `--type COL=TYPE` choices as the import's per-position overrides (names as detected or as written). */
-async function columnOverrides(engine: WasmNodeEngine, src: ReturnType<typeof nodeFileSource>, opts: object, types: Record<string, ColumnType>): Promise<Record<number, ColumnOverride>> {
+async function columnOverrides(engine: QueryEngine, src: ReturnType<typeof nodeFileSource>, opts: object, types: Record<string, ColumnType>): Promise<Record<number, ColumnOverride>> {
   const { plan } = await planImport(engine, src, opts);
   const out: Record<number, ColumnOverride> = {};
   for (const [name, type] of Object.entries(types)) {

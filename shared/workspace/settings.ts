@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/resources';
+import { MEMORY_LIMIT_RE } from '../engine/engineProtocol';
 
 /**
  * User settings the workbench persists through HostApi.loadSettings/saveSettings: theme, language and
@@ -34,7 +35,7 @@ export const settingsSchema = z.object({
   /** Import dialog choices per file (name:size → options and column overrides); owned by renderer/editors/import. */
   importChoices: z.record(z.string().max(1100), z.unknown()).optional(),
   /** Native engine (desktop): DuckDB memory_limit such as '8GB'; unset = 70% of RAM. */
-  engineMemoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(K|M|G|T)i?B$/i).optional(),
+  engineMemoryLimit: z.string().regex(MEMORY_LIMIT_RE).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -31,6 +31,7 @@ describe('tenure profile (subprocess)', () => {
         { name: '消费指数', type: 'BIGINT', nulls: 0, invalid: 0 },
       ],
       warnings: [],
+      engine: 'native',
     });
   });
 

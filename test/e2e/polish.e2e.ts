@@ -61,5 +61,19 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
       await runSql('SELECT 42 AS answer');
       await expect.poll(() => page.locator('[data-testid="problems"] .problem').count(), { timeout: 20_000 }).toBe(0);
     });
+
+    it('Welcome cards act: Churn reasons opens on the table, its tab names the table; Problems keeps no internal keys', async () => {
+      const { page } = s;
+      await page.locator('.tab[data-kind="welcome"]').click();
+      const card = page.locator('.welcome [data-command="analysis.reasons"]');
+      await expect(card.textContent()).resolves.toContain(zh ? '客户为什么离开' : 'Why do customers leave?');
+      await card.click();
+      const tab = page.locator('.tab.active[data-kind="reasons"]');
+      await tab.waitFor({ timeout: 20_000 });
+      await expect(tab.locator('.tab-description').textContent()).resolves.toBe('WA_Fn_UseC_Telco_Customer_Churn');
+      await s.screenshot(`polish-welcome-reasons-${tag}`);
+      await page.locator('.tab[data-kind="welcome"]').click();
+      await s.screenshot(`polish-welcome-${tag}`);
+    });
   });
 }

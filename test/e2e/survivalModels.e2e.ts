@@ -94,8 +94,9 @@ describe.skipIf(browserMissing)('survival editor: pairwise tests, RMST, competin
     await view('incidence');
     await ed().locator('[data-testid="incidence-chart"]').waitFor({ timeout: 30_000 });
     const rows = ed().locator('[data-testid="incidence-table"] tbody tr');
-    await expect.poll(() => rows.count()).toBe(3);
-    await expect(rows.nth(0).textContent()).resolves.toMatch(/^Early exit/);
+    await expect.poll(() => rows.count()).toBe(9);
+    await expect(rows.nth(0).textContent()).resolves.toMatch(/^1/);
+    await expect(ed().locator('[data-testid="incidence-table"] thead').textContent()).resolves.toMatch(/Early exit.*Other.*Price/);
     await expect(ed().locator('[data-testid="headline-text"]').textContent()).resolves.toMatch(/^By 72 months: \d+\.\d% left for (Price|Other|Early exit)/);
     await shot('incidence-chart', 'survival-incidence-dark');
     expect(s.errors).toEqual([]);
@@ -112,7 +113,7 @@ describe.skipIf(browserMissing)('survival editor: pairwise tests, RMST, competin
     await run();
     const risk = ed().locator('[data-testid="km-risk-table"] tbody tr');
     await expect.poll(() => risk.count(), { timeout: 60_000 }).toBe(4);
-    await expect(risk.nth(0).getAttribute('data-group')).resolves.toMatch(/^\[18\.25, /);
+    await expect(risk.nth(0).getAttribute('data-group')).resolves.toMatch(/^MonthlyCharges \[18\.25, /);
     await shot('km-card', 'survival-bands-dark');
     expect(s.errors).toEqual([]);
   });

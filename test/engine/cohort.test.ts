@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
+import type { QueryEngine } from '../../shared/engine/QueryEngine';
+import { startEngine } from '../helpers/engines';
 import { importFile } from '../../shared/import/importFile';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { computeCohorts } from '../../shared/analysis/cohort/compute';
@@ -11,11 +12,10 @@ const GOLD = JSON.parse(readFileSync(`${GOLDEN}/retail_4months.json`, 'utf8'));
 // CAST keeps this working whether the importer types InvoiceNo as text or not.
 const WHERE = `"CustomerID" IS NOT NULL AND NOT starts_with(CAST("InvoiceNo" AS VARCHAR), 'C')`;
 
-let engine: WasmNodeEngine;
+let engine: QueryEngine;
 let table: string;
 beforeAll(async () => {
-  engine = new WasmNodeEngine();
-  await engine.init();
+  engine = await startEngine();
   table = (await importFile(engine, nodeFileSource(`${DATA}/online_retail_2010-12_to_2011-03.csv`))).table;
 }, 300_000); // duckdb-wasm start + import: slow on a busy 2-core machine
 afterAll(() => engine.close());

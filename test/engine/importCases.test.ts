@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
+import type { QueryEngine } from '../../shared/engine/QueryEngine';
+import { startEngine } from '../helpers/engines';
 import { toRows } from '../../shared/engine/arrowRows';
 import { qi } from '../../shared/engine/sqlQuote';
 import { importFile, planImport, listSheets, type ImportOptions } from '../../shared/import/importFile';
@@ -10,12 +11,11 @@ import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { TenureError } from '../../shared/errors';
 import { aoaSheet, encodeText, encryptedWorkbook, tempDir, workbook, writeFixture, zipBomb, type TestEncoding } from '../fixtures/importFixtures';
 
-let engine: WasmNodeEngine;
+let engine: QueryEngine;
 let dir: string;
 let n = 0;
 beforeAll(async () => {
-  engine = new WasmNodeEngine();
-  await engine.init();
+  engine = await startEngine();
   dir = tempDir();
 });
 afterAll(() => engine.close());

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
+import type { QueryEngine } from '../../shared/engine/QueryEngine';
+import { startEngine } from '../helpers/engines';
 import { toRows } from '../../shared/engine/arrowRows';
 import { qi } from '../../shared/engine/sqlQuote';
 import { importFile } from '../../shared/import/importFile';
@@ -71,12 +72,11 @@ function compareGroups(r: ParetoResult, byGroup: Record<string, any>): string[] 
   return bad;
 }
 
-let engine: WasmNodeEngine;
+let engine: QueryEngine;
 const tables: Record<string, string> = {};
 
 beforeAll(async () => {
-  engine = new WasmNodeEngine();
-  await engine.init();
+  engine = await startEngine();
   const files = { xlsx: 'Telco_customer_churn.xlsx', csv: 'WA_Fn-UseC_-Telco-Customer-Churn.csv', retail: 'online_retail_2010-12_to_2011-03.csv', tel: '电信客户流失数据.csv', mall: '商场客户_gbk.csv' };
   for (const [key, file] of Object.entries(files)) tables[key] = (await importFile(engine, nodeFileSource(path.join(DATA, file)))).table;
 }, 300_000);

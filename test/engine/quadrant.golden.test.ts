@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
+import type { QueryEngine } from '../../shared/engine/QueryEngine';
+import { startEngine } from '../helpers/engines';
 import { importFile } from '../../shared/import/importFile';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { computeQuadrant, type Zone } from '../../shared/analysis/quadrant/compute';
@@ -30,11 +31,10 @@ function close(app: number | null, ref: number, what: string): void {
   expect(Math.abs(app! - ref), `${what}: app ${app} vs golden ${ref}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(ref)));
 }
 
-let engine: WasmNodeEngine;
+let engine: QueryEngine;
 let table: string;
 beforeAll(async () => {
-  engine = new WasmNodeEngine();
-  await engine.init();
+  engine = await startEngine();
   table = (await importFile(engine, nodeFileSource(path.join(DATA, 'airline_satisfaction_test.csv')))).table;
 });
 afterAll(() => engine.close());

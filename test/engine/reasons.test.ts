@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
+import type { QueryEngine } from '../../shared/engine/QueryEngine';
+import { startEngine } from '../helpers/engines';
 import { importFile } from '../../shared/import/importFile';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { toRows } from '../../shared/engine/arrowRows';
 import { computeReasons } from '../../shared/analysis/reasons/compute';
 import { DATA } from '../helpers/paths';
 
-let engine: WasmNodeEngine;
+let engine: QueryEngine;
 let table: string;
 beforeAll(async () => {
-  engine = new WasmNodeEngine();
-  await engine.init();
+  engine = await startEngine();
   table = (await importFile(engine, nodeFileSource(`${DATA}/Telco_customer_churn.xlsx`))).table;
 }, 300_000); // duckdb-wasm start + import: slow on a busy 2-core machine
 afterAll(() => engine.close());

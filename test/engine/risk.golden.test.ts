@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
+import type { QueryEngine } from '../../shared/engine/QueryEngine';
+import { startEngine } from '../helpers/engines';
 import { toRows } from '../../shared/engine/arrowRows';
 import { importFile } from '../../shared/import/importFile';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
@@ -59,13 +60,12 @@ function topMismatches(top: { id: string | null; segment: string | null; time: n
   return bad;
 }
 
-let engine: WasmNodeEngine;
+let engine: QueryEngine;
 let table: string;
 const base = (): RiskSpecInput => ({ ...telcoRiskSpec(table), top: 25 });
 
 beforeAll(async () => {
-  engine = new WasmNodeEngine();
-  await engine.init();
+  engine = await startEngine();
   table = (await importFile(engine, nodeFileSource(path.join(DATA, 'Telco_customer_churn.xlsx')))).table;
 }, 120_000);
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { qi } from '../../shared/engine/sqlQuote';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
+import type { QueryEngine } from '../../shared/engine/QueryEngine';
+import { startEngine } from '../helpers/engines';
 import { importFile } from '../../shared/import/importFile';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { computeSurvival, type SurvivalGroup } from '../../shared/analysis/survival/compute';
@@ -58,12 +59,11 @@ function checkGroup(g: SurvivalGroup, gold: any): void {
   g.atTimes.forEach((a, i) => close(a.lower, gold.at_times[i].ci_log_lower, `atTimes lower ${a.time}`));
 }
 
-let engine: WasmNodeEngine;
+let engine: QueryEngine;
 let xlsx: string;
 let csv: string;
 beforeAll(async () => {
-  engine = new WasmNodeEngine();
-  await engine.init();
+  engine = await startEngine();
   xlsx = (await importFile(engine, nodeFileSource(`${DATA}/Telco_customer_churn.xlsx`))).table;
   csv = (await importFile(engine, nodeFileSource(`${DATA}/WA_Fn-UseC_-Telco-Customer-Churn.csv`))).table;
 }, 300_000); // duckdb-wasm start + import: slow on a busy 2-core machine
@@ -145,7 +145,7 @@ describe('Kaplan-Meier on Telco vs R survival (golden telco.json)', () => {
   it('user errors: unknown column, impossible event value', async () => {
     await expect(computeSurvival(engine, xlsxSpec({ group: 'Nope' }))).rejects.toMatchObject({ code: 'analysis.columnNotFound', column: 'Nope' });
     await expect(computeSurvival(engine, xlsxSpec({ event: { column: 'Churn Value', values: ['Yes'] } }))).rejects.toMatchObject({ code: 'analysis.eventValueType' });
-    await expect(computeSurvival(engine, xlsxSpec({ where: 'no_such_col > 1' }))).rejects.toMatchObject({ code: 'sql' });
+    await expect(computeSurvival(engine, xlsxSpec({ where: 'no_such_col > 1' }))).rejects.toMatchObject({ code: 'analysis.sqlInvalid' });
   });
 });
 

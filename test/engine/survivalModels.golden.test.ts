@@ -117,6 +117,20 @@ describe('cumulative incidence vs R (golden cumulative_incidence)', () => {
   }, 120_000);
 });
 
+describe('causes from the reasons editor’s tags', () => {
+  it('controllable / not controllable / untagged, counted among the churned', async () => {
+    const r = await computeSurvival(engine, xlsxSpec({ cause: { kind: 'tags', column: 'Churn Reason', controllable: { 'Competitor made better offer': true, 'Price too high': true, Moved: false, Deceased: false } } }));
+    const inc = r.incidence!;
+    expect(inc.tags).toBe(true);
+    expect(inc.causes.map((c) => c.cause)).toEqual(['controllable', 'notControllable', 'untagged']);
+    expect(inc.causes.reduce((s, c) => s + c.events, 0)).toBe(1869);
+    const direct = await computeSurvival(engine, xlsxSpec({ cause: { kind: 'column', column: 'Churn Reason' } }));
+    const n = (name: string) => direct.incidence!.causes.find((c) => c.cause === name)!.events;
+    expect(inc.causes[0].events).toBe(n('Competitor made better offer') + n('Price too high'));
+    expect(inc.causes[1].events).toBe(n('Moved') + n('Deceased'));
+  }, 120_000);
+});
+
 describe('many groups', () => {
   it('a numeric column with 1,000s of values is refused with the count (bands suggested); a text one likewise', async () => {
     const e = await computeSurvival(engine, csvSpec({ group: 'MonthlyCharges' })).catch((x) => x);
@@ -128,9 +142,25 @@ describe('many groups', () => {
     expect(t.params.count).toBe(7043);
   }, 120_000);
 
+  it('10,000 distinct values: refused after one count query, before any per-group query or k×k work', async () => {
+    await engine.query(`CREATE OR REPLACE TABLE many_groups AS SELECT i % 10000 AS seg, 'S' || (i % 10000) AS name, (i % 72) + 1 AS months, i % 3 = 0 AS churned FROM range(30000) r(i)`);
+    const seen: string[] = [];
+    const spy = { query: (sql: string) => (seen.push(sql), engine.query(sql)) } as unknown as WasmNodeEngine;
+    for (const [group, code] of [['seg', 'analysis.tooManyGroupsBands'], ['name', 'analysis.tooManyGroups']]) {
+      seen.length = 0;
+      const e = await computeSurvival(spy, { table: 'many_groups', time: { kind: 'duration', column: 'months' }, event: { column: 'churned', values: [true] }, group, pairwise: 'holm', rmstTau: 12 }).catch((x) => x);
+      expect(e.code).toBe(code);
+      expect(e.params).toMatchObject({ column: group, count: 10000, max: 20 });
+      // the schema lookup and the distinct count; never the (group, time) aggregate
+      expect(seen.filter((q) => /count\(DISTINCT g\)/.test(q))).toHaveLength(1);
+      expect(seen.some((q) => /GROUP BY g, t/.test(q))).toBe(false);
+    }
+  }, 120_000);
+
   it('quartiles of a numeric column: four bands with their edges, in order', async () => {
     const r = await computeSurvival(engine, csvSpec({ group: 'MonthlyCharges', bands: 4 }));
     expect(r.groups.map((g) => g.name)).toEqual(r.bands!.labels);
+    expect(r.groups[0].name).toMatch(/^MonthlyCharges \[18\.25, /);
     expect(r.bands!.edges).toHaveLength(5);
     expect(r.groups.reduce((s, g) => s + g.n, 0)).toBe(7043);
     expect(r.pairwise!.rows).toHaveLength(6);

@@ -119,3 +119,13 @@ describe('concordance', () => {
     expect(c.c).toBe(1);
   });
 });
+
+describe('the risk editor offers the Cox model', () => {
+  it('a Cox choice becomes the spec’s model; without covariates it is a problem', async () => {
+    const { guessRiskForm, riskProblems, riskSpecOf } = await import('../../renderer/editors/risk/riskForm');
+    const f = { ...guessRiskForm('t', []), customer: 'id', duration: 'months', event: 'churn', eventValues: ['Yes'], valueColumn: 'v', classesKind: 'none' as const };
+    expect(riskSpecOf(f).model).toBeUndefined();
+    expect(riskProblems({ ...f, modelKind: 'cox' }).map((p) => p.field)).toEqual(['coxCovariates']);
+    expect(riskSpecOf({ ...f, modelKind: 'cox', coxCovariates: ['Contract', 'MonthlyCharges'] }).model).toEqual({ kind: 'cox', spec: { covariates: ['Contract', 'MonthlyCharges'] } });
+  });
+});

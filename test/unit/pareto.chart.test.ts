@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildResult, type RawPareto } from '../../shared/analysis/pareto/stats';
-import { classMixChartOption, classTable, headline, lorenzChartOption, paretoChartOption, whaleChartOption } from '../../shared/analysis/pareto/chart';
+import { classMixChartOption, classTable, headline, lorenzChartOption, paretoChartOption, whaleChartOption, zeroAlignedAxes } from '../../shared/analysis/pareto/chart';
+import { shareTooltip } from '../../shared/analysis/pareto/chartStyle';
 import type { ParetoResult } from '../../shared/analysis/pareto/types';
 import { LIGHT_THEME, SLIDE_THEME } from '../../shared/charts/theme';
 import { createI18n } from '../../shared/i18n/i18n';
@@ -126,10 +127,27 @@ describe('pareto chart options', () => {
     expect(line.markLine.data).toContainEqual(expect.objectContaining({ yAxis: 80 }));
     expect(line.markLine.data).toContainEqual(expect.objectContaining({ xAxis: 40 }));
     expect(bars.markArea.data.map((b: Loose[]) => [b[0].name, b[0].xAxis, b[1].xAxis])).toEqual([['A', 0, 40], ['B', 40, 60], ['C', 60, 100]]);
-    expect(o.yAxis[1]).toMatchObject({ min: 0, max: 100, axisLabel: { formatter: '{value}%' } });
+    expect(o.yAxis[1]).toMatchObject({ min: 0, max: 100 });
+    expect(o.yAxis[1].axisLabel.formatter(80)).toBe('80%');
+    expect(o.yAxis[0].min).toBe(0); // the bars' zero on the curve's 0%
     expect(o.yAxis[0].name).toBe('Revenue per customer');
     expect(o.title.text).toBe('The top 20% of customers produce 50.0% of Revenue');
     expect(o.title.subtext).toBe('80% of Revenue comes from 40.0% of customers (2 of 5)');
+  });
+
+  it('loss-making customers: the bars\' zero and the curve\'s 0% stay on one line; tooltips say 93.7%', () => {
+    const axes = zeroAlignedAxes([500, 200, -100, -250], 120);
+    expect(axes.bars.min).toBeLessThan(0);
+    // zero sits at the same fraction of both axes
+    const fBars = -axes.bars.min! / (axes.bars.max! - axes.bars.min!);
+    const fShare = -axes.share.min / (axes.share.max - axes.share.min);
+    expect(fShare).toBeCloseTo(fBars, 12);
+    expect(zeroAlignedAxes([3, 1], 100)).toEqual({ bars: { min: 0 }, share: { min: 0, max: 100 } });
+    const tip = shareTooltip('Customers').formatter([
+      { marker: '', seriesName: 'Cumulative share', seriesType: 'line', value: [37.51234, 93.7462] },
+      { marker: '', seriesName: 'Revenue per customer', seriesType: 'bar', value: [37.51234, 12345.678] },
+    ]);
+    expect(tip).toBe('Customers: 37.5%<br/>Cumulative share: <b>93.7%</b><br/>Revenue per customer: <b>12,345.68</b>');
   });
 
   it('bins: 10,000 customers are drawn as 100 bars, with average values per bar', () => {

@@ -85,10 +85,62 @@ describe('quantile bands', () => {
   it('merges repeated edges and labels (lo, hi] with the first closed', () => {
     const b = makeBands('x', 0, 10, [2.5, 2.5, 7.123456]);
     expect(b.edges).toEqual([0, 2.5, 7.123456, 10]);
-    expect(b.labels).toEqual(['[0, 2.5]', '(2.5, 7.123]', '(7.123, 10]']);
+    expect(b.labels).toEqual(['x [0, 2.5]', 'x (2.5, 7.123]', 'x (7.123, 10]']);
     expect(bandExpr('x', b)).toContain('WHEN x <= 2.5e0 THEN 1 WHEN x <= 7.123456e0 THEN 2 ELSE 3');
   });
   it('a constant column is one band', () => {
-    expect(makeBands('x', 1, 1, [1, 1, 1]).labels).toEqual(['[1, 1]']);
+    expect(makeBands('x', 1, 1, [1, 1, 1]).labels).toEqual(['x [1, 1]']);
+  });
+});
+
+describe('findings, charts and the form', async () => {
+  const { fromCounts, incidenceFrom } = await import('../../shared/analysis/survival/compute');
+  const { parseSurvivalSpec } = await import('../../shared/analysis/survival/spec');
+  const { createI18n } = await import('../../shared/i18n/i18n');
+  const { rmstFinding, incidenceFinding } = await import('../../shared/analysis/survival/modelsText');
+  const { rmstChartOption } = await import('../../shared/analysis/survival/rmstChart');
+  const { incidenceChartOption } = await import('../../shared/analysis/survival/incidenceChart');
+  const { LIGHT_THEME } = await import('../../shared/charts/theme');
+  const { emptySurvivalForm, survivalSpecOf, survivalProblems } = await import('../../renderer/editors/survival/survivalForm');
+  const spec = parseSurvivalSpec({ table: 't', time: { kind: 'duration', column: 'm' }, event: { column: 'e', values: [1] }, group: 'g', rmstTau: 72 });
+  const rows = [
+    { g: 'A', t: 10, d: 5, c: 0 },
+    { g: 'A', t: 72, d: 0, c: 5 },
+    { g: 'B', t: 40, d: 2, c: 0 },
+    { g: 'B', t: 72, d: 0, c: 8 },
+  ];
+  const r = fromCounts(spec, rows);
+  r.incidence = incidenceFrom(
+    [
+      { t: 10, k: 'Price', n: 5 },
+      { t: 40, k: 'Moved', n: 2 },
+      { t: 72, k: null, n: 13 },
+    ],
+    { ...r, horizons: [12, 72] },
+  );
+  const en = createI18n('en').t as unknown as (k: string, o?: Record<string, unknown>) => string;
+  const zh = createI18n('zh-CN').t as unknown as (k: string, o?: Record<string, unknown>) => string;
+
+  it('RMST sentence: the others against the shortest, in years when whole', () => {
+    // A: 10 + 0.5 · 62 = 41; B: 40 + 0.8 · 32 = 65.6
+    expect(rmstFinding(r, en)).toBe('Over 72 months (6 years), B keeps a customer 24.6 months longer than A');
+    expect(rmstFinding(r, zh)).toMatch(/^在 72 .*（6 年）内，B 比 A 多留住客户 24\.6/);
+  });
+
+  it('incidence sentence and charts: causes largest first; stacked series; bars with CI whiskers', () => {
+    expect(incidenceFinding(r, en)).toBe('By 72 months: 25.0% left for Price, 10.0% left for Moved');
+    const inc = incidenceChartOption(r, en, LIGHT_THEME) as { series: { stack: string; data: number[][] }[] };
+    expect(inc.series.map((x) => x.stack)).toEqual(['incidence', 'incidence']);
+    expect(inc.series[1].data.at(-1)).toEqual([72, 0.25]);
+    const bars = rmstChartOption(r, en, LIGHT_THEME) as { series: { data: unknown[] }[] };
+    expect(bars.series[0].data).toHaveLength(2);
+  });
+
+  it('form → spec: cause kinds, bands, adjustment and τ; an incomplete cause is a problem', () => {
+    const f = { ...emptySurvivalForm('t'), duration: 'm', event: 'e', eventValues: ['1'], group: 'g', reason: 'why', pairwise: 'bh' as const, rmstTau: '24', bands: '4' };
+    expect(survivalSpecOf({ ...f, causeKind: 'reason' })).toMatchObject({ pairwise: 'bh', rmstTau: 24, bands: 4, cause: { kind: 'column', column: 'why' } });
+    expect(survivalSpecOf({ ...f, causeKind: 'tags', causeTags: { Price: true } }).cause).toEqual({ kind: 'tags', column: 'why', controllable: { Price: true } });
+    expect(survivalProblems({ ...f, causeKind: 'sql' }).map((p) => p.field)).toEqual(['causeKind']);
+    expect(survivalSpecOf({ ...f, pairwise: 'holm' }).pairwise).toBeUndefined();
   });
 });

@@ -15,6 +15,11 @@ export interface QueryGridData {
   sql: string;
   caption?: string;
   fileTitle?: string;
+  /** Share columns (0–1) the grid shows as percentages. */
+  percentColumns?: string[];
+  /** The title as a translation key and parameters ({ key } = translated too), so it follows the language. */
+  titleKey?: string;
+  titleParams?: Record<string, unknown>;
 }
 
 /** Open the rows of an analysis query (e.g. the customers of class A) in a grid tab with CSV/XLSX export. */
@@ -50,7 +55,7 @@ export function QueryGridEditor({ tab }: EditorProps) {
         </button>
         <TableExportButtons data={load} fileTitle={fileTitle} />
       </div>
-      <DataGrid engine={engine} source={source} onInfo={onInfo} />
+      <DataGrid engine={engine} source={source} onInfo={onInfo} percentColumns={Array.isArray(tab.data.percentColumns) ? (tab.data.percentColumns as string[]) : undefined} />
     </div>
   );
 }

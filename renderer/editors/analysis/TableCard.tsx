@@ -61,7 +61,7 @@ export function TableExportButtons({ data, fileTitle }: { data: TableData | (() 
   return (
     <span className="tn-an-export">
       <button type="button" className="tn-an-link" disabled={busy} onClick={() => void save('csv')} data-testid="export-csv">
-        <span className="codicon codicon-desktop-download" aria-hidden />
+        <span className="codicon codicon-export" aria-hidden />
         {t('export.table.csv')}
       </button>
       <button type="button" className="tn-an-link" disabled={busy} onClick={() => void save('xlsx')} data-testid="export-xlsx">

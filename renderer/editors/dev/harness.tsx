@@ -20,6 +20,7 @@ const stats = { queries: 0, windows: 0 };
 // Counts statements so scripted checks can see how many windows fast scrolling fetched.
 const engine: QueryEngine = {
   name: worker.name,
+  filesDir: worker.filesDir,
   init: () => worker.init(),
   registerFileBuffer: (n, b) => worker.registerFileBuffer(n, b),
   registerFileHandle: (n, h) => worker.registerFileHandle(n, h),

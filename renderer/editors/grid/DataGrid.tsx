@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
-import { formatCell, groupDigits } from './formatCell';
+import { cellStyleFor, formatCell, groupDigits } from './formatCell';
 import { GridHeader } from './GridHeader';
 import { numericKind, type GridColumn, type GridSort, type GridSource } from './gridSql';
 import { columnOffsets, scrollModel, scrollRowIntoView, toScroll, toVirtual, visibleColumns, visibleRows } from './scrollScale';
@@ -16,6 +16,8 @@ export interface DataGridProps {
   engine: QueryEngine;
   source: GridSource;
   onInfo?(i: { rows: number; columns: number }): void;
+  /** Columns holding shares (0–1) shown as percentages, e.g. a drill-down's cum_share. */
+  percentColumns?: readonly string[];
 }
 
 const ROW_PX = 22;
@@ -33,7 +35,8 @@ function rowLabel(n: number, locale: string): string {
 
 /** `profiled`: the header also holds "NULL n  n distinct", which needs a little more than a number does. */
 function initialWidth(name: string, type: string, profiled: boolean): number {
-  const byType = numericKind(type) ? (profiled ? 132 : 110) : /^(BOOLEAN)$/i.test(type) ? (profiled ? 120 : 80) : /^(DATE|TIME)/i.test(type) ? 130 : 180;
+  // A timestamp ("2011-12-09 12:50:00", with fractions or a zone) needs more room than a date.
+  const byType = numericKind(type) ? (profiled ? 132 : 110) : /^(BOOLEAN)$/i.test(type) ? (profiled ? 120 : 80) : /^TIMESTAMP/i.test(type) ? 176 : /^(DATE|TIME)/i.test(type) ? 130 : 180;
   return Math.min(360, Math.max(byType, Math.max(name.length, type.length) * 7.5 + 28));
 }
 
@@ -43,7 +46,7 @@ function initialWidth(name: string, type: string, profiled: boolean): number {
  * The body is one viewport-sized layer stuck to the scroller's top-left; rows and cells are placed
  * at computed offsets, so only visible cells exist in the DOM.
  */
-export function DataGrid({ engine, source, onInfo }: DataGridProps) {
+export function DataGrid({ engine, source, onInfo, percentColumns }: DataGridProps) {
   const { t, i18n } = useTranslation();
   const [sort, setSort] = useState<GridSort | null>(null);
   const data = useGridData(engine, source, sort);
@@ -205,6 +208,7 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
   const rect = sel ? selectionRect(sel) : null;
   const originX = rowNumWidth - scroll.left;
   const nullText = t('grid.null');
+  const styles = columns.map((c) => cellStyleFor(c.name, c.type, percentColumns));
   const body = [];
   if (store && data.status === 'ready') {
     for (let r = range.first; r <= range.last; r++) {
@@ -212,7 +216,7 @@ export function DataGrid({ engine, source, onInfo }: DataGridProps) {
       const top = headerPx + range.offsetPx + (r - range.first) * ROW_PX;
       const cells = [];
       for (let c = cols.first; c <= cols.last; c++) {
-        const cell = row ? formatCell(row[c], columns[c].type, i18n.language, nullText) : null;
+        const cell = row ? formatCell(row[c], columns[c].type, i18n.language, nullText, styles[c]) : null;
         const selected = rect !== null && inRect(rect, r, c);
         const cls = `tn-grid-cell${cell?.numeric ? ' tn-num' : ''}${cell?.isNull ? ' tn-null' : ''}${!cell ? ' tn-pending' : ''}${selected ? ' tn-sel' : ''}`;
         cells.push(

@@ -34,14 +34,39 @@ function fmt(locale: string): LocaleFormat {
   return f;
 }
 
+/** How a column's numbers are shown: grouped (default), plain digits (identifiers), or as a percentage of 1. */
+export type CellStyle = 'number' | 'plain' | 'percent';
+
+const ID_NAME = /((^|[\s_.-])(id|no|nr|num|code|zip|zipcode|postcode|postal[\s_]?code|phone|tel)$|^(id|zip|zipcode|postcode)$|编号|编码|代码|邮编|邮政编码|电话|号码|工号|学号|账号|卡号)/i;
+/** "CustomerId", "RowID": camel case, so case matters ("Paid" is not an id). */
+const CAMEL_ID = /[a-z0-9](Id|ID)$/;
+
+/** Identifier-like numbers (customer ids such as 15634602, …id, 编号, zip codes) are shown as plain digits. */
+export function cellStyleFor(name: string, type: string, percentColumns: readonly string[] = []): CellStyle {
+  if (percentColumns.includes(name)) return 'percent';
+  if (numericKind(type) && (ID_NAME.test(name.trim()) || CAMEL_ID.test(name.trim()))) return 'plain';
+  return 'number';
+}
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
 /**
  * Values arrive as numbers (small ints, floats), booleans, or text (VARCHAR and everything the
  * window query casts, including exact BIGINT/DECIMAL digits, which are grouped here as text so
  * no precision is lost).
  */
-export function formatCell(value: unknown, type: string, locale: string, nullText: string): CellText {
+export function formatCell(value: unknown, type: string, locale: string, nullText: string, style: CellStyle = 'number'): CellText {
   if (value === null || value === undefined) return { text: nullText, raw: '', isNull: true, numeric: false };
   const kind = numericKind(type);
+  if (style === 'plain' && (typeof value === 'number' || typeof value === 'bigint' || kind === 'exact')) {
+    const raw = String(value);
+    return { text: raw, raw, isNull: false, numeric: true };
+  }
+  if (style === 'percent' && typeof value === 'number' && Number.isFinite(value)) {
+    let f = percentFormats.get(locale);
+    if (!f) percentFormats.set(locale, (f = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+    return { text: f.format(value), raw: String(value), isNull: false, numeric: true };
+  }
   if (typeof value === 'number') {
     const raw = String(value);
     if (!Number.isFinite(value)) return { text: raw, raw, isNull: false, numeric: true };

@@ -27,13 +27,15 @@ export function openCustomers(run: ParetoRun, sel: CustomerSelection, t: TFuncti
   const classes = group ? group.classes : run.result.classes;
   const count = 'class' in sel ? classes.find((c) => c.name === sel.class)!.count : sel.toRank - sel.fromRank + 1;
   const sql = customerListSql(run.spec, run.result.mode, sel, Math.max(1, count));
-  const cls = 'class' in sel ? t(`pareto.class.${sel.class}`) : '';
-  const title =
+  const cls = 'class' in sel ? { key: `pareto.class.${sel.class}` } : '';
+  // Kept as a key with parameters: the tab title follows a language switch.
+  const [titleKey, titleParams]: [string, Record<string, string | number | { key: string }>] =
     'class' in sel
       ? group
-        ? t('pareto.editor.customersOfClassInGroup', { cls, group: group.name ?? t('pareto.blankGroup'), value: run.label })
-        : t('pareto.editor.customersOfClass', { cls, value: run.label })
-      : t('pareto.editor.customersOfRanks', { from: sel.fromRank, to: sel.toRank, value: run.label });
+        ? ['pareto.editor.customersOfClassInGroup', { cls, group: group.name ?? { key: 'pareto.blankGroup' }, value: run.label }]
+        : ['pareto.editor.customersOfClass', { cls, value: run.label }]
+      : ['pareto.editor.customersOfRanks', { from: sel.fromRank, to: sel.toRank, value: run.label }];
+  const title = String(t(titleKey, Object.fromEntries(Object.entries(titleParams).map(([k, v]) => [k, typeof v === 'object' ? String(t(v.key)) : v]))));
   const caption = t('pareto.editor.customersCaption', { count, table: run.spec.table, value: run.label });
-  openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}` });
+  openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}`, percentColumns: ['cum_share'], titleKey, titleParams });
 }

@@ -1,14 +1,39 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORTANCE_METHODS } from '../../../shared/analysis/quadrant/spec';
 import { Checkbox, ColumnPicker, Field, FormSection, MultiColumnPicker, NumberField, Select, SqlFragmentField, TablePicker, ValuePicker, typeKind, useTable, type TypeKind } from '../analysis';
 import { Segmented } from '../survival/Segmented';
 import { DriverDetails } from './DriverDetails';
 import { withDriverColumns, type CrosshairType, type QuadrantForm } from './form';
+import { ratingColumns } from '../../../shared/analysis/quadrant/ratingColumns';
+import { useServices } from '../../workbench/services';
 
 const NUMBERS: TypeKind[] = ['number'];
 const OUTCOMES: TypeKind[] = ['string', 'bool', 'number'];
 const SEGMENTS: TypeKind[] = ['string', 'bool', 'number', 'date'];
 const CROSSHAIRS: CrosshairType[] = ['mean', 'median', 'midpoint', 'custom'];
+
+/** "Select all rating columns": integer 1–5 / 0–5 / 1–10 columns (never ids, ages or delays), not the outcome. */
+function RatingColumnsButton({ form, onChange }: { form: QuadrantForm; onChange(patch: Partial<QuadrantForm>): void }) {
+  const { t } = useTranslation();
+  const { engine } = useServices();
+  const info = useTable(form.table);
+  const [note, setNote] = useState<string | null>(null);
+  const pick = async () => {
+    if (!info) return;
+    const found = (await ratingColumns(engine, form.table, info.columns).catch(() => [])).filter((c) => c !== form.outcome && c !== form.segment);
+    setNote(found.length ? t('quadrant.editor.ratingsFound', { count: found.length }) : t('quadrant.editor.ratingsNone'));
+    if (found.length) onChange({ drivers: withDriverColumns(form.drivers, found) });
+  };
+  return (
+    <div className="tn-qd-ratings">
+      <button type="button" className="button secondary small" onClick={() => void pick()} disabled={!info} data-testid="qd-select-ratings">
+        {t('quadrant.editor.selectRatings')}
+      </button>
+      {note && <span className="tn-qd-ratings-note" role="status">{note}</span>}
+    </div>
+  );
+}
 
 /** The quadrant settings panel: data, drivers, importance, crosshair and axes, segments, filter, bootstrap. */
 export function QuadrantSettings({ form, onChange }: { form: QuadrantForm; onChange(patch: Partial<QuadrantForm>): void }) {
@@ -34,6 +59,7 @@ export function QuadrantSettings({ form, onChange }: { form: QuadrantForm; onCha
           hint={k('driversHint')}
           testId="qd-drivers"
         />
+        <RatingColumnsButton form={form} onChange={onChange} />
         <Field label={k('missing')} hint={k('missingHint')}>
           <input className="input" value={form.missing} placeholder={k('missingNone')} onChange={(e) => onChange({ missing: e.target.value })} data-testid="qd-missing" />
         </Field>

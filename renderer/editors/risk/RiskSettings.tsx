@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Checkbox, ColumnPicker, FormSection, Select, SqlFragmentField, TablePicker, ValuePicker, useTables } from '../analysis';
+import { Checkbox, ColumnPicker, FormSection, MultiColumnPicker, Select, SqlFragmentField, TablePicker, ValuePicker, useTables } from '../analysis';
 import { Segmented } from '../survival/Segmented';
 import { TextField } from '../survival/TextField';
 import type { RiskForm, RiskProblem } from './riskForm';
@@ -56,6 +56,19 @@ export function RiskSettings({ form, problems, showProblems, onChange, onTable }
           <TextField label={t('risk.form.minAtRisk')} value={form.minAtRisk} onChange={(minAtRisk) => onChange({ minAtRisk })} error={err('minAtRisk')} testId="rk-min-at-risk" />
         </div>
         <div className="tn-an-hint">{t('risk.form.minAtRiskHint')}</div>
+        <Segmented
+          value={form.modelKind ?? 'km'}
+          onChange={(modelKind) => onChange({ modelKind })}
+          label={t('cox.risk.model')}
+          options={[
+            { value: 'km', label: t('cox.risk.km') },
+            { value: 'cox', label: t('cox.risk.cox') },
+          ]}
+          testId="rk-model"
+        />
+        {form.modelKind === 'cox' && (
+          <MultiColumnPicker label={t('cox.risk.covariates')} table={form.table} value={form.coxCovariates ?? []} accept={['number', 'string', 'bool']} onChange={(coxCovariates) => onChange({ coxCovariates })} hint={err('coxCovariates') ?? t('cox.risk.hint')} testId="rk-cox-covariates" />
+        )}
       </FormSection>
       <FormSection title={t('risk.form.classesSection')}>
         <Select<RiskForm['classesKind']>

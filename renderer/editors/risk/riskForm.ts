@@ -31,6 +31,9 @@ export interface RiskForm {
   aFirst: boolean;
   where: string;
   economics: EconomicsInput;
+  /** The survival model behind p: the segment's KM curve, or a Cox model on these covariates (issue 13). */
+  modelKind?: 'km' | 'cox';
+  coxCovariates?: string[];
 }
 
 export interface TableLike {
@@ -108,6 +111,7 @@ export function riskProblems(f: RiskForm): RiskProblem[] {
   if (!(Number.isInteger(m) && m >= 0)) out.push({ field: 'minAtRisk', key: 'risk.form.badMinAtRisk' });
   if (f.classesKind === 'table' && (!f.classesTable || !f.classesKey || !f.classesColumn)) out.push({ field: 'classesTable', key: 'risk.form.needClassesTable' });
   if (f.classesKind === 'pareto' && !f.classesValue) out.push({ field: 'classesValue', key: 'risk.form.needClassesValue' });
+  if (f.modelKind === 'cox' && !f.coxCovariates?.length) out.push({ field: 'coxCovariates', key: 'cox.form.needCovariates' });
   return out;
 }
 
@@ -131,6 +135,7 @@ export function riskSpecOf(f: RiskForm): RiskSpecInput {
           : { kind: 'none' },
     aFirst: f.aFirst,
     economics: f.economics,
+    ...(f.modelKind === 'cox' ? { model: { kind: 'cox' as const, spec: { covariates: f.coxCovariates ?? [] } } } : {}),
   };
 }
 

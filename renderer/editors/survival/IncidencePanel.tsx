@@ -16,24 +16,24 @@ export function IncidencePanel({ result, theme, fileTitle }: { result: SurvivalR
   const inc = result.incidence;
   if (!inc) return null;
   const unit = unitLabel(tr, result.unit);
+  // One row per time, one column per cause: reads down like the survival table, fits many times.
+  const names = inc.causes.map((c) => causeLabel(tr, inc, c.cause));
   const columns: TableCardColumn[] = [
-    { title: t('survival.models.incidence.cause'), kind: 'text' },
-    { title: t('survival.models.incidence.events'), kind: 'count' },
-    ...inc.times.map((x): TableCardColumn => ({ title: `${f.amount(x)} ${unit}`, kind: 'text' })),
+    { title: t('survival.models.incidence.time'), kind: 'amount' },
+    ...names.map((n, k): TableCardColumn => ({ title: `${n} (${f.count(inc.causes[k].events)})`, kind: 'text' })),
   ];
-  const rows = inc.causes.map((c) => [
-    causeLabel(tr, inc, c.cause),
-    c.events,
-    ...c.incidence.map((x, i) => `${f.share(x)} ± ${f.share(c.stdErr[i])}${c.lower[i] === null ? '' : ` (${f.share(c.lower[i])} – ${f.share(c.upper[i])})`}`),
+  const rows = inc.times.map((x, i) => [
+    x,
+    ...inc.causes.map((c) => `${f.share(c.incidence[i])} ± ${f.share(c.stdErr[i])}${c.lower[i] === null ? '' : ` (${f.share(c.lower[i])} – ${f.share(c.upper[i])})`}`),
   ]);
   return (
     <>
       <ChartCard caption={t('survival.models.incidence.title')} build={build} theme={theme} fileTitle={`${fileTitle} incidence`} height={420} testId="incidence-chart" />
       <TableCard
-        title={t('survival.models.incidence.tableTitle', { level: Math.round(result.spec.confLevel * 100) })}
+        title={t('survival.models.incidence.tableTitle', { level: Math.round(result.spec.confLevel * 100), timeUnit: unit })}
         columns={columns}
         rows={rows}
-        format={(v, kind) => (kind === 'count' ? f.count(Number(v)) : String(v ?? ''))}
+        format={(v, kind) => (kind === 'amount' ? f.amount(Number(v)) : String(v ?? ''))}
         fileTitle={`${fileTitle} incidence`}
         testId="incidence-table"
       />

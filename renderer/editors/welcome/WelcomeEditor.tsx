@@ -18,6 +18,7 @@ export function WelcomeEditor({ visible }: EditorProps) {
   const { host } = services;
   const { run } = useCommands();
   const [recents, setRecents] = useState<RecentFile[]>([]);
+  const hasTable = useWorkbench((s) => s.sources.some((x) => x.tables.length > 0));
 
   useEffect(() => {
     // Studies have their own list (Recent studies); this one is data files.
@@ -88,13 +89,16 @@ export function WelcomeEditor({ visible }: EditorProps) {
           <section className="welcome-section">
             <h2>{t('workbench.welcome.analyses')}</h2>
             <ul className="welcome-cards">
-              {(['pareto', 'survival', 'cohort', 'quadrant'] as const).map((k) => (
-                <li key={k} className="welcome-card">
-                  <span className={`codicon codicon-${CARD_ICONS[k]}`} aria-hidden />
-                  <div>
-                    <div className="welcome-card-title">{t(`workbench.welcome.card.${k}.title`)}</div>
-                    <div className="welcome-muted">{t(`workbench.welcome.card.${k}.body`)}</div>
-                  </div>
+              {(['pareto', 'survival', 'cohort', 'reasons', 'quadrant'] as const).map((k) => (
+                <li key={k}>
+                  {/* A card acts: it opens its analysis on the current table, or asks for a file first. */}
+                  <button type="button" className="welcome-card" data-command={`analysis.${k}`} onClick={() => run(hasTable ? `analysis.${k}` : 'file.open')}>
+                    <span className={`codicon codicon-${CARD_ICONS[k]}`} aria-hidden />
+                    <div>
+                      <div className="welcome-card-title">{t(`workbench.welcome.card.${k}.title`)}</div>
+                      <div className="welcome-muted">{t(`workbench.welcome.card.${k}.body`)}</div>
+                    </div>
+                  </button>
                 </li>
               ))}
             </ul>
@@ -108,4 +112,4 @@ export function WelcomeEditor({ visible }: EditorProps) {
   );
 }
 
-const CARD_ICONS = { pareto: 'graph', survival: 'pulse', cohort: 'table', quadrant: 'layout' } as const;
+const CARD_ICONS = { pareto: 'graph', survival: 'pulse', cohort: 'table', reasons: 'comment-discussion', quadrant: 'layout' } as const;

@@ -100,7 +100,9 @@ function TabButton(props: {
   const { t } = useTranslation();
   const { tab, active } = props;
   const contribution = editorFor(tab.kind);
-  const title = tab.title ?? (contribution ? t(contribution.title, { n: tab.data.n ?? '' }).trim() : tab.kind);
+  const title = translatedTitle(tab.data, t) ?? tab.title ?? (contribution ? t(contribution.title, { n: tab.data.n ?? '' }).trim() : tab.kind);
+  // As VS Code shows a file's folder: the table an analysis reads, so equal titles can be told apart.
+  const table = typeof tab.data.table === 'string' && tab.data.table && DESCRIBED.has(tab.kind) ? tab.data.table : null;
   const dirty = useStudy((s) => s.dirtyTabs.includes(tab.id));
   return (
     <div
@@ -110,7 +112,7 @@ function TabButton(props: {
       data-tab={tab.id}
       data-kind={tab.kind}
       draggable
-      title={title}
+      title={table ? `${title} — ${table}` : title}
       onClick={props.onActivate}
       onAuxClick={(e) => {
         if (e.button === 1) props.onClose();
@@ -124,6 +126,7 @@ function TabButton(props: {
     >
       <span className={`codicon codicon-${contribution?.icon ?? 'file'} tab-icon kind-${tab.kind}`} aria-hidden />
       <span className="tab-label">{title}</span>
+      {table && <span className="tab-description">{table}</span>}
       {dirty && <span className="tab-dirty" title={t('workbench.study.dirty')} aria-label={t('workbench.study.dirty')} data-testid="tab-dirty">●</span>}
       <button
         type="button"
@@ -186,4 +189,18 @@ function Shortcut({ label, binding }: { label: string; binding: string }) {
       </dd>
     </div>
   );
+}
+
+/** Editor kinds whose tab shows the table it reads (analyses; a table tab is already named after it). */
+const DESCRIBED = new Set(['pareto', 'quadrant', 'survival', 'cohort', 'reasons', 'risk']);
+
+/**
+ * A title kept as a translation key (drill-down grids), so it follows a language switch. Parameters
+ * given as { key } are translated too (e.g. the class name "A" / "A 类").
+ */
+function translatedTitle(data: Record<string, unknown>, t: (k: string, o?: Record<string, unknown>) => string): string | undefined {
+  if (typeof data.titleKey !== 'string') return undefined;
+  const raw = (data.titleParams ?? {}) as Record<string, unknown>;
+  const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v && typeof v === 'object' && typeof (v as { key?: unknown }).key === 'string' ? t((v as { key: string }).key) : v]));
+  return t(data.titleKey, params);
 }

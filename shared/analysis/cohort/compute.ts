@@ -1,4 +1,6 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
+import { qi } from '../../engine/sqlQuote';
+import { guardFragments } from '../../engine/guard';
 import { toRows } from '../../engine/arrowRows';
 import { asTenureError } from '../../errors';
 import { columnTypes, requireColumns } from '../survival/columns';
@@ -58,6 +60,7 @@ export async function computeCohorts(engine: QueryEngine, input: unknown): Promi
   const types = await columnTypes(engine, spec.table);
   requireColumns(types, spec.table, [spec.customer, spec.date]);
   await requireDates(engine, spec.table, types, [{ column: spec.date }]);
+  await guardFragments(engine, qi(spec.table), [{ field: 'where', sql: spec.where }, { field: 'valueExpr', sql: spec.valueExpr }]);
   const sql = cohortSql(spec);
   let rows: Row[];
   try {

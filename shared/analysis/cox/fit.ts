@@ -41,56 +41,108 @@ export function coxPass(d: CoxData, beta: Float64Array, ties: Ties): PassResult 
   const s2 = new Float64Array(p * p);
   const d1 = new Float64Array(p);
   const d2 = new Float64Array(p * p);
-  const a = new Float64Array(p);
+  const c1 = new Float64Array(p);
+  const c2 = new Float64Array(p * p);
+  const row = new Float64Array(p);
   let s0 = 0;
   let loglik = 0;
   let i = n - 1;
   while (i >= 0) {
     const t = time[i];
     let d0 = 0;
+    let c0 = 0;
     let nd = 0;
     d1.fill(0);
     d2.fill(0);
+    c1.fill(0);
+    c2.fill(0);
+    // Each row's weighted outer product goes to the events' (d) or the censored (c) sums of this
+    // time; the risk-set sums take both once the time is done.
     for (; i >= 0 && time[i] === t; i--) {
       const o = i * p;
       let eta = 0;
-      for (let k = 0; k < p; k++) eta += x[o + k] * beta[k];
-      const w = Math.exp(eta);
-      s0 += w;
       for (let k = 0; k < p; k++) {
-        const wx = w * x[o + k];
-        s1[k] += wx;
-        for (let l = 0; l <= k; l++) s2[k * p + l] += wx * x[o + l];
+        const v = x[o + k];
+        row[k] = v;
+        eta += v * beta[k];
       }
-      if (status[i]) {
+      const w = Math.exp(eta);
+      const ev = status[i] !== 0;
+      const v1 = ev ? d1 : c1;
+      const v2 = ev ? d2 : c2;
+      if (ev) {
         nd++;
         d0 += w;
         loglik += eta;
-        for (let k = 0; k < p; k++) {
-          const wx = w * x[o + k];
-          u[k] += x[o + k];
-          d1[k] += wx;
-          for (let l = 0; l <= k; l++) d2[k * p + l] += wx * x[o + l];
-        }
+        for (let k = 0; k < p; k++) u[k] += row[k];
+      } else c0 += w;
+      for (let k = 0; k < p; k++) {
+        const wx = w * row[k];
+        v1[k] += wx;
+        const kp = k * p;
+        for (let l = 0; l <= k; l++) v2[kp + l] += wx * row[l];
       }
+    }
+    s0 += d0 + c0;
+    for (let k = 0; k < p; k++) {
+      s1[k] += d1[k] + c1[k];
+      const kp = k * p;
+      for (let l = 0; l <= k; l++) s2[kp + l] += d2[kp + l] + c2[kp + l];
     }
     if (nd === 0) continue;
-    // Efron: the k-th of nd tied deaths sees the risk set minus k/nd of the dying; Breslow: all of it.
-    const steps = ties === 'efron' ? nd : 1;
-    const mult = ties === 'efron' ? 1 : nd;
-    for (let r = 0; r < steps; r++) {
-      const f = ties === 'efron' ? r / nd : 0;
-      const den = s0 - f * d0;
-      loglik -= mult * Math.log(den);
-      for (let k = 0; k < p; k++) {
-        a[k] = (s1[k] - f * d1[k]) / den;
-        u[k] -= mult * a[k];
-      }
-      for (let k = 0; k < p; k++) for (let l = 0; l <= k; l++) imat[k * p + l] += mult * ((s2[k * p + l] - f * d2[k * p + l]) / den - a[k] * a[l]);
-    }
+    const e = tieSums(s0, d0, nd, ties);
+    loglik -= e.logDen;
+    for (let k = 0; k < p; k++) u[k] -= s1[k] * e.h0 - d1[k] * e.h1;
+    addCovariance(imat, p, s1, s2, d1, d2, e);
   }
   for (let k = 0; k < p; k++) for (let l = 0; l < k; l++) imat[l * p + k] = imat[k * p + l];
   return { loglik, u, imat };
+}
+
+/**
+ * Scalar sums over the tied events of one time. Efron: the r-th of nd events sees the risk set minus
+ * r/nd of the dying, den_r = s0 − (r/nd)·d0; Breslow: all nd see the whole set. With them the score
+ * and information need one p × p update per time instead of nd:
+ * Σ_r a_r = s1·h0 − d1·h1 and Σ_r a_r a_rᵀ = s1s1ᵀ·g0 − (s1d1ᵀ + d1s1ᵀ)·g1 + d1d1ᵀ·g2.
+ */
+export interface TieSums {
+  logDen: number;
+  h0: number;
+  h1: number;
+  g0: number;
+  g1: number;
+  g2: number;
+}
+
+export function tieSums(s0: number, d0: number, nd: number, ties: Ties): TieSums {
+  if (ties === 'breslow' || nd === 1) {
+    const h = 1 / s0;
+    return { logDen: nd * Math.log(s0), h0: nd * h, h1: 0, g0: nd * h * h, g1: 0, g2: 0 };
+  }
+  const e = { logDen: 0, h0: 0, h1: 0, g0: 0, g1: 0, g2: 0 };
+  for (let r = 0; r < nd; r++) {
+    const f = r / nd;
+    const den = s0 - f * d0;
+    const q = 1 / den;
+    e.logDen += Math.log(den);
+    e.h0 += q;
+    e.h1 += f * q;
+    e.g0 += q * q;
+    e.g1 += f * q * q;
+    e.g2 += f * f * q * q;
+  }
+  return e;
+}
+
+/** Adds Σ_r (weighted covariance seen by the r-th tied event) to the lower triangle of `m` (p × p). */
+export function addCovariance(m: Float64Array, p: number, s1: Float64Array, s2: Float64Array, d1: Float64Array, d2: Float64Array, e: TieSums, scale = 1): void {
+  for (let k = 0; k < p; k++) {
+    const kp = k * p;
+    for (let l = 0; l <= k; l++) {
+      const outer = s1[k] * s1[l] * e.g0 - (s1[k] * d1[l] + d1[k] * s1[l]) * e.g1 + d1[k] * d1[l] * e.g2;
+      m[kp + l] += scale * (s2[kp + l] * e.h0 - d2[kp + l] * e.h1 - outer);
+    }
+  }
 }
 
 export interface CoxFit {

@@ -81,7 +81,7 @@ const Z95 = zForLevel(0.95);
 
 function termsAndDesign(input: CoxInput): { data: CoxData; terms: TermColumns[]; names: { term: string; column: string; level: string | null }[]; factors: FactorInfo[] } {
   const n = input.time.length;
-  const cols: { term: string; column: string; level: string | null; get: (i: number) => number }[] = [];
+  const cols: { term: string; column: string; level: string | null; source: { kind: 'number'; values: Float64Array } | { kind: 'dummy'; codes: Int32Array; code: number } }[] = [];
   const terms: TermColumns[] = [];
   const factors: FactorInfo[] = [];
   for (const c of input.covariates) {
@@ -94,7 +94,7 @@ function termsAndDesign(input: CoxInput): { data: CoxData; terms: TermColumns[];
       }
       if (!(hi > lo)) throw new TenureError('cox.oneLevel', `Column "${c.column}" has the same value on every row used: it cannot explain anything`, { column: c.column, params: { column: c.column } });
       terms.push({ term: c.column, columns: [cols.length] });
-      cols.push({ term: c.column, column: c.column, level: null, get: (i) => c.values[i] });
+      cols.push({ term: c.column, column: c.column, level: null, source: { kind: 'number', values: c.values } });
       continue;
     }
     const counts = new Array<number>(c.levels.length).fill(0);
@@ -110,7 +110,7 @@ function termsAndDesign(input: CoxInput): { data: CoxData; terms: TermColumns[];
     c.levels.forEach((lv, k) => {
       if (k === ref || counts[k] === 0) return;
       idx.push(cols.length);
-      cols.push({ term: `${c.column}${lv}`, column: c.column, level: lv, get: (i) => (c.codes[i] === k ? 1 : 0) });
+      cols.push({ term: `${c.column}${lv}`, column: c.column, level: lv, source: { kind: 'dummy', codes: c.codes, code: k } });
     });
     terms.push({ term: c.column, columns: idx });
   }
@@ -118,9 +118,13 @@ function termsAndDesign(input: CoxInput): { data: CoxData; terms: TermColumns[];
   const x = new Float64Array(n * p);
   const means = new Float64Array(p);
   for (let k = 0; k < p; k++) {
-    const get = cols[k].get;
+    const src = cols[k].source;
     let s = 0;
-    for (let i = 0; i < n; i++) s += x[i * p + k] = get(i);
+    if (src.kind === 'number') {
+      for (let i = 0; i < n; i++) s += x[i * p + k] = src.values[i];
+    } else {
+      for (let i = 0; i < n; i++) s += x[i * p + k] = src.codes[i] === src.code ? 1 : 0;
+    }
     means[k] = s / n;
   }
   for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) x[i * p + k] -= means[k];

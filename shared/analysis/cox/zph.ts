@@ -1,6 +1,6 @@
 import { cholesky, cholSolve, quadSolve } from '../../stats/cholesky';
 import { chiSquareUpper } from '../../stats/chisq';
-import type { CoxData, Ties } from './fit';
+import { addCovariance, tieSums, type CoxData, type Ties } from './fit';
 
 /**
  * The proportional-hazards test of R's cox.zph(fit, transform = "km", terms = TRUE) (survival ≥ 3.0):
@@ -69,7 +69,6 @@ export function coxZph(d: CoxData, beta: Float64Array, ties: Ties, terms: TermCo
   const s2 = new Float64Array(p * p);
   const d1 = new Float64Array(p);
   const d2 = new Float64Array(p * p);
-  const a = new Float64Array(p);
   const abar = new Float64Array(p);
   const v = new Float64Array(p * p);
   let s0 = 0;
@@ -104,19 +103,10 @@ export function coxZph(d: CoxData, beta: Float64Array, ties: Ties, terms: TermCo
     }
     if (nd === 0) continue;
     const g = tt[hi] - gMean;
-    const steps = ties === 'efron' ? nd : 1;
-    const mult = ties === 'efron' ? 1 : nd;
-    abar.fill(0);
+    const e = tieSums(s0, d0, nd, ties);
+    for (let k = 0; k < p; k++) abar[k] = (s1[k] * e.h0 - d1[k] * e.h1) / nd;
     v.fill(0);
-    for (let r = 0; r < steps; r++) {
-      const f = ties === 'efron' ? r / nd : 0;
-      const den = s0 - f * d0;
-      for (let k = 0; k < p; k++) {
-        a[k] = (s1[k] - f * d1[k]) / den;
-        abar[k] += (mult * a[k]) / nd;
-      }
-      for (let k = 0; k < p; k++) for (let l = 0; l <= k; l++) v[k * p + l] += mult * ((s2[k * p + l] - f * d2[k * p + l]) / den - a[k] * a[l]);
-    }
+    addCovariance(v, p, s1, s2, d1, d2, e);
     for (let k = 0; k < p; k++) {
       for (let l = 0; l <= k; l++) {
         const vv = v[k * p + l];

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { baseOption, classColor, pct, titleBlock, valueAxis, type ParetoChartContext } from './chartStyle';
+import { baseOption, classColor, pct, shareTooltip, titleBlock, valueAxis, type ParetoChartContext } from './chartStyle';
 import { CLASS_NAMES, type ParetoClassName, type ParetoResult } from './types';
 
 export type { ParetoChartContext } from './chartStyle';
@@ -22,6 +22,23 @@ function classOfRank(ends: Record<ParetoClassName, number>, rank: number): Paret
  * customers than bins), coloured by class; line = exact cumulative share at each bin end on a 0–100%
  * right axis; a dashed line at threshold a and at the share of customers that reaches it; light A/B/C bands.
  */
+/**
+ * Axis ranges that put the bars' zero and the curve's 0% on the same line: with loss-making
+ * customers the bars go below zero, so the share axis starts as far below 0% as the bars do.
+ */
+export function zeroAlignedAxes(values: number[], cumMax: number): { bars: { min?: number; max?: number }; share: { min: number; max: number } } {
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  if (lo >= 0 || hi <= lo) return { bars: { min: 0 }, share: { min: 0, max: cumMax } };
+  const raw = (hi - lo) / 5;
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((x) => x >= raw) ?? 10 * p;
+  const min = Math.floor(lo / step) * step;
+  const max = Math.max(step, Math.ceil(hi / step) * step);
+  const below = -min / (max - min);
+  return { bars: { min, max }, share: { min: -(below / (1 - below)) * cumMax, max: cumMax } };
+}
+
 export function paretoChartOption(result: ParetoResult, ctx: ParetoChartContext): EChartsOption {
   const { t, theme, valueLabel: value } = ctx;
   const n = result.n;
@@ -33,6 +50,7 @@ export function paretoChartOption(result: ParetoResult, ctx: ParetoChartContext)
   });
   const line: [number, number][] = [[0, 0], ...result.curve.map((b): [number, number] => [pct(b.customerShare), pct(b.cumShare)])];
   const cumMax = Math.max(100, Math.ceil(pct(result.peak.share) / 10) * 10);
+  const axes = zeroAlignedAxes(bars.map((b) => b.value[1]), cumMax);
   let start = 0;
   const bands = CLASS_NAMES.filter((c) => result.classes.find((x) => x.name === c)!.count > 0).map((c) => {
     const band = [
@@ -50,12 +68,16 @@ export function paretoChartOption(result: ParetoResult, ctx: ParetoChartContext)
       t('pareto.chart.paretoTitle', { share: result.top20.share, value }),
       t('pareto.chart.paretoSubtitle', { a: result.thresholds.a, value, k80Share: result.k80Share, k80: result.k80, n }),
     ),
-    tooltip: { trigger: 'axis' },
+    tooltip: shareTooltip(t('pareto.chart.tooltipCustomers')),
     legend: { bottom: 4, textStyle: { color: theme.text, fontSize: theme.fontSize.legend } },
     xAxis: { ...valueAxis(theme, t('pareto.chart.axis.customers', { value }), { percent: true, max: 100 }), nameGap: 30, splitLine: { show: false } },
     yAxis: [
-      valueAxis(theme, t(binned ? 'pareto.chart.axis.valuePerCustomerBinned' : 'pareto.chart.axis.valuePerCustomer', { value }), { location: 'end' }),
-      valueAxis(theme, t('pareto.chart.axis.cumShare', { value }), { percent: true, max: cumMax, position: 'right', location: 'end' }),
+      { ...valueAxis(theme, t(binned ? 'pareto.chart.axis.valuePerCustomerBinned' : 'pareto.chart.axis.valuePerCustomer', { value }), { location: 'end' }), ...axes.bars },
+      (() => {
+        const a = valueAxis(theme, t('pareto.chart.axis.cumShare', { value }), { percent: true, max: cumMax, position: 'right', location: 'end' });
+        // Below the bars' zero the share axis has no labels (shares there are not drawn).
+        return { ...a, min: axes.share.min, axisLabel: { ...a.axisLabel, formatter: (v: number) => (v < 0 ? '' : `${v}%`) } };
+      })(),
     ],
     series: [
       {

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { baseOption, pct, titleBlock, valueAxis, type ParetoChartContext } from './chartStyle';
+import { baseOption, pct, shareTooltip, titleBlock, valueAxis, type ParetoChartContext } from './chartStyle';
 import type { ParetoResult } from './types';
 
 /** Lorenz curve (customers from the lowest value up) against the diagonal; the Gini in the title. */
@@ -9,7 +9,7 @@ export function lorenzChartOption(result: ParetoResult, ctx: ParetoChartContext)
   return {
     ...baseOption(theme),
     title: titleBlock(theme, t('pareto.chart.lorenzTitle', { value, gini: result.gini }), t('pareto.chart.lorenzSubtitle', { value })),
-    tooltip: { trigger: 'axis' },
+    tooltip: shareTooltip(t('pareto.chart.tooltipCustomers')),
     legend: { bottom: 4, textStyle: { color: theme.text, fontSize: theme.fontSize.legend } },
     xAxis: { ...valueAxis(theme, t('pareto.chart.axis.customersAsc', { value }), { percent: true, max: 100 }), nameGap: 30, splitLine: { show: false } },
     // Negative values make the curve dip below 0: let the axis follow instead of clipping it.
@@ -53,7 +53,7 @@ export function whaleChartOption(result: ParetoResult, ctx: ParetoChartContext):
   return {
     ...baseOption(theme),
     title: titleBlock(theme, t('pareto.chart.whaleTitle', { value, peak: result.peak.share }), subtitle),
-    tooltip: { trigger: 'axis' },
+    tooltip: shareTooltip(t('pareto.chart.tooltipCustomers')),
     xAxis: { ...valueAxis(theme, t('pareto.chart.axis.customers', { value }), { percent: true, max: 100 }), nameGap: 30, splitLine: { show: false } },
     yAxis: valueAxis(theme, t('pareto.chart.axis.whale', { value }), { percent: true, max: Math.max(100, Math.ceil(peakY / 10) * 10), location: 'end' }),
     series: [
@@ -69,7 +69,7 @@ export function whaleChartOption(result: ParetoResult, ctx: ParetoChartContext):
           symbol: 'circle',
           symbolSize: 12,
           itemStyle: { color: theme.negative },
-          label: { ...labelStyle, position: 'top', formatter: `${t('pareto.chart.series.peak')}: ${Math.round(peakY * 10) / 10}%` },
+          label: { ...labelStyle, position: 'top', formatter: `${t('pareto.chart.series.peak')}: ${(Math.round(peakY * 10) / 10).toFixed(1)}%` },
           data: [{ name: t('pareto.chart.series.peak'), coord: [peakX, peakY] }],
         },
         // The loss-making tail beyond the peak, shaded.

@@ -69,3 +69,30 @@ export function contrastText(fill: string): string {
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? '#1f2328' : '#ffffff';
 }
+
+type TipParam = { marker?: string; seriesName?: string; seriesType?: string; value?: unknown };
+
+const oneDecimal = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const amount = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * Axis tooltips with shares as "93.7%" (one decimal everywhere) instead of ECharts' raw 93.7462;
+ * bars (values per customer) as grouped amounts. The header is the share of customers.
+ */
+export function shareTooltip(customersLabel: string) {
+  return {
+    trigger: 'axis' as const,
+    formatter: (params: unknown) => {
+      const list = (Array.isArray(params) ? params : [params]) as TipParam[];
+      const xy = (p: TipParam) => (Array.isArray(p.value) ? (p.value as number[]) : [Number.NaN, Number(p.value)]);
+      const x = xy(list[0] ?? {})[0];
+      const head = Number.isFinite(x) ? `${customersLabel}: ${oneDecimal(x)}%` : '';
+      const rows = list.map((p) => {
+        const y = xy(p)[1];
+        const text = !Number.isFinite(y) ? '–' : p.seriesType === 'bar' ? amount(y) : `${oneDecimal(y)}%`;
+        return `${p.marker ?? ''}${p.seriesName ?? ''}: <b>${text}</b>`;
+      });
+      return [head, ...rows].filter(Boolean).join('<br/>');
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { qi } from '../../engine/sqlQuote';
+import { guardFragments } from '../../engine/guard';
 import { TenureError } from '../../errors';
 import { readableEngineMessage, withoutLineSnippet } from '../../engine/engineError';
 import { parseParetoSpec, type ParetoSpec, type ParetoSpecInput } from './spec';
@@ -21,9 +22,17 @@ export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): P
       params: { type: vType },
     });
   }
-  const probeRow = toRows<RawProbe & { max_abs: number | null; sum_abs: number | null; min_scale?: number | null }>(
+  const probeRow = toRows<RawProbe & { max_abs: number | null; sum_abs: number | null; min_scale?: number | null; not_finite: number }>(
     await engine.query(probeSql(spec, typed === 'float')),
   )[0];
+  // A value expression such as x / 0 gives ±infinity or NaN: no share of such a total means anything.
+  if (probeRow.not_finite > 0) {
+    const what = spec.value.kind === 'column' ? spec.value.column : spec.value.sql;
+    throw new TenureError('pareto.notFinite', `${probeRow.not_finite} values of ${what} are infinite or not a number (a division by zero?)`, {
+      column: spec.value.kind === 'column' ? spec.value.column : undefined,
+      params: { count: probeRow.not_finite, value: what },
+    });
+  }
   const mode = chooseMode(typed, { minScale: probeRow.min_scale ?? null, maxAbs: probeRow.max_abs, sumAbs: probeRow.sum_abs });
   return { mode, probe: { rows: probeRow.rows, null_ids: probeRow.null_ids, null_values: probeRow.null_values } };
 }
@@ -53,6 +62,7 @@ async function describeOrExplain(engine: QueryEngine, spec: ParetoSpec) {
  */
 export async function computePareto(engine: QueryEngine, input: ParetoSpecInput): Promise<ParetoResult> {
   const spec = parseParetoSpec(input);
+  await guardFragments(engine, qi(spec.table), [{ field: 'where', sql: spec.where }, { field: 'value.sql', sql: spec.value.kind === 'expr' ? spec.value.sql : null }]);
   const { mode, probe } = await resolveValueMode(engine, spec);
   const ranked = rankedSql(spec, mode);
   const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);

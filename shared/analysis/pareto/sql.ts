@@ -54,7 +54,8 @@ SELECT count(*) AS rows,
   count(*) FILTER (WHERE cid IS NULL) AS null_ids,
   count(*) FILTER (WHERE cid IS NOT NULL AND v IS NULL) AS null_values,
   max(abs(CAST(${used} AS DOUBLE))) AS max_abs,
-  sum(abs(CAST(${used} AS DOUBLE))) AS sum_abs${scale}
+  sum(abs(CAST(${used} AS DOUBLE))) AS sum_abs,
+  count(*) FILTER (WHERE NOT isfinite(CAST(${used} AS DOUBLE))) AS not_finite${scale}
 FROM src`;
 }
 

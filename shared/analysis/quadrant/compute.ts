@@ -1,4 +1,5 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
+import { guardFragments } from '../../engine/guard';
 import { toRows } from '../../engine/arrowRows';
 import { qi } from '../../engine/sqlQuote';
 import { TenureError } from '../../errors';
@@ -21,6 +22,8 @@ const key = (overall: unknown, sk: unknown) => (Number(overall) === 1 ? '\u0000a
 export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecInput | QuadrantSpec): Promise<QuadrantResult> {
   const t0 = Date.now();
   const spec = parseQuadrantSpec(input);
+  // The user's filter: one expression over this table, checked by DuckDB's parser before any use.
+  await guardFragments(engine, qi(spec.table), [{ field: 'where', sql: spec.where }], 'quadrant.where');
   const ctx: SqlContext = { spec, outcomeKind: await checkColumns(engine, spec) };
   const sql: string[] = [];
   const run = async (s: string, code = 'sql'): Promise<Row[]> => {
@@ -31,8 +34,6 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
       throw new TenureError(code, (err as Error).message);
     }
   };
-  // Bind the user's filter alone first (no rows read), so its mistakes are reported as such.
-  if (spec.where?.trim()) await run(`SELECT 1 FROM ${qi(spec.table)} WHERE (${spec.where}) LIMIT 0`, 'quadrant.where');
 
   const summary = await run(summarySql(ctx));
   if (summary.length - 1 > 50) throw new TenureError('quadrant.tooManySegments', `"${spec.segment}" has ${summary.length - 1} values; a quadrant per segment needs 50 or fewer`, { params: { segment: spec.segment, count: summary.length - 1 } });

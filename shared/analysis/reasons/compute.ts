@@ -1,4 +1,6 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
+import { qi } from '../../engine/sqlQuote';
+import { guardFragments } from '../../engine/guard';
 import { toRows } from '../../engine/arrowRows';
 import { asTenureError } from '../../errors';
 import { columnTypes, requireColumns } from '../survival/columns';
@@ -43,6 +45,7 @@ export async function computeReasons(engine: QueryEngine, input: unknown): Promi
   const spec = parseReasonsSpec(input);
   const types = await columnTypes(engine, spec.table);
   requireColumns(types, spec.table, [spec.reason, spec.event.column, spec.group]);
+  await guardFragments(engine, qi(spec.table), [{ field: 'where', sql: spec.where }]);
   const sql = reasonsSql(spec, types);
   let rows: Row[];
   try {

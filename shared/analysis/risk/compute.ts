@@ -1,4 +1,5 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
+import { guardFragments } from '../../engine/guard';
 import { toRows } from '../../engine/arrowRows';
 import { asTenureError, TenureError } from '../../errors';
 import { resolveValueMode } from '../pareto/compute';
@@ -155,6 +156,11 @@ export function callRow(r: ListRow): CallListRow {
 /** Value at risk: KM per segment from SQL aggregates, scores in TS, everything per customer in SQL. */
 export async function computeRisk(engine: QueryEngine, input: unknown, opts: RiskOptions = {}): Promise<RiskResult> {
   const spec = parseRiskSpec(input);
+  await guardFragments(engine, qi(spec.table), [
+    { field: 'where', sql: spec.where },
+    { field: 'value.sql', sql: spec.value.kind === 'expr' ? spec.value.sql : null },
+    { field: 'classes.value.sql', sql: spec.classes.kind === 'pareto' && spec.classes.value.kind === 'expr' ? spec.classes.value.sql : null },
+  ]);
   const types = await checkInputs(engine, spec);
   const survival = parseSurvivalSpec({ table: spec.table, time: spec.time, event: spec.event, group: spec.segment, where: spec.where, hazardWidth: spec.hazardWidth });
   const base = Q.srcCtes(spec, survival, types);

@@ -25,7 +25,9 @@ export function edgeText(x: number): string {
 
 export function makeBands(column: string, lo: number, hi: number, inner: number[]): Bands {
   const edges = [...new Set([lo, ...inner.filter((q) => q > lo && q < hi), hi])].sort((a, b) => a - b);
-  const labels = edges.length < 2 ? [`[${edgeText(lo)}, ${edgeText(hi)}]`] : edges.slice(1).map((e, i) => `${i === 0 ? '[' : '('}${edgeText(edges[i])}, ${edgeText(e)}]`);
+  // the column in the label: legends, headlines and the risk table read "MonthlyCharges (35.5, 70.35]"
+  const ranges = edges.length < 2 ? [`[${edgeText(lo)}, ${edgeText(hi)}]`] : edges.slice(1).map((e, i) => `${i === 0 ? '[' : '('}${edgeText(edges[i])}, ${edgeText(e)}]`);
+  const labels = ranges.map((r) => `${column} ${r}`);
   return { column, edges, labels };
 }
 

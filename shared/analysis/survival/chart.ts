@@ -52,7 +52,7 @@ export function survivalChartOption(result: SurvivalResult, t: Translate, theme:
   const short = result.groups.map((g) => groupLabel(t, g));
   // Room on the left for the risk table's group names; legend rows wrap (rough width per character).
   const LEFT = Math.max(72, Math.min(240, 44 + Math.max(...short.map((n) => n.length)) * fs.label * 0.62));
-  const legendRows = 1 + Math.floor((names.join('').length * fs.legend * 0.55 + names.length * 40) / 820);
+  const legendRows = legendRowCount(names, fs.legend);
   const gridTop = 48 + legendRows * 24;
   // Percent of the height under the plot: the risk table gets one row per group.
   const pb = showRiskTable ? Math.min(40, Math.max(24, 14 + result.groups.length * 5)) : 0;
@@ -207,6 +207,24 @@ export function survivalChartOption(result: SurvivalResult, t: Translate, theme:
     },
     series,
   };
+}
+
+/**
+ * Legend rows when items wrap: pack each item (text + icon) greedily into a conservative 640 px line,
+ * so long names (quantile bands, payment methods) push the plot down instead of overlapping it.
+ */
+export function legendRowCount(names: string[], fontSize: number, width = 640): number {
+  let rows = 1;
+  let used = 0;
+  for (const n of names) {
+    const w = n.length * fontSize * 0.58 + 44;
+    if (used > 0 && used + w > width) {
+      rows++;
+      used = 0;
+    }
+    used += w;
+  }
+  return rows;
 }
 
 function legendName(t: Translate, g: SurvivalGroup): string {

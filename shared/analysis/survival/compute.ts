@@ -1,4 +1,5 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
+import { guardFragments } from '../../engine/guard';
 import { toRows } from '../../engine/arrowRows';
 import { asTenureError, TenureError } from '../../errors';
 import { bandEdgesSelect, bandExpr, makeBands, type Bands } from './bands';
@@ -60,6 +61,9 @@ interface CountRow {
   c: number;
 }
 
+/** Most intervals a hazard table may have (the default width gives about 36). */
+export const MAX_HAZARD_INTERVALS = 1000;
+
 /** Run the Kaplan-Meier analysis: one aggregate query, the step tables and tests in TS. */
 export async function computeSurvival(engine: QueryEngine, input: unknown): Promise<SurvivalResult> {
   const spec = parseSurvivalSpec(input);
@@ -68,6 +72,7 @@ export async function computeSurvival(engine: QueryEngine, input: unknown): Prom
   requireColumns(types, spec.table, [tm.kind === 'duration' ? tm.column : tm.start, tm.kind === 'dates' ? tm.end : undefined, spec.event?.column, spec.groupFrom ? spec.groupFrom.on : spec.group]);
   if (tm.kind === 'dates') await requireDates(engine, spec.table, types, [{ column: tm.start }, { column: tm.end, optional: true }]);
   if (spec.groupFrom) requireColumns(await columnTypes(engine, spec.groupFrom.table), spec.groupFrom.table, [spec.groupFrom.key, spec.group]);
+  await guardFragments(engine, fromClause(spec), [{ field: 'where', sql: spec.where }, { field: 'cause.sql', sql: spec.cause?.kind === 'sql' ? spec.cause.sql : null }]);
   if (spec.cause && spec.cause.kind !== 'sql') requireColumns(types, spec.table, [spec.cause.column]);
   const query = async <T>(q: string): Promise<T[]> => {
     try {
@@ -165,6 +170,12 @@ export function fromCounts(spec: SurvivalSpec, rows: CountRow[], sql = '', bands
   const horizons = spec.horizons ? [...spec.horizons].sort((a, b) => a - b) : defaultHorizons(unit, maxTime);
   const rmeanTau = spec.rmeanTau ?? maxTime;
   const hazardWidth = spec.hazardWidth ?? defaultHazardWidth(maxTime);
+  // The hazard table has one row per interval: a tiny width would build millions of them.
+  if (maxTime / hazardWidth > MAX_HAZARD_INTERVALS) {
+    throw new TenureError('analysis.tooManyIntervals', `A hazard width of ${hazardWidth} cuts 0–${maxTime} into more than ${MAX_HAZARD_INTERVALS} intervals; use a width of at least ${maxTime / MAX_HAZARD_INTERVALS}`, {
+      params: { width: hazardWidth, max: maxTime, limit: MAX_HAZARD_INTERVALS, least: maxTime / MAX_HAZARD_INTERVALS },
+    });
+  }
   const opts = { confType: spec.confType, confLevel: spec.confLevel };
   const groups: SurvivalGroup[] = [...byGroup.entries()].map(([name, tc]) => {
     const steps = kaplanMeier(tc, opts);

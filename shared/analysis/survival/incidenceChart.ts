@@ -1,6 +1,7 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { ChartTheme } from '../../charts/theme';
 import type { SurvivalResult } from './compute';
+import { legendRowCount } from './chart';
 import { niceStep, num, pct, unitLabel, type Translate } from './format';
 import { causeLabel } from './modelsText';
 
@@ -15,7 +16,9 @@ export function incidenceChartOption(result: SurvivalResult, t: Translate, theme
   const text = { color: theme.text, fontFamily: theme.fontFamily };
   const fs = theme.fontSize;
   const step = niceStep(result.maxTime, result.unit);
-  const xMax = Math.max(step, Math.ceil(result.maxTime / step) * step);
+  // As the KM chart: the axis ends at the last observed time, labels on the nice steps inside it.
+  const xMax = result.maxTime > 0 ? result.maxTime : step;
+  const offStep = Math.abs(xMax / step - Math.round(xMax / step)) > 1e-9;
   const causes = inc?.causes ?? [];
   const names = causes.map((c) => causeLabel(t, inc!, c.cause));
   const times = inc?.curveTimes ?? [];
@@ -35,7 +38,7 @@ export function incidenceChartOption(result: SurvivalResult, t: Translate, theme
   }));
   // A few causes: legend rows above the plot; many (up to 20 reasons): a scrolling list on the right.
   const side = names.length > 6;
-  const legendRows = side ? 0 : 1 + Math.floor((names.join('').length * fs.legend * 0.6 + names.length * 56) / 820);
+  const legendRows = side ? 0 : legendRowCount(names, fs.legend);
   const top0 = fs.title + 20;
   const sideWidth = Math.min(340, 56 + Math.max(0, ...names.map((n) => n.length)) * fs.legend * 0.55);
   return {
@@ -55,7 +58,7 @@ export function incidenceChartOption(result: SurvivalResult, t: Translate, theme
       nameLocation: 'middle',
       nameGap: 30,
       nameTextStyle: { ...text, fontSize: fs.axisName },
-      axisLabel: { color: theme.text, fontSize: fs.axisLabel },
+      axisLabel: { color: theme.text, fontSize: fs.axisLabel, showMaxLabel: !offStep },
       axisLine: { lineStyle: { color: theme.axisLine } },
       splitLine: { show: false },
     },

@@ -14,8 +14,11 @@ import { RemoteEngine } from '../remoteEngine';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function entry(): { file: string; execArgv: string[] } {
-  const bundled = path.join(here, 'engineProcess.mjs');
-  if (existsSync(bundled)) return { file: bundled, execArgv: [] };
+  // The bundle: dist-cli/engineProcess.mjs, beside cli.mjs or one level above its chunk.
+  for (const dir of [here, path.dirname(here)]) {
+    const bundled = path.join(dir, 'engineProcess.mjs');
+    if (existsSync(bundled)) return { file: bundled, execArgv: [] };
+  }
   return { file: path.join(here, 'engineProcess.ts'), execArgv: ['--import', 'tsx'] };
 }
 

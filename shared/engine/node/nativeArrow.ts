@@ -1,11 +1,12 @@
 /**
  * Native DuckDB results as Arrow tables shaped exactly like duckdb-wasm's after normalizeTable
  * (@duckdb/node-api has no Arrow output): BIGINT/HUGEINT/UBIGINT/DECIMAL become doubles, DATE is
- * DateDay, TIMESTAMP microseconds, VARCHAR Utf8; nested and rare types arrive as their SQL text.
+ * DateDay, TIMESTAMP microseconds, VARCHAR Utf8, LIST a List; structs, maps and rare types arrive as
+ * their SQL text.
  * Built straight from buffers (see shared/import/arrowVectors.ts for why not vectorFromArray).
  */
 import {
-  Bool, DateDay, Field, RecordBatch, Schema, Struct, Float32, Float64, Int16, Int32, Int8, Table, TimeMicrosecond, TimeUnit, Timestamp, Uint16, Uint32, Uint8,
+  Bool, DateDay, Field, List, RecordBatch, Schema, Struct, Float32, Float64, Int16, Int32, Int8, Table, TimeMicrosecond, TimeUnit, Timestamp, Uint16, Uint32, Uint8,
   makeData, makeVector, type DataType, type Vector,
 } from 'apache-arrow';
 import { DuckDBTypeId, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
@@ -66,6 +67,18 @@ function vector(type: DuckDBType, values: readonly DuckDBValue[]): Vector {
     return makeVector(makeData({ type: f.type as Float64, length: n, ...validity(values), data: data as Float64Array }));
   }
   if (type.typeId === DuckDBTypeId.VARCHAR) return utf8Vector(values as (string | null)[]);
+  if (type.typeId === DuckDBTypeId.LIST) {
+    // Lists (quantile_cont(x, [..]), list(...)) as Arrow lists, as duckdb-wasm returns them.
+    const valueOffsets = new Int32Array(n + 1);
+    const items: DuckDBValue[] = [];
+    values.forEach((v, i) => {
+      if (v !== null && v !== undefined) items.push(...(v as unknown as { items: DuckDBValue[] }).items);
+      valueOffsets[i + 1] = items.length;
+    });
+    const child = vector((type as unknown as { valueType: DuckDBType }).valueType, items);
+    const listType = new List(new Field('l', child.type, true));
+    return makeVector(makeData({ type: listType, length: n, ...validity(values), valueOffsets, child: child.data[0] }));
+  }
   return utf8Vector(values.map((v) => (v === null || v === undefined ? null : String(v))));
 }
 

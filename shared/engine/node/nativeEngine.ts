@@ -13,6 +13,7 @@ import type { Table } from 'apache-arrow';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
 import { confinementError, confinementSql } from '../confine';
+import { MEMORY_LIMIT_RE } from '../engineProtocol';
 import { qi } from '../sqlQuote';
 import { TenureError } from '../../errors';
 import { appendArrow, duckTypeOf, toArrowTable } from './nativeArrow';
@@ -24,8 +25,6 @@ export interface NativeEngineOptions {
   /** DuckDB size text ('4GB'); default 70% of RAM. */
   memoryLimit?: string;
 }
-
-export const MEMORY_LIMIT_RE = /^\d+(\.\d+)?\s*(K|M|G|T)i?B$/i;
 
 /** 70% of physical memory, as DuckDB size text. */
 export function defaultMemoryLimit(): string {

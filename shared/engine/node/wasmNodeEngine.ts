@@ -4,6 +4,8 @@ import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
 import { normalizeTable } from '../normalizeTable';
+import { confinementError, confinementSql } from '../confine';
+import { WASM_FILES_DIR, registeredPath } from '../engineFiles';
 import { readableEngineMessage } from '../engineError';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +20,7 @@ const arrowCjs = require('apache-arrow') as { tableToIPC(t: unknown, type: 'stre
  */
 export class WasmNodeEngine implements QueryEngine {
   readonly name = 'duckdb-wasm (node)';
+  readonly filesDir = WASM_FILES_DIR;
   private db: duckdb.DuckDBBindings | null = null;
   private conn: duckdb.DuckDBConnection | null = null;
 
@@ -40,6 +43,8 @@ export class WasmNodeEngine implements QueryEngine {
     if (this.options.memoryLimit && /^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(this.options.memoryLimit)) {
       this.conn.query(`SET memory_limit = '${this.options.memoryLimit}'`);
     }
+    // Last: only registered files are readable, nothing is written, and no SQL can undo it.
+    for (const sql of confinementSql([WASM_FILES_DIR])) this.conn.query(sql);
   }
 
   private need(): { db: duckdb.DuckDBBindings; conn: duckdb.DuckDBConnection } {
@@ -48,17 +53,17 @@ export class WasmNodeEngine implements QueryEngine {
   }
 
   async registerFileBuffer(name: string, bytes: Uint8Array): Promise<void> {
-    this.need().db.registerFileBuffer(name, bytes);
+    this.need().db.registerFileBuffer(registeredPath(this, name), bytes);
   }
 
   /** handle = absolute path; DuckDB reads it lazily in ranges. */
   async registerFileHandle(name: string, handle: unknown): Promise<void> {
     if (typeof handle !== 'string') throw new Error('Node engine expects a file path');
-    this.need().db.registerFileURL(name, path.resolve(handle), duckdb.DuckDBDataProtocol.NODE_FS, false);
+    this.need().db.registerFileURL(registeredPath(this, name), path.resolve(handle), duckdb.DuckDBDataProtocol.NODE_FS, false);
   }
 
   async dropFile(name: string): Promise<void> {
-    this.need().db.dropFile(name);
+    this.need().db.dropFile(registeredPath(this, name));
   }
 
   async insertArrowTable(tableName: string, table: Table): Promise<void> {
@@ -72,8 +77,8 @@ export class WasmNodeEngine implements QueryEngine {
     try {
       foreign = this.need().conn.query(sql);
     } catch (err) {
-      if (err instanceof Error) throw new Error(readableEngineMessage(err.message));
-      throw err;
+      const message = readableEngineMessage(err instanceof Error ? err.message : String(err));
+      throw confinementError(message) ?? (err instanceof Error ? new Error(message) : err);
     }
     return normalizeTable(tableFromIPC(arrowCjs.tableToIPC(foreign, 'stream')));
   }

@@ -7,6 +7,7 @@ import { sourceKey } from '../../deck/deckSpec';
 import { buildBrief, briefText } from '../../brief/buildBrief';
 import type { BriefItem } from '../../brief/types';
 import { withDeckSources } from './deck';
+import { ENGINE_OPTIONS } from '../cliEngine';
 
 const USAGE = 'brief DECK.json [--language en|zh-CN] --json';
 
@@ -18,7 +19,7 @@ const USAGE = 'brief DECK.json [--language en|zh-CN] --json';
 export const briefCommand: CliCommand = {
   name: 'brief',
   usage: USAGE,
-  options: { language: { type: 'string' }, json: { type: 'boolean' } },
+  options: { language: { type: 'string' }, json: { type: 'boolean' }, ...ENGINE_OPTIONS },
   async run(ctx) {
     const file = ctx.positionals[0];
     if (!file) throw new TenureError('cli.missingFile', `Missing DECK.json argument (usage: tenure ${USAGE})`);
@@ -47,6 +48,6 @@ export const briefCommand: CliCommand = {
         analyses,
         text: briefText(b, t),
       };
-    });
+    }, ctx);
   },
 };

@@ -29,7 +29,7 @@ export const cohortCommand: CliCommand = {
       const r = await computeCohorts(engine, { ...spec, table: imported.table });
       return {
         ...cohortJson(r),
-        ...analysisChartFiles(ctx, 'cohort', r),
+        ...(await analysisChartFiles(ctx, 'cohort', r)),
       };
     } finally {
       await engine.close();

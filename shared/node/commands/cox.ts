@@ -97,7 +97,7 @@ export const coxCommand: CliCommand = {
       let files: { png?: string; svg?: string } | undefined;
       if (ctx.values.png || ctx.values.svg) {
         const c = REGISTRY.cox.charts(r, createI18n('en').t, SLIDE_THEME, exportSizeFrom(ctx)).find((x) => x.id === chart)!;
-        files = writeChartFiles(ctx, c.option);
+        files = await writeChartFiles(ctx, c.option);
       }
       return {
         n: m.n,

@@ -1,13 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CliCommand } from '../cliTypes';
+import type { CliCommand, CliContext } from '../cliTypes';
 import { TenureError } from '../../errors';
-import { WasmNodeEngine } from '../../engine/node/wasmNodeEngine';
+import type { QueryEngine } from '../../engine/QueryEngine';
+import { ENGINE_OPTIONS, startCliEngine } from '../cliEngine';
 import { importFile } from '../../import/importFile';
 import { nodeFileSource } from '../nodeFileSource';
-import { renderChartSvg } from '../../export/renderSvg';
-import { svgToPng } from '../../export/node/svgToPng';
-import { buildDeck } from '../../export/deck';
 import { parseDeck, sourceKey, type DeckSpec } from '../../deck/deckSpec';
 import { deckSlides, type DeckSource, type Rasterise } from '../../deck/buildSlides';
 
@@ -29,18 +27,21 @@ function readDeck(file: string): DeckSpec {
   return parseDeck(json, file);
 }
 
-export const rasterisePngs: Rasterise = (options, size) => options.map((o) => svgToPng(renderChartSvg(o, size), size.scale, '#ffffff'));
+// ECharts, resvg and pptxgenjs load only when a deck is built (they dominate the CLI's start-up).
+export const rasterisePngs: Rasterise = async (options, size) => {
+  const [{ renderChartSvg }, { svgToPng }] = await Promise.all([import('../../export/renderSvg'), import('../../export/node/svgToPng')]);
+  return options.map((o) => svgToPng(renderChartSvg(o, size), size.scale, '#ffffff'));
+};
 
 /**
  * Read DECK.json, start an engine and import each distinct file once; `fn` runs with them and the
  * engine is closed after. Every file is resolved (and checked) before the engine starts.
  */
-export async function withDeckSources<R>(deckFile: string, fn: (deck: DeckSpec, engine: WasmNodeEngine, sources: Map<string, DeckSource>) => Promise<R>): Promise<R> {
+export async function withDeckSources<R>(deckFile: string, fn: (deck: DeckSpec, engine: QueryEngine, sources: Map<string, DeckSource>) => Promise<R>, ctx: CliContext = { positionals: [], values: {} }): Promise<R> {
   const deck = readDeck(deckFile);
   const dir = path.dirname(path.resolve(deckFile));
   const files = new Map(deck.slides.map((s) => [sourceKey(s), { ...s, src: nodeFileSource(path.resolve(dir, s.file)) }]));
-  const engine = new WasmNodeEngine();
-  await engine.init();
+  const engine = await startCliEngine(ctx);
   try {
     const sources = new Map<string, DeckSource>();
     for (const [key, f] of files) {
@@ -54,10 +55,11 @@ export async function withDeckSources<R>(deckFile: string, fn: (deck: DeckSpec, 
 }
 
 /** Build a .pptx from DECK.json: each distinct file imported once, one slide per entry (the brief first when asked). */
-export async function runDeck(deckFile: string, out: string): Promise<{ pptx: string; slides: { title: string; kind: string; file: string }[]; imports: number; ms: number }> {
+export async function runDeck(deckFile: string, out: string, ctx?: CliContext): Promise<{ pptx: string; slides: { title: string; kind: string; file: string }[]; imports: number; ms: number }> {
   const started = Date.now();
   return withDeckSources(deckFile, async (deck, engine, sources) => {
     const built = await deckSlides(deck, engine, sources, rasterisePngs);
+    const { buildDeck } = await import('../../export/deck');
     writeFileSync(out, await buildDeck(built));
     const lead = built.slides.length - deck.slides.length;
     return {
@@ -66,18 +68,18 @@ export async function runDeck(deckFile: string, out: string): Promise<{ pptx: st
       imports: sources.size,
       ms: Date.now() - started,
     };
-  });
+  }, ctx);
 }
 
 export const deckCommand: CliCommand = {
   name: 'deck',
   usage: USAGE,
-  options: { pptx: { type: 'string' }, json: { type: 'boolean' } },
+  options: { pptx: { type: 'string' }, json: { type: 'boolean' }, ...ENGINE_OPTIONS },
   async run(ctx) {
     const file = ctx.positionals[0];
     if (!file) throw new TenureError('cli.missingFile', `Missing DECK.json argument (usage: tenure ${USAGE})`);
     const out = ctx.values.pptx;
     if (typeof out !== 'string' || !out) throw new TenureError('cli.badOption', `Give --pptx OUT.pptx (usage: tenure ${USAGE})`);
-    return runDeck(file, out);
+    return runDeck(file, out, ctx);
   },
 };

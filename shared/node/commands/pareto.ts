@@ -110,7 +110,7 @@ export const paretoCommand: CliCommand = {
     try {
       const spec = paretoSpecFromCli(ctx, imported.table);
       const result = await computePareto(engine, spec);
-      return { ...paretoJson(result), ...analysisChartFiles(ctx, 'pareto', { ...result, spec: parseParetoSpec(spec) }) };
+      return { ...paretoJson(result), ...(await analysisChartFiles(ctx, 'pareto', { ...result, spec: parseParetoSpec(spec) })) };
     } finally {
       await engine.close();
     }

@@ -132,7 +132,7 @@ export const quadrantCommand: CliCommand = {
       const r = await computeQuadrant(engine, quadrantSpecFromCli(ctx, imported.table));
       return {
         ...quadrantJson(r, imported.file),
-        ...analysisChartFiles(ctx, 'quadrant', r),
+        ...(await analysisChartFiles(ctx, 'quadrant', r)),
       };
     } finally {
       await engine.close();

@@ -37,7 +37,7 @@ export const reasonsCommand: CliCommand = {
     const { engine, imported } = await openFileFromCli(ctx);
     try {
       const r = await computeReasons(engine, { ...spec, table: imported.table });
-      return { ...reasonsJson(r), ...analysisChartFiles(ctx, 'reasons', r) };
+      return { ...reasonsJson(r), ...(await analysisChartFiles(ctx, 'reasons', r)) };
     } finally {
       await engine.close();
     }

@@ -83,7 +83,7 @@ export const riskCommand: CliCommand = {
     const { engine, imported } = await openFileFromCli(ctx);
     try {
       const r = await computeRisk(engine, riskSpecFromCli(ctx, imported.table));
-      return { ...riskJson(r), ...analysisChartFiles(ctx, 'risk', r) };
+      return { ...riskJson(r), ...(await analysisChartFiles(ctx, 'risk', r)) };
     } finally {
       await engine.close();
     }

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliContext } from '../cliTypes';
 import { TenureError } from '../../errors';
-import { WasmNodeEngine } from '../../engine/node/wasmNodeEngine';
+import { ENGINE_OPTIONS, startCliEngine } from '../cliEngine';
 import { nodeFileSource } from '../nodeFileSource';
 import { parseStudyText } from '../../study/migrate';
 import { sourceForRelink } from '../../study/relink';
@@ -90,8 +90,7 @@ export async function runStudyCommand(ctx: CliContext) {
   const language = (lang as Language | undefined) ?? study.deck?.language ?? 'en';
   const t = createI18n(language).t;
 
-  const engine = new WasmNodeEngine();
-  await engine.init();
+  const engine = await startCliEngine(ctx);
   try {
     const run = await runStudy(engine, study, (s) => {
       const relinked = relinks.get(s.id);
@@ -151,6 +150,6 @@ export async function runStudyCommand(ctx: CliContext) {
 export const studyCommand: CliCommand = {
   name: 'study',
   usage: USAGE,
-  options: { relink: { type: 'string', multiple: true }, out: { type: 'string' }, pptx: { type: 'string' }, language: { type: 'string' }, json: { type: 'boolean' } },
+  options: { relink: { type: 'string', multiple: true }, out: { type: 'string' }, pptx: { type: 'string' }, language: { type: 'string' }, json: { type: 'boolean' }, ...ENGINE_OPTIONS },
   run: runStudyCommand,
 };

@@ -149,7 +149,7 @@ export const survivalCommand: CliCommand = {
       const r = await computeSurvival(engine, { ...spec, table: imported.table });
       return {
         ...survivalJson(r, { pairwise: ctx.values.pairwise !== undefined, rmst: ctx.values.rmst !== undefined }),
-        ...analysisChartFiles(ctx, chart === 'hazard' ? 'hazard' : 'survival', r, chart),
+        ...(await analysisChartFiles(ctx, chart === 'hazard' ? 'hazard' : 'survival', r, chart)),
       };
     } finally {
       await engine.close();

@@ -1,0 +1,25 @@
+// The CLI as bundled JavaScript (no TypeScript compiler at run time): dist-cli/cli.mjs and the
+// engine process it forks, dist-cli/engineProcess.mjs. Packages stay in node_modules (native DuckDB,
+// duckdb-wasm's files, resvg); only the project's own code is bundled. `bin/tenure.mjs` uses it when built.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist-cli');
+
+await build({
+  entryPoints: { cli: path.join(root, 'shared/node/cli.ts'), engineProcess: path.join(root, 'shared/engine/node/engineProcess.ts') },
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  // Dynamic imports stay lazy (charts, decks, the engine not chosen): separate chunks.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: true,
+  logLevel: 'warning',
+});
