@@ -11,6 +11,7 @@ import { openFromHost } from './actions/openFiles';
 import { openSampleWorkspace } from './actions/sampleWorkspace';
 import { runActiveSql } from './editors/sqlRunner';
 import { openStudyFromHost, saveStudy } from '../study/openStudy';
+import { fileSourceOfTable, replaceDataFile } from '../study/replaceData';
 
 export type CommandHandler = () => void | Promise<void>;
 
@@ -25,6 +26,7 @@ export function contextKeys(s: WorkbenchState): ContextKeys {
   const tab = activeTab(s);
   const keys: ContextKeys = {
     hasTable: allTables(s.sources).length > 0,
+    hasFileSource: s.sources.some((x) => !!x.file),
     hasEditor: !!tab,
     editorIsSql: tab?.kind === 'sql',
     queryRunning: s.engineState === 'busy',
@@ -58,6 +60,8 @@ export function createHandlers(services: WorkbenchServices): Record<string, Comm
     'study.open': () => openStudyFromHost(services),
     'study.save': () => void saveStudy(services),
     'study.saveAs': () => void saveStudy(services, { as: true }),
+    // The current table's file, else the first file source.
+    'study.replaceData': () => replaceDataFile(services, fileSourceOfTable(currentTable(st())) ?? st().sources.find((x) => x.file)?.id ?? null),
     'sql.newEditor': () => newSqlEditor(),
     'editor.close': () => st().closeActiveTab(),
     'sql.run': () => runActiveSql(),

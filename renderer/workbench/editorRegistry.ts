@@ -12,6 +12,7 @@ import { QueryGridEditor } from '../editors/analysis/QueryGridEditor';
 import { DeckEditor } from '../editors/deck/DeckEditor';
 import { RiskEditor } from '../editors/risk/RiskEditor';
 import { BriefEditor } from '../editors/brief/BriefEditor';
+import { WhatChangedEditor } from '../editors/changed/WhatChangedEditor';
 import { CoxEditor } from '../editors/cox/CoxEditor';
 
 /** What an editor component receives. Reach the engine/host with useServices(), state with useWorkbench(). */
@@ -56,6 +57,8 @@ export const EDITORS: Record<string, EditorContribution> = {
   queryGrid: { component: QueryGridEditor, icon: 'list-flat', title: 'workbench.editor.table' },
   deck: { component: DeckEditor, icon: 'preview', title: 'export.deckUi.title' },
   brief: { component: BriefEditor, icon: 'note', title: 'brief.title' },
+  // Opened by "Replace data file…" (renderer/study/replaceData.ts).
+  whatChanged: { component: WhatChangedEditor, icon: 'diff', title: 'workbench.changed.title' },
 };
 
 export function editorFor(kind: string): EditorContribution | undefined {

@@ -223,3 +223,76 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     expect(s.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });
+
+/** Top-20% share of TotalCharges computed here from the file's own lines (k = ⌈0.2·n⌉, blanks left out). */
+function top20Share(lines: string[]): { n: number; share: number } {
+  const head = lines[0].split(',');
+  const col = head.indexOf('TotalCharges');
+  const v = lines
+    .slice(1)
+    .filter((l) => l)
+    .map((l) => l.split(',')[col].trim())
+    .filter((x) => x !== '')
+    .map(Number)
+    .sort((a, b) => b - a);
+  const k = Math.ceil(0.2 * v.length);
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  return { n: v.length, share: sum(v.slice(0, k)) / sum(v) };
+}
+
+describe.skipIf(browserMissing)('next month’s export: Replace data file… and What changed (web build in Chromium)', () => {
+  let s: Session;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tenure-replace-'));
+
+  beforeAll(async () => {
+    s = await launch({ colorScheme: 'dark', height: 1000 });
+    await openWorkbench(s.page, inject('baseURL'));
+  });
+
+  afterAll(async () => {
+    await s?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('replaces the Telco CSV with a copy without 500 rows: Pareto re-runs, What changed shows n and the top-20% share', async () => {
+    const { page } = s;
+    const lines = readFileSync(TELCO, 'utf8').split(/\r?\n/);
+    const next = path.join(dir, 'telco-next-month.csv');
+    writeFileSync(next, [lines[0], ...lines.slice(501)].join('\n'));
+    const was = top20Share(lines);
+    const now = top20Share([lines[0], ...lines.slice(501)]);
+
+    await openFile(page, TELCO, '7,043 rows');
+    await runCommand(page, 'analysis.pareto', 'pareto');
+    const pa = ed(page, 'pareto-editor');
+    await pa.waitFor();
+    await pa.locator('[data-testid="pareto-customer"]').selectOption('customerID');
+    await pa.locator('[data-testid="pareto-value"]').selectOption('TotalCharges');
+    await pa.locator('[data-testid="analysis-run"]').click();
+    await expect.poll(() => pa.locator('[data-testid="headline-text"]').textContent(), { timeout: 60_000 }).toBe(HEADLINE);
+
+    const chooser = page.waitForEvent('filechooser');
+    await runCommand(page, 'study.replaceData', 'replace data');
+    await (await chooser).setFiles(next);
+    const view = ed(page, 'what-changed');
+    await view.waitFor({ timeout: 120_000 });
+    const rows = view.locator('[data-testid^="changed-"] tbody tr');
+    const cells = async (i: number) => (await rows.nth(i).locator('td').allTextContents()).map((x) => x.trim());
+    const pct = (x: number) => `${(x * 100).toLocaleString('en', { maximumFractionDigits: 1 })}%`;
+    await expect(cells(0)).resolves.toEqual(['Customers', was.n.toLocaleString('en'), now.n.toLocaleString('en'), (now.n - was.n).toLocaleString('en')]);
+    const top = await cells(2);
+    expect(top.slice(0, 3)).toEqual(['Top 20% share of value', pct(was.share), pct(now.share)]);
+    expect(top[1]).toBe('53.6%');
+    await s.screenshot('study-what-changed-dark');
+
+    // The Pareto editor re-ran on the new file.
+    await page.locator('.tab[data-kind="pareto"]').click();
+    await expect.poll(() => ed(page, 'pareto-summary').textContent(), { timeout: 90_000 }).toContain('6,543 rows');
+    await page.locator('.tab[data-kind="whatChanged"]').click();
+    await runCommand(page, 'theme.light', 'light');
+    await runCommand(page, 'language.zh-CN', '中文');
+    await expect.poll(() => view.locator('h2').textContent()).toBe('变化对比');
+    await s.screenshot('study-what-changed-light-zh');
+    expect(s.errors).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@ export function useRunOnOpen(tab: EditorTab, setData: (patch: Record<string, unk
   const done = useRef(false);
   const want = tab.data.runOnOpen === true;
   useEffect(() => {
+    // Cleared after a run: a later request (the data file was replaced) runs again.
+    if (!want) done.current = false;
     if (done.current || !want || !ready) return;
     done.current = true;
     setData({ runOnOpen: false });

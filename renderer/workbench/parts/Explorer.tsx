@@ -7,6 +7,8 @@ import { newSqlEditor, currentTable } from '../commands';
 import { useCommands } from '../useCommands';
 import { qi } from '../../../shared/engine/sqlQuote';
 import { ColumnProfileCard } from '../../editors/import/ColumnProfileCard';
+import { replaceDataFile } from '../../study/replaceData';
+import { useServices } from '../services';
 
 /** Data sources → tables (row counts) → columns (DuckDB types), like VS Code's file tree. */
 export function Explorer() {
@@ -83,6 +85,7 @@ export function Explorer() {
 
 function SourceNode({ src, open, onToggle, children }: { src: DataSource; open: boolean; onToggle(): void; children: React.ReactNode }) {
   const { t } = useTranslation();
+  const services = useServices();
   const label = src.labelKey ? t(src.label) : src.label;
   const icon = src.icon === 'file' ? 'file' : src.icon === 'workspace' ? 'folder-library' : 'server-process';
   return (
@@ -91,6 +94,23 @@ function SourceNode({ src, open, onToggle, children }: { src: DataSource; open: 
         <span className={`codicon codicon-chevron-${open ? 'down' : 'right'} twistie`} aria-hidden />
         <span className={`codicon codicon-${icon} tree-icon`} aria-hidden />
         <span className="tree-label">{label}</span>
+        {src.file && (
+          <span className="tree-actions">
+            <button
+              type="button"
+              className="icon-button"
+              title={t('workbench.explorer.replaceData')}
+              aria-label={t('workbench.explorer.replaceData')}
+              data-testid="replace-data"
+              onClick={(e) => {
+                e.stopPropagation();
+                void replaceDataFile(services, src.id);
+              }}
+            >
+              <span className="codicon codicon-replace" aria-hidden />
+            </button>
+          </span>
+        )}
       </div>
       {open && <div role="group">{children}</div>}
     </div>

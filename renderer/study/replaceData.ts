@@ -1,0 +1,77 @@
+import { asTenureError } from '../../shared/errors';
+import { recordOf, runStudy, sourcesOf } from '../../shared/study/run';
+import type { Study } from '../../shared/study/schema';
+import { whatChanged, type AnalysisResults } from '../../shared/study/whatChanged';
+import { fileSourceFromHost } from '../host/fileSource';
+import { useWorkbench } from '../store/workbenchStore';
+import { useAnalysisRuns } from '../store/analysisRuns';
+import { workerExcelReader } from '../editors/import/workerExcelReader';
+import { refreshCatalog } from '../workbench/actions/catalog';
+import { reportError } from '../workbench/actions/reportError';
+import type { WorkbenchServices } from '../workbench/services';
+import { buildStudy } from './buildStudy';
+import { describeFile } from './sourceFiles';
+
+export const WHAT_CHANGED_TAB = 'whatChanged';
+
+/** The file source behind a table (the palette command acts on the current table's source). */
+export function fileSourceOfTable(table: string | null): string | null {
+  const src = useWorkbench.getState().sources.find((s) => s.file && s.tables.some((x) => x.name === table));
+  return src?.id ?? null;
+}
+
+/**
+ * "Replace data file…": next month's export in place of a source. The analyses reading it are computed on
+ * the old data, the new file is imported under the same table name with the same choices, the analyses
+ * and the tables derived from them re-run, their editors refreshed, and a "What changed" tab opened.
+ */
+export async function replaceDataFile(services: WorkbenchServices, sourceId: string | null): Promise<void> {
+  const { t } = services.i18n;
+  const store = useWorkbench.getState();
+  const current = store.sources.find((s) => s.id === sourceId && s.file);
+  if (!current?.file) return;
+  const picked = await services.host.openFiles({ multiple: false }).catch((err: unknown) => {
+    reportError(services.i18n, err);
+    return [];
+  });
+  const hf = picked[0];
+  if (!hf) return;
+  const task = store.startTask(t('workbench.changed.replacing', { file: hf.name }));
+  try {
+    const study: Study = buildStudy(useWorkbench.getState());
+    const source = study.sources.find((s) => s.id === current.id);
+    if (!source) return;
+    const dependents = study.analyses.filter((a) => sourcesOf(study, a).some((s) => s.id === source.id));
+    const before: AnalysisResults[] = [];
+    for (const a of dependents) {
+      const rec = recordOf(a.kind);
+      const result = rec ? await rec.compute(services.engine, a.spec).catch(() => undefined) : undefined;
+      before.push({ id: a.id, kind: a.kind, title: a.title ?? '', result });
+    }
+    const file = fileSourceFromHost(services.host, hf);
+    const sub: Study = { ...study, sources: [source], derived: study.derived.filter((d) => dependents.some((a) => a.id === d.analysis)), analyses: dependents };
+    const run = await runStudy(services.engine, sub, () => ({ file: hf.name, src: () => file }), { excelReader: workerExcelReader });
+    const opened = run.sources[0];
+    if (opened.error) throw opened.error;
+    for (const a of run.analyses) if (a.error) reportError(services.i18n, a.error);
+    const described = await describeFile(file, { path: hf.path, mtime: hf.mtime, options: current.file.options, columns: current.file.columns });
+    useWorkbench.setState((s) => ({
+      sources: s.sources.map((x) => (x.id === current.id ? { ...x, label: hf.name, file: described, tables: x.tables.map((tb) => (tb.name === source.table ? { ...tb, rows: opened.rows ?? tb.rows, columns: opened.columns ?? tb.columns } : tb)) } : x)),
+    }));
+    await refreshCatalog(services.engine);
+    // The editors show the new data: their runs are dropped and they run once more.
+    const tabs = new Set(dependents.map((a) => a.id.split(':')[0]));
+    for (const id of tabs) {
+      useAnalysisRuns.getState().drop(id);
+      useWorkbench.getState().updateTabData(id, { runOnOpen: true });
+    }
+    const after: AnalysisResults[] = run.analyses.map((a) => ({ id: a.analysis.id, kind: a.analysis.kind, title: a.analysis.title ?? '', result: a.result }));
+    const data = { changes: whatChanged(before, after), before: current.file.fileName, after: hf.name, opened: Date.now() };
+    useWorkbench.getState().openEditor({ id: WHAT_CHANGED_TAB, kind: 'whatChanged', data });
+    useWorkbench.getState().updateTabData(WHAT_CHANGED_TAB, data);
+  } catch (err) {
+    reportError(services.i18n, asTenureError(err, 'import'));
+  } finally {
+    useWorkbench.getState().endTask(task);
+  }
+}
