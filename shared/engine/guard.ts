@@ -66,7 +66,9 @@ function foreignLeaf(node: PlanNode, tables: Set<string>): string | null {
   if (!children.length) {
     if (TABLE_SCANS.has(name)) {
       const table = String(info.Table ?? '');
-      if (!tables.has(table)) return table || name.toLowerCase();
+      // Native DuckDB quotes parts that need it (memory.main."电信"): compare the unquoted name.
+      const plain = table.replace(/"((?:[^"]|"")*)"/g, (_m, x: string) => x.replace(/""/g, '"'));
+      if (!tables.has(table) && !tables.has(plain)) return table || name.toLowerCase();
     } else if (!INTERNAL_LEAVES.has(name)) {
       return name.toLowerCase();
     }
