@@ -68,13 +68,14 @@ describe.skipIf(browserMissing)('Export deck (web build in Chromium)', () => {
     await expect(deck().locator('[data-testid="deck-brief"]').isChecked()).resolves.toBe(true);
     await deck().locator('[data-testid="deck-brief"]').uncheck();
     const items = deck().locator('[data-testid="deck-item"]');
-    // Pareto: pareto, lorenz, whale, class mix; survival: KM; hazard.
+    // Pareto: pareto, lorenz, whale, class mix; survival: KM and RMST (the editor has groups); hazard.
     await expect.poll(() => items.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}/${e.getAttribute('data-chart')}`))).toEqual([
       'pareto/pareto',
       'pareto/lorenz',
       'pareto/whale',
       'pareto/classMix',
       'survival/km',
+      'survival/rmst',
       'hazard/hazard',
     ]);
     const ticked = () => items.evaluateAll((els) => els.filter((e) => (e.querySelector('[data-testid="deck-include"]') as HTMLInputElement).checked).map((e) => e.getAttribute('data-chart')));
@@ -82,11 +83,11 @@ describe.skipIf(browserMissing)('Export deck (web build in Chromium)', () => {
     // The Pareto slide's title is the editor's finding; takeaway prefilled from the registry.
     await expect(items.nth(0).locator('[data-testid="deck-item-title"]').textContent()).resolves.toContain('The top 20% of customers (1,407) produce 53.6% of TotalCharges');
     await expect(items.nth(0).locator('[data-testid="deck-takeaway"]').inputValue()).resolves.not.toBe('');
-    await expect(deck().locator('[data-testid="deck-title"]').inputValue()).resolves.toBe('WA_Fn-UseC_-Telco-Customer-Churn');
+    await expect(deck().locator('[data-testid="deck-title"]').inputValue()).resolves.toMatch(/^Retention review – \w+ \d{4}$/);
 
     // Tick the Lorenz curve and the hazard; the survival curves go first; the Pareto slide gets its table.
     await items.nth(1).locator('[data-testid="deck-include"]').check();
-    await items.nth(5).locator('[data-testid="deck-include"]').check();
+    await items.nth(6).locator('[data-testid="deck-include"]').check();
     for (let i = 0; i < 4; i++) await deck().locator('[data-id$="/km"] [data-testid="deck-up"]').click();
     await deck().locator('[data-id$="/pareto"][data-kind="pareto"] [data-testid="deck-with-table"]').check();
     await deck().locator('[data-id$="/km"] [data-testid="deck-takeaway"]').fill('Month-to-month customers churn first.');

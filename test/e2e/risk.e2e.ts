@@ -181,7 +181,7 @@ describe.skipIf(browserMissing)('Value at risk, the retention brief and the deck
     expect(text).toContain(`${HEADLINE}.`);
     expect(text).toContain('77.6% of it sits with A-class customers and 79.4% with Month-to-month customers.');
     expect(text).toContain('Call the top 100 accounts of the call list: together they hold 8.7% of the value at risk (107K).');
-    await expect(brief().locator('[data-testid="brief-suggestions"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).resolves.toEqual(['quadrant', 'reasons']);
+    await expect(brief().locator('[data-testid="brief-suggestions"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).resolves.toEqual(['quadrant', 'reasons', 'cox']);
     await expect(brief().locator('[data-testid="brief-calls"] tbody tr').count()).resolves.toBe(10);
     await page.waitForTimeout(200);
     await s.screenshot('brief-en');
