@@ -8,13 +8,21 @@ import './changed.css';
 type T = (k: string, o?: Record<string, unknown>) => string;
 
 /** A figure as the tables show it: counts whole, shares in % (differences in points), numbers to 3 places. */
+/** Enough decimals that a small change does not read as "±0" (from `min` up to 6); exactly 0 has no sign. */
+function number(v: number, locale: string, min: number, signed: boolean): string {
+  if (!signed) return v.toLocaleString(locale, { maximumFractionDigits: min });
+  if (v === 0) return '0';
+  let d = min;
+  while (d < 6 && Math.abs(v) < 0.5 * 10 ** -d) d++;
+  return (v > 0 ? '+' : '') + v.toLocaleString(locale, { maximumFractionDigits: d });
+}
+
 function show(v: number | string | null, format: ChangeRow['format'], locale: string, t: T, signed = false): string {
   if (v === null) return '—';
   if (typeof v === 'string') return t(`quadrant.zone.${v}`, { defaultValue: v });
-  const sign = signed && v > 0 ? '+' : '';
-  if (format === 'share') return sign + (signed ? t('workbench.changed.points', { value: (v * 100).toLocaleString(locale, { maximumFractionDigits: 1 }) }) : `${(v * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`);
-  if (format === 'count') return sign + v.toLocaleString(locale, { maximumFractionDigits: 0 });
-  return sign + v.toLocaleString(locale, { maximumFractionDigits: 3 });
+  if (format === 'share') return signed ? t('workbench.changed.points', { value: number(v * 100, locale, 1, true) }) : `${number(v * 100, locale, 1, false)}%`;
+  if (format === 'count') return number(v, locale, 0, signed);
+  return number(v, locale, 3, signed);
 }
 
 function label(r: ChangeRow, t: T): string {
