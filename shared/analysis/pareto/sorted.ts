@@ -3,7 +3,7 @@ import { toRows } from '../../engine/arrowRows';
 import { qi } from '../../engine/sqlQuote';
 import { THRESHOLD_DENOM, thresholdNumerator, type ParetoSpec } from './spec';
 import {
-  blockSumsSql, blockValuesSql, quickProbeSql, rankCol, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
+  blockSumsSql, blockValuesSql, quickProbeSql, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
 } from './sortedSql';
 import type { RawBin, RawClass, RawGroup, RawProbe, RawSummary } from './stats';
 import { MAX_SCALE, chooseMode, type TypedValue, type ValueMode } from './valueMode';
@@ -64,20 +64,16 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
   let mode = quick.mode;
   // Units summed as doubles are exact while every partial sum stays below 2^53 (margin: 2^52 over an estimate).
   const doubleSums = mode.kind === 'scaled' && quick.sumAbs * 10 ** mode.scale < 2 ** 52;
-  // rank = rowid + 1 relies on the insertion order DuckDB keeps by default; without it, a rank column.
-  const keepsOrder = toRows<{ p: unknown }>(await engine.query(`SELECT current_setting('preserve_insertion_order') AS p`))[0]?.p;
-  const rowNumber = !(keepsOrder === true || keepsOrder === 'true' || keepsOrder === 1);
-  const r = rankCol(rowNumber);
   const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
   try {
     try {
-      await engine.query(sortedTableSql(tmp, spec, mode, { doubleSums, rowNumber }));
+      await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
     } catch (err) {
       // A customer total beyond BIGINT (the estimate said it fits): the CAST refuses, never wraps.
       if (mode.int !== 'BIGINT') throw err;
       mode = { ...mode, int: 'HUGEINT' };
       await engine.query(`DROP TABLE IF EXISTS ${tmp}`);
-      await engine.query(sortedTableSql(tmp, spec, mode, { doubleSums, rowNumber }));
+      await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
     }
     const n = Number(toRows<{ n: number }>(await engine.query(`SELECT count(*) AS n FROM ${tmp}`))[0].n);
     const empty: RawSummary = {
@@ -86,13 +82,13 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
     };
     if (n === 0) return { mode, summary: empty, classes: [], groups: [], bins: [] };
     type Sum = Omit<RawSummary, 'total' | 'n' | 'k80' | 'k95' | 'peak_cum' | 'peak_k'> & { total: string; pos_count: number; pos_sum: number };
-    const s = toRows<Sum>(await engine.query(sortedSummarySql(tmp, n, r, !!spec.group)))[0];
+    const s = toRows<Sum>(await engine.query(sortedSummarySql(tmp, n, !!spec.group)))[0];
     const total = big(s.total);
     const summary: RawSummary = { ...s, n, total: Number(total), k80: null, k95: null, peak_cum: s.pos_sum, peak_k: s.pos_count };
     if (total <= 0n) return { mode, summary, classes: [], groups: [], bins: [] };
 
-    const blocks = toRows<{ blk: number; s: string }>(await engine.query(blockSumsSql(tmp, r))).map((b) => big(b.s));
-    const locate = async (share: number) => reachRank(engine, tmp, r, blocks, BigInt(thresholdNumerator(share)), total);
+    const blocks = toRows<{ blk: number; s: string }>(await engine.query(blockSumsSql(tmp))).map((b) => big(b.s));
+    const locate = async (share: number) => reachRank(engine, tmp, blocks, BigInt(thresholdNumerator(share)), total);
     const [a, b] = [await locate(spec.a), await locate(spec.b)];
     summary.k80 = a.k;
     summary.k95 = b.k;
@@ -103,12 +99,12 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
     ];
 
     let cum = 0n;
-    const bins: RawBin[] = toRows<Omit<RawBin, 'value' | 'cum_end'> & { value: string }>(await engine.query(sortedBinsSql(tmp, n, spec.chart.bins, r))).map((row) => {
+    const bins: RawBin[] = toRows<Omit<RawBin, 'value' | 'cum_end'> & { value: string }>(await engine.query(sortedBinsSql(tmp, n, spec.chart.bins))).map((row) => {
       const v = big(row.value);
       cum += v;
       return { ...row, value: Number(v), cum_end: Number(cum) };
     });
-    const groups = spec.group ? toRows<RawGroup>(await engine.query(sortedGroupsSql(tmp, a.k, b.k, r))) : [];
+    const groups = spec.group ? toRows<RawGroup>(await engine.query(sortedGroupsSql(tmp, a.k, b.k))) : [];
     return { mode, summary, classes, groups, bins };
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${tmp}`).catch(() => undefined);
@@ -119,13 +115,13 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
  * The first rank k whose cumulative sum reaches p/10^6 of the total (d·cum ≥ p·total, exact), and
  * that sum: the block where it happens from the block sums, then the block's own values.
  */
-async function reachRank(engine: QueryEngine, tmp: string, r: string, blocks: bigint[], p: bigint, total: bigint): Promise<{ k: number; cum: bigint }> {
+async function reachRank(engine: QueryEngine, tmp: string, blocks: bigint[], p: bigint, total: bigint): Promise<{ k: number; cum: bigint }> {
   const d = BigInt(THRESHOLD_DENOM);
   const goal = p * total;
   let before = 0n;
   for (let j = 0; j < blocks.length; j++) {
     if (d * (before + blocks[j]) >= goal) {
-      const values = toRows<{ u: string }>(await engine.query(blockValuesSql(tmp, j, r)));
+      const values = toRows<{ u: string }>(await engine.query(blockValuesSql(tmp, j)));
       let cum = before;
       for (let i = 0; i < values.length; i++) {
         cum += big(values[i].u);

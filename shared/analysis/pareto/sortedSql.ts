@@ -37,31 +37,27 @@ FROM (${sourceSql(spec)})`;
  * (the caller proved Σ|units| < 2^52); otherwise DuckDB's exact HUGEINT sum. The stored units are
  * mode.int: a customer total beyond BIGINT makes the CAST fail, and the caller retries with HUGEINT.
  */
-export function sortedTableSql(tmp: string, spec: ParetoSpec, mode: ValueMode & { exact: true }, opts: { doubleSums: boolean; rowNumber: boolean }): string {
-  const unit = opts.doubleSums && mode.kind === 'scaled' ? `round(v * ${10 ** mode.scale})` : unitsExpr(mode, 'v');
+export function sortedTableSql(tmp: string, spec: ParetoSpec, mode: ValueMode & { exact: true }, doubleSums: boolean): string {
+  const unit = doubleSums && mode.kind === 'scaled' ? `round(v * ${10 ** mode.scale})` : unitsExpr(mode, 'v');
   const having = spec.keepNonPositive ? '' : `\n  HAVING sum(${unit}) > 0`;
   const grp = spec.group ? ', min(grp) AS grp, count(DISTINCT grp) AS ngrp' : '';
   // Ties never change a statistic without groups; with groups they decide who is in which class.
   const order = spec.group ? 'u DESC, cid ASC' : 'u DESC';
-  const cols = `CAST(u AS ${mode.int}) AS u${spec.group ? ', grp, ngrp' : ''}`;
-  const cust = `SELECT cid, sum(${unit}) AS u${grp}
+  // rank = rowid + 1: DuckDB keeps the insertion order of an ORDER BY (preserve_insertion_order, its
+  // default, which the engines lock at start: confine.ts).
+  return `CREATE TEMP TABLE ${tmp} AS SELECT CAST(u AS ${mode.int}) AS u${spec.group ? ', grp, ngrp' : ''} FROM (
+  SELECT cid, sum(${unit}) AS u${grp}
   FROM (${sourceSql(spec)}) WHERE cid IS NOT NULL AND v IS NOT NULL
-  GROUP BY cid${having}`;
-  // rank = rowid + 1 when the insertion order is kept (DuckDB's default); else an explicit rank column.
-  return opts.rowNumber
-    ? `CREATE TEMP TABLE ${tmp} AS SELECT ${cols}, row_number() OVER (ORDER BY ${order}) - 1 AS r FROM (\n  ${cust}\n)`
-    : `CREATE TEMP TABLE ${tmp} AS SELECT ${cols} FROM (\n  ${cust}\n) ORDER BY ${order}`;
+  GROUP BY cid${having}
+) ORDER BY ${order}`;
 }
 
-/** The 0-based rank column of the sorted table. */
-export const rankCol = (rowNumber: boolean) => (rowNumber ? 'r' : 'rowid');
-
 /** Headline aggregates over the sorted table (n and k20 known). Amounts that must stay exact come as text. */
-export function sortedSummarySql(tmp: string, n: number, r: string, group: boolean): string {
+export function sortedSummarySql(tmp: string, n: number, group: boolean): string {
   const k20 = Math.ceil(n / 5);
   return `SELECT CAST(sum(u) AS VARCHAR) AS total,
-  sum(u) FILTER (WHERE ${r} < ${qn(k20)}) AS top20,
-  sum((${qn(n - 1)} - 2 * ${r}) * CAST(u AS HUGEINT)) AS gini_num,
+  sum(u) FILTER (WHERE rowid < ${qn(k20)}) AS top20,
+  sum((${qn(n - 1)} - 2 * rowid) * CAST(u AS HUGEINT)) AS gini_num,
   count(*) FILTER (WHERE u < 0) AS neg_count,
   coalesce(sum(u) FILTER (WHERE u < 0), 0) AS neg_sum,
   count(*) FILTER (WHERE u = 0) AS zero_count,
@@ -73,8 +69,8 @@ FROM ${tmp}`;
 }
 
 /** Chart bins (as binsSql) with each bin's exact sum as text; the cumulative sums are added in JS. */
-export function sortedBinsSql(tmp: string, n: number, bins: number, r: string): string {
-  return `SELECT ${r} * ${qn(bins)} // ${qn(n)} AS bin, min(${r}) + 1 AS first, max(${r}) + 1 AS last,
+export function sortedBinsSql(tmp: string, n: number, bins: number): string {
+  return `SELECT rowid * ${qn(bins)} // ${qn(n)} AS bin, min(rowid) + 1 AS first, max(rowid) + 1 AS last,
   CAST(sum(u) AS VARCHAR) AS value, max(u) AS max_u, min(u) AS min_u
 FROM ${tmp} GROUP BY bin ORDER BY bin`;
 }
@@ -82,17 +78,17 @@ FROM ${tmp} GROUP BY bin ORDER BY bin`;
 /** Customers per block when locating the exact 80% / 95% ranks: block sums, then one block's values. */
 export const BLOCK = 2048;
 
-export function blockSumsSql(tmp: string, r: string): string {
-  return `SELECT ${r} // ${BLOCK} AS blk, CAST(sum(u) AS VARCHAR) AS s FROM ${tmp} GROUP BY blk ORDER BY blk`;
+export function blockSumsSql(tmp: string): string {
+  return `SELECT rowid // ${BLOCK} AS blk, CAST(sum(u) AS VARCHAR) AS s FROM ${tmp} GROUP BY blk ORDER BY blk`;
 }
 
-export function blockValuesSql(tmp: string, blk: number, r: string): string {
-  return `SELECT CAST(u AS VARCHAR) AS u FROM ${tmp} WHERE ${r} BETWEEN ${qn(blk * BLOCK)} AND ${qn(blk * BLOCK + BLOCK - 1)} ORDER BY ${r}`;
+export function blockValuesSql(tmp: string, blk: number): string {
+  return `SELECT CAST(u AS VARCHAR) AS u FROM ${tmp} WHERE rowid BETWEEN ${qn(blk * BLOCK)} AND ${qn(blk * BLOCK + BLOCK - 1)} ORDER BY rowid`;
 }
 
 /** Per group: size, value and class mix, classes being rank ranges (A: rank ≤ k80, B: ≤ k95). */
-export function sortedGroupsSql(tmp: string, k80: number, k95: number, r: string): string {
-  const conds: Record<string, string> = { A: `${r} < ${qn(k80)}`, B: `${r} >= ${qn(k80)} AND ${r} < ${qn(k95)}`, C: `${r} >= ${qn(k95)}` };
+export function sortedGroupsSql(tmp: string, k80: number, k95: number): string {
+  const conds: Record<string, string> = { A: `rowid < ${qn(k80)}`, B: `rowid >= ${qn(k80)} AND rowid < ${qn(k95)}`, C: `rowid >= ${qn(k95)}` };
   const cls = Object.entries(conds)
     .map(([c, w]) => `count(*) FILTER (WHERE ${w}) AS n_${c}, coalesce(sum(u) FILTER (WHERE ${w}), 0) AS v_${c}`)
     .join(',\n  ');
