@@ -55,6 +55,20 @@ async function describeOrExplain(engine: QueryEngine, spec: ParetoSpec) {
   }
 }
 
+/** Most groups a breakdown compares (a table row and a bar each). */
+export const MAX_PARETO_GROUPS = 50;
+
+/** Refuse a group column with too many values before the per-group query (one count over the ranked customers). */
+async function requireGroupCount(engine: QueryEngine, ranked: string, group: string): Promise<void> {
+  const [c] = toRows<{ n: number }>(await engine.query(`SELECT count(DISTINCT grp) AS n FROM ${ranked}`));
+  if (c.n > MAX_PARETO_GROUPS) {
+    throw new TenureError('pareto.tooManyGroups', `Column "${group}" has ${c.n} distinct values among the customers; a breakdown compares at most ${MAX_PARETO_GROUPS} groups`, {
+      column: group,
+      params: { column: group, count: c.n, max: MAX_PARETO_GROUPS },
+    });
+  }
+}
+
 /**
  * Run the Pareto analysis. The per-customer ranking is materialised once in a temporary table so the
  * summary, classes, groups and chart bins read it without re-sorting; only small results reach JS
@@ -80,12 +94,13 @@ export async function computePareto(engine: QueryEngine, input: ParetoSpecInput)
   const stmts = { summary: summarySql(tmp, spec, mode), classes: classesSql(tmp), groups: groupsSql(tmp), bins: binsSql(tmp, spec.chart.bins) };
   await engine.query(`CREATE TEMP TABLE ${tmp} AS ${ranked}`);
   try {
+    if (spec.group) await requireGroupCount(engine, tmp, spec.group);
     const summary = toRows<RawSummary>(await engine.query(stmts.summary))[0];
     const classes = toRows<RawClass>(await engine.query(stmts.classes));
     const groups = spec.group ? toRows<RawGroup>(await engine.query(stmts.groups)) : [];
     const bins = toRows<RawBin>(await engine.query(stmts.bins));
     const sql = [`CREATE TEMP TABLE ${tmp} AS\n${ranked}`, stmts.summary, stmts.classes, ...(spec.group ? [stmts.groups] : []), stmts.bins].join(';\n\n') + ';';
-    return buildResult({ probe, summary, classes, groups, bins }, { mode, a: spec.a, b: spec.b, sql });
+    return buildResult({ probe, summary, classes, groups, bins }, { mode, a: spec.a, b: spec.b, sql, group: spec.group });
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${tmp}`).catch(() => undefined);
   }
