@@ -17,10 +17,15 @@ export function warning(code: string, message: string, params: Record<string, st
 /** The translation key of a warning. */
 export const warningKey = (w: Pick<AnalysisWarning, 'code'>): string => `warnings.${w.code}`;
 
-/** The warnings a result carries (any analysis result; nothing for other values). */
+/**
+ * The warnings a result carries: any analysis result, or an editor's run record wrapping one as
+ * `{ result }` (Pareto, quadrant); nothing for other values.
+ */
 export function warningsOf(result: unknown): AnalysisWarning[] {
-  const w = result && typeof result === 'object' ? (result as { warnings?: unknown }).warnings : undefined;
-  return Array.isArray(w) ? (w as AnalysisWarning[]) : [];
+  if (!result || typeof result !== 'object') return [];
+  const w = (result as { warnings?: unknown }).warnings;
+  if (Array.isArray(w)) return w as AnalysisWarning[];
+  return 'result' in result ? warningsOf((result as { result: unknown }).result) : [];
 }
 
 /** Most values a warning lists (then "…"). */

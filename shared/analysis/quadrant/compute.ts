@@ -47,7 +47,7 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   }
   const scale = midpointScale(spec, summary.find((r) => Number(r.overall) === 1)!);
   for (const g of groups) placeGroup(spec, g, scale);
-  const warnings = [...(await outcomeWarnings(engine, ctx)), ...resultWarnings(spec.missing, overall)];
+  const warnings = [...(await outcomeWarnings(engine, ctx)), ...resultWarnings(spec, overall)];
   const result: QuadrantResult = { spec, method: spec.importance, ciMethod: 't', overall, segments: groups.filter((g) => g.segment !== null), warnings, sql, ms: 0 };
   if (spec.bootstrap) await addBootstrap(ctx, result, run);
   result.ms = Date.now() - t0;

@@ -5,6 +5,7 @@ import { TenureError } from '../../errors';
 import { listValues, warning, type AnalysisWarning } from '../warnings';
 import { positiveCond, type SqlContext } from './sql';
 import type { GroupResult } from './result';
+import type { QuadrantSpec } from './spec';
 
 /** Most segments a quadrant is drawn for (one chart and one table each). */
 export const MAX_SEGMENTS = 50;
@@ -44,11 +45,17 @@ export async function outcomeWarnings(engine: QueryEngine, ctx: SqlContext): Pro
   ];
 }
 
+/** The "not applicable" codes of some drivers (each its own, else the spec's), for a message. */
+function naCodes(spec: QuadrantSpec, columns: string[]): string {
+  const codes = new Set(spec.drivers.filter((d) => columns.includes(d.column)).flatMap((d) => d.missing ?? spec.missing));
+  return codes.size ? [...codes].join(', ') : '—';
+}
+
 /** Empty or degenerate overall results: no rows, no valid rating at all or for some drivers, no importance. */
-export function resultWarnings(missing: readonly (number | string)[], overall: GroupResult): AnalysisWarning[] {
+export function resultWarnings(spec: QuadrantSpec, overall: GroupResult): AnalysisWarning[] {
   if (!overall.rows) return [warning('quadrant.noRows', 'No row is analysed (after the filter)')];
-  const codes = missing.length ? missing.join(', ') : '—';
   const empty = overall.drivers.filter((d) => d.n === 0);
+  const codes = naCodes(spec, empty.map((d) => d.column));
   if (empty.length === overall.drivers.length) {
     return [warning('quadrant.noRatings', `None of the ${overall.rows} rows has a valid rating (values ${codes} count as not applicable)`, { rows: overall.rows, codes })];
   }
