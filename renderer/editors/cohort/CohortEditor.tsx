@@ -90,7 +90,7 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
   );
 
   return (
-    <AnalysisLayout testId="cohort-editor" form={formView} actions={actions}>
+    <AnalysisLayout testId="cohort-editor" notesId={tab.id} form={formView} actions={actions}>
       <RunStatus state={state} onCancel={() => void cancel()} />
       <FormProblems show={tried} problems={problems} />
       {!raw && state.status !== 'running' && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}

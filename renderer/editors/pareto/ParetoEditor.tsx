@@ -66,7 +66,7 @@ export function ParetoEditor({ tab, theme, setData }: EditorProps) {
   );
 
   return (
-    <AnalysisLayout form={<ParetoSettings form={form} onChange={onChange} />} actions={actions} testId="pareto-editor">
+    <AnalysisLayout notesId={tab.id} form={<ParetoSettings form={form} onChange={onChange} />} actions={actions} testId="pareto-editor">
       {!tables.length && <div className="tn-an-empty">{t('export.analysis.noTables')}</div>}
       <RunStatus state={state} onCancel={() => void cancel()} />
       {!current && state.status === 'idle' && tables.length > 0 && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}

@@ -69,7 +69,7 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
   );
 
   return (
-    <AnalysisLayout testId="reasons-editor" form={formView} actions={actions}>
+    <AnalysisLayout testId="reasons-editor" notesId={tab.id} form={formView} actions={actions}>
       <RunStatus state={state} onCancel={() => void cancel()} />
       <FormProblems show={tried} problems={problems} />
       {!raw && state.status !== 'running' && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}

@@ -45,6 +45,7 @@ export function RiskEditor({ tab, theme, setData }: EditorProps) {
   return (
     <AnalysisLayout
       testId="risk-editor"
+      notesId={tab.id}
       form={<RiskSettings form={form} problems={problems} showProblems={tried} onChange={patch} onTable={onTable} />}
       actions={<RunActions hasResult={!!result} running={state.status === 'running'} onRun={doRun} sql={result ? result.sql : null} sqlTitle={`${t('risk.title')}: ${form.table}`} />}
     >

@@ -85,6 +85,7 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
   return (
     <AnalysisLayout
       testId="survival-editor"
+      notesId={tab.id}
       form={<SurvivalFormPanel form={form} problems={problems} showProblems={tried} onChange={patch} onTable={onTable} onOpenReasons={openReasons} />}
       actions={actions}
     >
