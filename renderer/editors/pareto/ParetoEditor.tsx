@@ -36,8 +36,8 @@ export function ParetoEditor({ tab, theme, setData }: EditorProps) {
   const key = JSON.stringify(toSpecInput(form)) + form.valueLabel;
   const start = useCallback(() => {
     const f = formRef.current;
-    void run(async () => ({ ...(await runPareto(engine, f)), key: JSON.stringify(toSpecInput(f)) + f.valueLabel }));
-  }, [engine, run]);
+    void run(async () => ({ ...(await runPareto(engine, f, tab.id)), key: JSON.stringify(toSpecInput(f)) + f.valueLabel }));
+  }, [engine, run, tab.id]);
 
   useRunOnOpen(tab, setData, isComplete(form) && !!tableInfo && state.status === 'idle', start);
 

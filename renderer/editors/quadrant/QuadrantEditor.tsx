@@ -37,8 +37,8 @@ export function QuadrantEditor({ tab, theme, setData }: EditorProps) {
   const { state, run, cancel } = useAnalysisRun<QuadrantRun>({ id: tab.id, problemFile: t('quadrant.title'), fallbackCode: 'sql' });
   const start = useCallback(() => {
     const f = formRef.current;
-    void run(() => runQuadrant(engine, f));
-  }, [engine, run]);
+    void run(() => runQuadrant(engine, f, tab.id));
+  }, [engine, run, tab.id]);
 
   const need = missingStep(form);
   useRunOnOpen(tab, setData, need === null && tables.length > 0 && state.status === 'idle', start);
