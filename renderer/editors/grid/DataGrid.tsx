@@ -315,85 +315,85 @@ export function DataGrid({ engine, source, onInfo, percentColumns, filterable = 
           fileTitle={t('grid.filter.fileTitle', { source: exportTitle })}
         />
       )}
-    <div className="tn-grid">
-      <div
-        ref={scroller}
-        className="tn-grid-scroller"
-        tabIndex={0}
-        role="grid"
-        aria-rowcount={rows}
-        aria-colcount={columns.length}
-        onScroll={onScroll}
-        onKeyDown={onKeyDown}
-        onPointerUp={() => (dragging.current = false)}
-      >
-        <div style={{ height: headerPx + model.scrollPx, width: rowNumWidth + offsets[offsets.length - 1] }}>
-          <div className="tn-grid-layer" style={{ width: size.w, height: size.h }}>
-            {body}
-            <GridHeader
-              columns={columns}
-              widths={widths}
-              offsets={offsets}
-              first={cols.first}
-              last={Math.min(cols.last, widths.length - 1)}
-              originX={originX}
-              rowNumWidth={rowNumWidth}
-              height={headerPx}
-              sort={sort}
-              numeric={numeric}
-              onSort={onSort}
-              onResize={onResize}
-              profiles={profiled !== null ? profiles : undefined}
-              openProfile={popover.open?.column ?? null}
-              onProfileHover={popover.hover}
-              onProfileToggle={(column) => {
-                setFilterOpen(null);
-                popover.toggle(column);
-              }}
-              filtered={filterable ? filteredColumns : undefined}
-              openFilter={filterOpen}
-              onFilter={onFilterButton}
-            />
+      <div className="tn-grid">
+        <div
+          ref={scroller}
+          className="tn-grid-scroller"
+          tabIndex={0}
+          role="grid"
+          aria-rowcount={rows}
+          aria-colcount={columns.length}
+          onScroll={onScroll}
+          onKeyDown={onKeyDown}
+          onPointerUp={() => (dragging.current = false)}
+        >
+          <div style={{ height: headerPx + model.scrollPx, width: rowNumWidth + offsets[offsets.length - 1] }}>
+            <div className="tn-grid-layer" style={{ width: size.w, height: size.h }}>
+              {body}
+              <GridHeader
+                columns={columns}
+                widths={widths}
+                offsets={offsets}
+                first={cols.first}
+                last={Math.min(cols.last, widths.length - 1)}
+                originX={originX}
+                rowNumWidth={rowNumWidth}
+                height={headerPx}
+                sort={sort}
+                numeric={numeric}
+                onSort={onSort}
+                onResize={onResize}
+                profiles={profiled !== null ? profiles : undefined}
+                openProfile={popover.open?.column ?? null}
+                onProfileHover={popover.hover}
+                onProfileToggle={(column) => {
+                  setFilterOpen(null);
+                  popover.toggle(column);
+                }}
+                filtered={filterable ? filteredColumns : undefined}
+                openFilter={filterOpen}
+                onFilter={onFilterButton}
+              />
+            </div>
           </div>
         </div>
+        {profiled !== null && popCol >= 0 && (
+          <ProfilePopover
+            engine={engine}
+            table={profiled}
+            column={columns[popCol].name}
+            rows={data.total}
+            left={Math.max(0, Math.min(originX + offsets[popCol], size.w - POPOVER_PX - 4))}
+            top={headerPx + 2}
+            onKeep={popover.keep}
+            onLeave={popover.leave}
+            onClose={popover.close}
+          />
+        )}
+        {filterable && filterCol >= 0 && (
+          <FilterPopover
+            key={columns[filterCol].name}
+            engine={engine}
+            from={relationSql(source)}
+            column={columns[filterCol]}
+            current={filters.filter((f) => f.column === columns[filterCol].name)}
+            left={Math.max(0, Math.min(originX + offsets[filterCol], size.w - FILTER_POPOVER_PX - 4))}
+            top={headerPx + 2}
+            onApply={(next) => applyColumnFilters(columns[filterCol].name, next)}
+            onClose={closeFilter}
+          />
+        )}
+        {data.status === 'loading' && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t('grid.loading')}</div>}
+        {data.filtering ? (
+          <div className="tn-grid-overlay tn-grid-busy">{t('grid.filter.filtering')}</div>
+        ) : (
+          data.sorting && <div className="tn-grid-overlay tn-grid-busy">{t('grid.sorting')}</div>
+        )}
+        {data.viewError && <div className="tn-grid-overlay tn-grid-error" style={{ top: headerPx }} data-testid="grid-view-error">{t('grid.filter.failed', { message: data.viewError })}</div>}
+        {data.status === 'error' && <div className="tn-grid-overlay tn-grid-error" style={{ top: headerPx }}>{t('grid.error', { message: data.error })}</div>}
+        {data.status === 'ready' && rows === 0 && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t(data.active.where ? 'grid.filter.noMatch' : 'grid.empty')}</div>}
+        {notice && <div className="tn-grid-notice" role="status">{notice}</div>}
       </div>
-      {profiled !== null && popCol >= 0 && (
-        <ProfilePopover
-          engine={engine}
-          table={profiled}
-          column={columns[popCol].name}
-          rows={data.total}
-          left={Math.max(0, Math.min(originX + offsets[popCol], size.w - POPOVER_PX - 4))}
-          top={headerPx + 2}
-          onKeep={popover.keep}
-          onLeave={popover.leave}
-          onClose={popover.close}
-        />
-      )}
-      {filterable && filterCol >= 0 && (
-        <FilterPopover
-          key={columns[filterCol].name}
-          engine={engine}
-          from={relationSql(source)}
-          column={columns[filterCol]}
-          current={filters.filter((f) => f.column === columns[filterCol].name)}
-          left={Math.max(0, Math.min(originX + offsets[filterCol], size.w - FILTER_POPOVER_PX - 4))}
-          top={headerPx + 2}
-          onApply={(next) => applyColumnFilters(columns[filterCol].name, next)}
-          onClose={closeFilter}
-        />
-      )}
-      {data.status === 'loading' && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t('grid.loading')}</div>}
-      {data.filtering ? (
-        <div className="tn-grid-overlay tn-grid-busy">{t('grid.filter.filtering')}</div>
-      ) : (
-        data.sorting && <div className="tn-grid-overlay tn-grid-busy">{t('grid.sorting')}</div>
-      )}
-      {data.viewError && <div className="tn-grid-overlay tn-grid-error" style={{ top: headerPx }} data-testid="grid-view-error">{t('grid.filter.failed', { message: data.viewError })}</div>}
-      {data.status === 'error' && <div className="tn-grid-overlay tn-grid-error" style={{ top: headerPx }}>{t('grid.error', { message: data.error })}</div>}
-      {data.status === 'ready' && rows === 0 && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t(data.active.where ? 'grid.filter.noMatch' : 'grid.empty')}</div>}
-      {notice && <div className="tn-grid-notice" role="status">{notice}</div>}
-    </div>
     </div>
   );
 }

@@ -28,34 +28,37 @@ export function FilterBar({ filters, shown, total, onRemove, onEdit, onClear, on
   return (
     <div className="tn-grid-filterbar" role="toolbar" aria-label={t('grid.filter.bar')} data-testid="grid-filterbar">
       <span className="codicon codicon-filter-filled tn-gfb-icon" aria-hidden />
-      <ul className="tn-gfb-chips">
-        {filters.map((f, i) => {
-          const label = filterLabel(f, t, fmt);
-          return (
-            <li key={`${f.column}\u0000${f.kind}\u0000${i}`} className="tn-gfb-chip" data-testid="filter-chip" data-column={f.column} data-kind={f.kind}>
-              <button type="button" className="tn-gfb-chip-label" title={t('grid.filter.editHint', { label })} onClick={() => onEdit(f.column)}>
-                {label}
-              </button>
-              <button type="button" className="tn-gfb-chip-x" title={t('grid.filter.remove', { label })} aria-label={t('grid.filter.remove', { label })} onClick={() => onRemove(i)}>
-                <span className="codicon codicon-close" aria-hidden />
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      <button type="button" className="tn-an-link" onClick={onClear} data-testid="filter-clear-all">
-        <span className="codicon codicon-clear-all" aria-hidden />
-        {t('grid.filter.clearAll')}
-      </button>
-      <span className="tn-gfb-spacer" />
-      <span className="tn-gfb-count" data-testid="filter-count">
-        {shown === null ? t('grid.filter.counting') : t('grid.filter.count', { shown: fmt(shown), total: fmt(total), count: total })}
-      </span>
-      <button type="button" className="tn-an-link" onClick={onOpenSql} data-testid="filter-open-sql" title={t('grid.filter.openSqlHint')}>
-        <span className="codicon codicon-go-to-file" aria-hidden />
-        {t('grid.filter.openSql')}
-      </button>
-      <TableExportButtons data={exportData} fileTitle={fileTitle} />
+      <div className="tn-gfb-left">
+        <ul className="tn-gfb-chips">
+          {filters.map((f, i) => {
+            const label = filterLabel(f, t, fmt);
+            return (
+              <li key={`${f.column}\u0000${f.kind}\u0000${i}`} className="tn-gfb-chip" data-testid="filter-chip" data-column={f.column} data-kind={f.kind}>
+                <button type="button" className="tn-gfb-chip-label" title={t('grid.filter.editHint', { label })} onClick={() => onEdit(f.column)}>
+                  {label}
+                </button>
+                <button type="button" className="tn-gfb-chip-x" title={t('grid.filter.remove', { label })} aria-label={t('grid.filter.remove', { label })} onClick={() => onRemove(i)}>
+                  <span className="codicon codicon-close" aria-hidden />
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <button type="button" className="tn-an-link" onClick={onClear} data-testid="filter-clear-all">
+          <span className="codicon codicon-clear-all" aria-hidden />
+          {t('grid.filter.clearAll')}
+        </button>
+      </div>
+      <div className="tn-gfb-right">
+        <span className="tn-gfb-count" data-testid="filter-count">
+          {shown === null ? t('grid.filter.counting') : t('grid.filter.count', { shown: fmt(shown), total: fmt(total), count: total })}
+        </span>
+        <button type="button" className="tn-an-link" onClick={onOpenSql} data-testid="filter-open-sql" title={t('grid.filter.openSqlHint')}>
+          <span className="codicon codicon-go-to-file" aria-hidden />
+          {t('grid.filter.openSql')}
+        </button>
+        <TableExportButtons data={exportData} fileTitle={fileTitle} />
+      </div>
     </div>
   );
 }
