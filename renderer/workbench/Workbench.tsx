@@ -3,7 +3,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { COMMANDS } from '../../shared/commands/commandList';
 import { useWorkbench } from '../store/workbenchStore';
-import { createHandlers, runCommand } from './commands';
+import { contextKeys, createHandlers, isAvailable, runCommand } from './commands';
 import { matches } from './keybindings';
 import { useServices } from './services';
 import { CommandsContext, type CommandsApi } from './useCommands';
@@ -17,6 +17,7 @@ import { CommandPalette } from './parts/CommandPalette';
 import { Notifications } from './parts/Notifications';
 import { DropOverlay } from './parts/DropOverlay';
 import { MenuBar } from './parts/MenuBar';
+import { ContextMenuHost } from './parts/ContextMenu';
 import { fileSourceMeta, importSource } from './actions/openFiles';
 import { fileSourceFromHost } from '../host/fileSource';
 import { ImportDialogHost } from '../editors/import/ImportDialog';
@@ -32,7 +33,7 @@ export function Workbench() {
 
   const commands = useMemo<CommandsApi>(() => {
     const handlers = createHandlers(services);
-    return { handlers, run: (id) => runCommand(handlers, id) };
+    return { handlers, run: (id, arg) => runCommand(handlers, id, arg) };
   }, [services]);
 
   // Keyboard shortcuts from the shared list. Editors that handle a key themselves (CodeMirror's
@@ -42,6 +43,8 @@ export function Workbench() {
       if (e.defaultPrevented) return;
       const cmd = COMMANDS.find((c) => c.keybinding && matches(c.keybinding, e));
       if (!cmd || !commands.handlers[cmd.id]) return;
+      // A key that is a command only in some places (F2, Delete on an Explorer row) stays the editor's elsewhere.
+      if (!isAvailable(cmd, contextKeys(useWorkbench.getState()))) return;
       e.preventDefault();
       commands.run(cmd.id);
     };
@@ -112,6 +115,7 @@ export function Workbench() {
         <DropOverlay />
         <ImportDialogHost />
         <RelinkDialogHost />
+        <ContextMenuHost />
       </div>
     </CommandsContext.Provider>
   );
