@@ -3,6 +3,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { COMMANDS } from '../../shared/commands/commandList';
 import { useWorkbench } from '../store/workbenchStore';
+import { panelShown } from '../store/layoutSlice';
 import { contextKeys, createHandlers, isAvailable, runCommand } from './commands';
 import { matches } from './keybindings';
 import { useServices } from './services';
@@ -30,6 +31,7 @@ export function Workbench() {
   const theme = useEffectiveTheme();
   const layout = useWorkbench((s) => s.settings.layout);
   const setSizes = useWorkbench((s) => s.setSizes);
+  const panelVisible = useWorkbench(panelShown);
 
   const commands = useMemo<CommandsApi>(() => {
     const handlers = createHandlers(services);
@@ -91,16 +93,16 @@ export function Workbench() {
               <Group
                 orientation="vertical"
                 id="tenure-vertical"
-                defaultLayout={layoutFor(layout.vertical, layout.panelVisible ? ['editors', 'panel'] : ['editors'])}
+                defaultLayout={layoutFor(layout.vertical, panelVisible ? ['editors', 'panel'] : ['editors'])}
                 onLayoutChanged={(l, meta) => meta.isUserInteraction && 'panel' in l && setSizes('vertical', l)}
               >
                 <Panel id="editors" minSize={120}>
                   <EditorArea theme={theme} />
                 </Panel>
-                {layout.panelVisible && (
+                {panelVisible && (
                   <>
                     <Separator className="sash sash-horizontal" />
-                    <Panel id="panel" defaultSize="32%" minSize={100}>
+                    <Panel id="panel" defaultSize={`${layout.vertical?.panel ?? 25}%`} minSize={100}>
                       <BottomPanel />
                     </Panel>
                   </>

@@ -7,6 +7,7 @@ import { contextKeys, createHandlers, runCommand } from '../../renderer/workbenc
 import type { WorkbenchServices } from '../../renderer/workbench/services';
 import { renameProblem, tabsUsingTable, usedProblem } from '../../renderer/workbench/actions/tableActions';
 import { openedEditorEntries } from '../../renderer/workbench/parts/openedEditors';
+import { panelShown } from '../../renderer/store/layoutSlice';
 
 const initial = useWorkbench.getState();
 const st = () => useWorkbench.getState();
@@ -105,5 +106,28 @@ describe('rename and drop keep analyses consistent', () => {
     expect(renameProblem('other', 'OTHER', st().groups, ['other', 'telco'])).toBeNull(); // a change of case is a rename
     expect(renameProblem('other', '  ', st().groups, ['other'])?.key).toBe('workbench.explorer.nameEmpty');
     expect(en.t('workbench.explorer.inUse', { table: 'telco', count: 1, names: 'Survival' })).toBe('“telco” is used by 1 open analysis: Survival. Close it first, or keep the name.');
+  });
+});
+
+describe('bottom panel over analyses', () => {
+  beforeEach(() => useWorkbench.setState(initial, true));
+
+  it('stays closed over a report until the user opens it there, and comes back on a data editor', () => {
+    expect(panelShown(st())).toBe(true);
+    st().openEditor({ id: 'sv', kind: 'survival', data: { table: 'telco' } });
+    expect(panelShown(st())).toBe(false);
+    expect(st().settings.layout.panelVisible).toBe(true); // the user's choice is kept
+    st().openEditor({ id: 'q', kind: 'sql', data: {} });
+    expect(panelShown(st())).toBe(true);
+    st().activateTab(st().activeGroupId, 'sv');
+    st().togglePanel(); // Mod+J over the analysis: show it there
+    expect(panelShown(st())).toBe(true);
+    st().openEditor({ id: 'p', kind: 'pareto', data: {} });
+    expect(panelShown(st())).toBe(true);
+    st().togglePanel();
+    expect(panelShown(st())).toBe(false);
+    expect(st().settings.layout.panelVisible).toBe(false);
+    st().activateTab(st().activeGroupId, 'q');
+    expect(panelShown(st())).toBe(false);
   });
 });
