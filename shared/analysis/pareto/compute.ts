@@ -9,6 +9,7 @@ import { binsSql, classesSql, describeSql, groupsSql, probeSql, rankedSql, summa
 import { buildResult, type RawBin, type RawClass, type RawGroup, type RawProbe, type RawSummary } from './stats';
 import { chooseMode, modeFromType, type TypedValue, type ValueMode } from './valueMode';
 import { quickMode, sortedPareto } from './sorted';
+import { requireGroupCount } from './groupCount';
 import type { ParetoResult } from './types';
 
 /** The SQL type of the value: integer / decimal (settled) or float (needs the probe); else the user's error. */
@@ -90,24 +91,25 @@ export async function computePareto(engine: QueryEngine, input: ParetoSpecInput)
   const quick = await quickMode(engine, spec, typed);
   if (quick) {
     const raw = await sortedPareto(engine, spec, quick);
-    return buildResult({ probe: quick.probe, ...raw }, { mode: raw.mode, a: spec.a, b: spec.b, sql: referenceSql(spec, raw.mode) });
+    return buildResult({ probe: quick.probe, ...raw }, { mode: raw.mode, a: spec.a, b: spec.b, sql: referenceSql(spec, raw.mode), group: spec.group });
   }
   // Otherwise the full per-row probe (infinite values, more decimals than the sample showed, the float fallback).
   const { mode, probe } = await fullProbe(engine, spec, typed);
   if (mode.exact) {
     const raw = await sortedPareto(engine, spec, { mode, probe, sumAbs: Infinity });
-    return buildResult({ probe, ...raw }, { mode: raw.mode, a: spec.a, b: spec.b, sql: referenceSql(spec, raw.mode) });
+    return buildResult({ probe, ...raw }, { mode: raw.mode, a: spec.a, b: spec.b, sql: referenceSql(spec, raw.mode), group: spec.group });
   }
   const ranked = rankedSql(spec, mode);
   const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
   const stmts = { summary: summarySql(tmp, spec, mode), classes: classesSql(tmp), groups: groupsSql(tmp), bins: binsSql(tmp, spec.chart.bins) };
   await engine.query(`CREATE TEMP TABLE ${tmp} AS ${ranked}`);
   try {
+    if (spec.group) await requireGroupCount(engine, tmp, spec.group);
     const summary = toRows<RawSummary>(await engine.query(stmts.summary))[0];
     const classes = toRows<RawClass>(await engine.query(stmts.classes));
     const groups = spec.group ? toRows<RawGroup>(await engine.query(stmts.groups)) : [];
     const bins = toRows<RawBin>(await engine.query(stmts.bins));
-    return buildResult({ probe, summary, classes, groups, bins }, { mode, a: spec.a, b: spec.b, sql: referenceSql(spec, mode) });
+    return buildResult({ probe, summary, classes, groups, bins }, { mode, a: spec.a, b: spec.b, sql: referenceSql(spec, mode), group: spec.group });
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${tmp}`).catch(() => undefined);
   }

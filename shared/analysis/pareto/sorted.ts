@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { qi } from '../../engine/sqlQuote';
+import { requireGroupCount } from './groupCount';
 import { THRESHOLD_DENOM, thresholdNumerator, type ParetoSpec } from './spec';
 import {
   blockSumsSql, blockValuesSql, quickProbeSql, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
@@ -82,6 +83,7 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
       peak_cum: null, peak_k: null, max_u: null, min_u: null, multi_group: 0,
     };
     if (n === 0) return { mode, summary: empty, classes: [], groups: [], bins: [] };
+    if (spec.group) await requireGroupCount(engine, tmp, spec.group);
     type Sum = Omit<RawSummary, 'total' | 'n' | 'k80' | 'k95' | 'peak_cum' | 'peak_k'> & { total: string; pos_count: number; pos_sum: number };
     const s = toRows<Sum>(await engine.query(sortedSummarySql(tmp, n, !!spec.group)))[0];
     const total = big(s.total);
