@@ -2,16 +2,21 @@
  * One benchmark process (fresh heap, fresh engine): the parent (run.ts) starts one per engine
  * configuration and size, and reads the JSON this writes to --out.
  *   core:   CSV ingest + every case, on wasm or native (--threads N, 0 = DuckDB's default)
- *   import: the app's importFile path on one file (utf8 | gbk | xlsx), duckdb-wasm
+ *   import: the app's importFile path on one file (utf8 | gbk | xlsx | retail), duckdb-wasm or native
+ *           DuckDB through the engine process (as the CLI and the desktop app run it)
+ *   readcsv: DuckDB's own read_csv of one file (the baseline of import), wasm or native in-process
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { qi } from '../shared/engine/sqlQuote';
+import { toRows } from '../shared/engine/arrowRows';
 import { importFile } from '../shared/import/importFile';
 import { nodeFileSource } from '../shared/node/nodeFileSource';
 import { loadCases } from './loadCases';
 import { openNative, openWasm, type BenchEngine } from './engines';
-import { SIZES, csvPath, gbkPath, xlsxPath } from './paths';
+import { SIZES, csvPath, gbkPath, retailPath, xlsxPath } from './paths';
+import { forkedNativeEngine } from '../shared/engine/node/forkEngine';
+import type { QueryEngine } from '../shared/engine/QueryEngine';
 import type { CaseContext } from './caseTypes';
 
 export interface ItemResult {
@@ -24,7 +29,7 @@ export interface ItemResult {
 }
 
 export interface ChildResult {
-  mode: 'core' | 'import';
+  mode: 'core' | 'import' | 'readcsv';
   engine: 'wasm' | 'native';
   threads: number;
   initMs: number;
@@ -108,22 +113,32 @@ async function core(): Promise<ChildResult> {
   return { mode: 'core', engine: engine.kind, threads, initMs, items, peakRssMB: peakRssMB() };
 }
 
+function fileFor(kind: string): string {
+  if (kind === 'xlsx') return xlsxPath();
+  if (kind === 'retail') return retailPath();
+  return kind === 'gbk' ? gbkPath(values.size!) : csvPath(values.size!);
+}
+
 async function importMode(): Promise<ChildResult> {
-  const file = values.file === 'xlsx' ? xlsxPath() : values.file === 'gbk' ? gbkPath(values.size!) : csvPath(values.size!);
+  const file = fileFor(values.file!);
+  const native = values.engine === 'native';
   const t0 = performance.now();
-  const engine = await openWasm();
+  // Native: the engine process the CLI and the desktop app start (all cores unless --threads).
+  const engine: QueryEngine = native ? forkedNativeEngine({ threads: Number(values.threads) || undefined }) : (await openWasm()).app;
+  if (native) await engine.init();
   const initMs = performance.now() - t0;
+  const threads = Number(toRows<{ t: unknown }>(await engine.query(`SELECT current_setting('threads') AS t`))[0].t);
   let info: ChildResult['import'];
   const label = `importFile ${values.file}`;
+  let n = 0;
   const item = await timed(async () => {
-    await engine.rows('DROP TABLE IF EXISTS imported');
     const src = nodeFileSource(file);
     // Phase split from the importer's progress events: chunked reading, type detection, conversion.
     const t0 = performance.now();
     let lastRead = t0;
     let converting = 0;
-    const r = await importFile(engine.app, src, {
-      tableName: 'imported',
+    const r = await importFile(engine, src, {
+      tableName: `imported_${n++}`,
       onProgress: (p) => {
         if (p.phase === 'reading') lastRead = performance.now();
         else if (p.phase === 'converting' && !converting) converting = performance.now();
@@ -132,12 +147,27 @@ async function importMode(): Promise<ChildResult> {
     const end = performance.now();
     const phasesMs = converting ? { read: lastRead - t0, detectTypes: converting - lastRead, convert: end - converting } : undefined;
     info = { file, bytes: src.size, rows: r.rows, encoding: r.encoding, format: r.format, phasesMs };
+    await engine.query(`DROP TABLE ${qi(r.table)}`);
     return r.rows;
   }, runs, label);
   await engine.close();
-  return { mode: 'import', engine: 'wasm', threads: 1, initMs, items: { [label]: item }, import: info, peakRssMB: peakRssMB() };
+  return { mode: 'import', engine: native ? 'native' : 'wasm', threads, initMs, items: { [label]: item }, import: info, peakRssMB: peakRssMB() };
 }
 
-const result = values.mode === 'import' ? await importMode() : await core();
+/** DuckDB's own read_csv of one file, types and all detected by DuckDB: what the import is measured against. */
+async function readCsvMode(): Promise<ChildResult> {
+  const { engine, initMs, threads } = await open();
+  const ref = await engine.csvRef(fileFor(values.file!));
+  const label = `read_csv ${values.file}`;
+  const item = await timed(async () => {
+    await engine.rows('DROP TABLE IF EXISTS t');
+    await engine.rows(`CREATE TABLE t AS SELECT * FROM read_csv(${ref})`);
+    return Number((await engine.rows('SELECT count(*) AS n FROM t'))[0].n);
+  }, runs, label);
+  await engine.close();
+  return { mode: 'readcsv', engine: engine.kind, threads, initMs, items: { [label]: item }, peakRssMB: peakRssMB() };
+}
+
+const result = values.mode === 'import' ? await importMode() : values.mode === 'readcsv' ? await readCsvMode() : await core();
 if (values.out) writeFileSync(values.out, JSON.stringify(result));
 else console.log(JSON.stringify(result, null, 2));

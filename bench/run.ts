@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { ChildResult } from './child';
 import { ensureData, fileMB } from './generate';
 import { BENCH_DIR, RESULTS_DIR, ROOT, SIZES, csvPath, gbkPath } from './paths';
-import { markdown, targets, type BenchResults, type CoreConfig, type SizeResult } from './report';
+import { markdown, targets, type BenchResults, type CoreConfig, type PandasResult, type RetailResult, type SizeResult } from './report';
 import { exportMarkdown, type ExportBenchResult } from './exportBench';
 import { coxMarkdown, type CoxBenchResult } from './coxBench';
 
@@ -91,12 +91,24 @@ for (const key of sizes) {
     const r = await child(`${key} ${id}`, ['--mode', 'core', '--size', key, '--runs', String(coreRuns(key)), ...args, ...caseArgs]);
     if (r) s.core[id] = r;
   }
+  // pandas on the same file in the same run (bench/pandas_peer.py), when python3 has pandas.
+  s.pandas = await pandasChild(`${key} pandas`, csvPath(key), coreRuns(key));
   const importSizes = values['import-sizes']!.split(',').map((x) => x.trim().toLowerCase());
   for (const file of importSizes.includes(key) ? (['utf8', 'gbk'] as const) : []) {
     const r = await child(`${key} importFile ${file}`, ['--mode', 'import', '--size', key, '--file', file, '--runs', String(importRuns(key))]);
     if (r) s.imports[file] = r;
   }
   results.sizes.push(s);
+}
+// The Online-Retail-shaped export: DuckDB's own read_csv against the app's import, on each engine.
+if (!values.cases || values.cases.includes('retail')) {
+  const r: RetailResult = {};
+  const retailRuns = String(values.runs ?? 3);
+  r.readWasm = await child('retail read_csv wasm', ['--mode', 'readcsv', '--engine', 'wasm', '--file', 'retail', '--runs', retailRuns]);
+  r.importWasm = await child('retail importFile wasm', ['--mode', 'import', '--engine', 'wasm', '--file', 'retail', '--runs', retailRuns]);
+  r.readNative = await child('retail read_csv native', ['--mode', 'readcsv', '--engine', 'native', '--threads', '0', '--file', 'retail', '--runs', retailRuns]);
+  r.importNative = await child('retail importFile native (engine process)', ['--mode', 'import', '--engine', 'native', '--file', 'retail', '--runs', retailRuns]);
+  results.retail = r;
 }
 results.xlsx = await child('importFile xlsx', ['--mode', 'import', '--file', 'xlsx', '--runs', String(values.runs ?? 3)]);
 // Slide export (PNG at 2×, a 10-slide deck): not a SQL case, its own process (bench/exportBench.ts).
@@ -122,6 +134,25 @@ function versions(): Record<string, string> {
     }
   };
   return { '@duckdb/duckdb-wasm': v('@duckdb/duckdb-wasm'), '@duckdb/node-api': v('@duckdb/node-api'), '@e965/xlsx': v('@e965/xlsx') };
+}
+
+function pandasChild(label: string, csv: string, runs: number): Promise<PandasResult | undefined> {
+  const out = path.join(tmp, `pandas-${seq++}.json`);
+  console.error(`▶ ${label}`);
+  const caseArgs = values.cases ? ['--cases', values.cases] : [];
+  return new Promise((resolve) => {
+    const p = spawn('python3', [path.join(BENCH_DIR, 'pandas_peer.py'), '--csv', csv, '--runs', String(runs), '--out', out, ...caseArgs], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    const done = () => {
+      try {
+        resolve(JSON.parse(readFileSync(out, 'utf8')) as PandasResult);
+      } catch {
+        console.error(`  ${label}: not run (python3 with pandas is needed)`);
+        resolve(undefined);
+      }
+    };
+    p.on('error', done);
+    p.on('exit', done);
+  });
 }
 
 function exportChild(): Promise<ExportBenchResult | undefined> {
