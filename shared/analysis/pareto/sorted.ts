@@ -68,16 +68,19 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
   const doubleSums = mode.kind === 'scaled' && quick.sumAbs * 10 ** mode.scale < 2 ** 52;
   const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
   try {
+    let created;
     try {
-      await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
+      created = await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
     } catch (err) {
       // A customer total beyond BIGINT (the estimate said it fits): the CAST refuses, never wraps.
       if (mode.int !== 'BIGINT') throw err;
       mode = { ...mode, int: 'HUGEINT' };
       await engine.query(`DROP TABLE IF EXISTS ${tmp}`);
-      await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
+      created = await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
     }
-    const n = Number(toRows<{ n: number }>(await engine.query(`SELECT count(*) AS n FROM ${tmp}`))[0].n);
+    // CREATE TABLE … AS answers with the number of rows it wrote (the customers).
+    let n = Number(toRows<{ Count?: number; count?: number }>(created).map((x) => x.Count ?? x.count)[0] ?? NaN);
+    if (!Number.isFinite(n)) n = Number(toRows<{ n: number }>(await engine.query(`SELECT count(*) AS n FROM ${tmp}`))[0].n);
     const empty: RawSummary = {
       n: null, total: null, top20: null, k80: null, k95: null, gini_num: null, neg_count: 0, neg_sum: 0, zero_count: 0,
       peak_cum: null, peak_k: null, max_u: null, min_u: null, multi_group: 0,
