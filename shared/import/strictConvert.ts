@@ -51,7 +51,8 @@ function fastPath(raw: string, col: Pick<PlanColumn, 'type' | 'decimal' | 'date'
       return { cast: `TRY_CAST(${raw} AS DATE)`, when: `CAST(${f} AS VARCHAR) = ${raw}` };
     case 'TIMESTAMP':
       if ((col.date ?? 'iso') !== 'iso') return null;
-      return { cast: `TRY_CAST(${raw} AS TIMESTAMP)`, when: `CAST(${f} AS VARCHAR) = ${raw}` };
+      // Also without seconds (2010-12-01 08:26, as Online Retail writes it): the cast reads :00.
+      return { cast: `TRY_CAST(${raw} AS TIMESTAMP)`, when: `(CAST(${f} AS VARCHAR) = ${raw} OR CAST(${f} AS VARCHAR) = ${raw} || ':00')` };
     default:
       return null;
   }
