@@ -37,7 +37,8 @@ export async function firstChart(baseURL: string, file: string): Promise<FirstCh
     await page.locator('[data-testid="import-dialog"]').waitFor({ state: 'detached', timeout: 300_000 });
     await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="status-rows"]')?.textContent ?? ''), undefined, { timeout: 300_000 });
     const t2 = Date.now();
-    const rows = Number(((await page.locator('[data-testid="status-rows"]').textContent()) ?? '').replace(/\D/g, ''));
+    // "1,000,000 rows · 5 columns": the first number.
+    const rows = Number((/[\d,]+/.exec((await page.locator('[data-testid="status-rows"]').textContent()) ?? '')?.[0] ?? '').replace(/,/g, ''));
     await page.keyboard.press('Control+Shift+P');
     await page.locator('.quick-input input').fill('pareto');
     await page.locator('.quick-input-item[data-command="analysis.pareto"]').click();
