@@ -84,7 +84,7 @@ const kmTableSql = (t: string) => `CREATE OR REPLACE TABLE km_customers AS
     last_order < (SELECT max(order_date) FROM ${t}) - INTERVAL 180 DAY AS churned FROM c`;
 /** 1M survey answers (20 ratings, one overall score) built from hashes, untimed: the quadrant's input. */
 const SURVEY_ITEMS = Array.from({ length: 20 }, (_, k) => `q${k + 1}`);
-const surveySql = `CREATE OR REPLACE TABLE survey AS SELECT ${SURVEY_ITEMS.map((c, k) => `CAST(1 + (hash(i * 20 + ${k}) + hash(i)) % 5 AS TINYINT) AS ${c}`).join(', ')},
+const surveySql = `CREATE OR REPLACE TABLE survey AS SELECT ${SURVEY_ITEMS.map((c, k) => `CAST(1 + (hash(i * 20 + ${k}) % 3 + hash(i) % 3) % 5 AS TINYINT) AS ${c}`).join(', ')},
   CAST(1 + hash(i * 20) % 10 AS TINYINT) AS overall FROM range(1000000) t(i)`;
 
 async function appPath(engine: QueryEngine, file: string): Promise<Times> {

@@ -90,24 +90,16 @@ async function walk(spec: CsvLoadSpec, first: Uint8Array, skip: number): Promise
     const cut = shapesCut(bytes, typed!.shapes, delimiter, quote, final);
     if (!cut) return null;
     rows += cut.records;
-    const carry = bytes.subarray(cut.consumed);
+    const carry = bytes.length - cut.consumed;
     const elapsedMs = Date.now() - started;
     spec.onProgress?.({ phase: 'reading', bytesRead: pos, totalBytes: src.size, rows, elapsedMs, bytesPerSecond: elapsedMs ? (pos / elapsedMs) * 1000 : 0 });
-    if (final) return carry.length ? null : rows;
+    if (final) return carry ? null : rows;
     // A record longer than a chunk cannot be cut here: the chunked loader deals with it.
-    if (carry.length > spec.maxRecordBytes) return null;
+    if (carry > spec.maxRecordBytes || cut.consumed === 0) return null;
     await yieldToHost();
-    const readTo = Math.min(src.size, pos + spec.chunkBytes);
-    const raw = await src.read(pos, readTo);
-    pos = readTo;
-    bytes = concat(carry, raw);
+    // The unfinished record is read again with the next chunk (no copy of the chunk).
+    const from = pos - carry;
+    pos = Math.min(src.size, from + spec.chunkBytes);
+    bytes = await src.read(from, pos);
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (!a.length) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

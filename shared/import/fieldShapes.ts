@@ -17,11 +17,15 @@ const CR = 13;
 const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;
+const NINE = 57;
 const COLON = 58;
 const SPACE = 32;
 
 /** b[i] is a digit (out-of-range reads are undefined: not a digit). */
-const digit = (b: Uint8Array, i: number): boolean => b[i] - ZERO <= 9 && b[i] >= ZERO;
+const digit = (b: Uint8Array, i: number): boolean => {
+  const c = b[i];
+  return c >= ZERO && c <= NINE;
+};
 
 function ymd(b: Uint8Array, i: number): boolean {
   return (
