@@ -195,6 +195,8 @@ function zoneAndPointSeries(g: GroupResult, drivers: Renderable[], gi: number, c
       ? {
           silent: true,
           symbol: 'none',
+          // Under the driver labels (ECharts draws mark lines at z 5, above the series' labels).
+          z: 2,
           lineStyle,
           label: { show: false },
           data: c.perfX ? [{ xAxis: ch.performance }, { yAxis: ch.importance }] : [{ xAxis: ch.importance }, { yAxis: ch.performance }],
