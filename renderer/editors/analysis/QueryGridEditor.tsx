@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toRows } from '../../../shared/engine/arrowRows';
 import type { TableData } from '../../../shared/export/tableExport';
-import { DataGrid } from '../grid/DataGrid';
+import { DataGrid, type GridInfo } from '../grid/DataGrid';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
@@ -39,7 +39,7 @@ export function QueryGridEditor({ tab }: EditorProps) {
   const fileTitle = String(tab.data.fileTitle ?? tab.title ?? 'export');
   const source = useMemo(() => ({ kind: 'query' as const, sql }), [sql]);
   const setGridInfo = useWorkbench((s) => s.setGridInfo);
-  const onInfo = useCallback((i: { rows: number; columns: number }) => setGridInfo(tab.id, i), [setGridInfo, tab.id]);
+  const onInfo = useCallback((i: GridInfo) => setGridInfo(tab.id, i), [setGridInfo, tab.id]);
   const load = useCallback(async (): Promise<TableData> => {
     const table = await engine.query(sql);
     const columns = table.schema.fields.map((f) => f.name);
@@ -58,7 +58,7 @@ export function QueryGridEditor({ tab }: EditorProps) {
         </button>
         <TableExportButtons data={load} fileTitle={fileTitle} />
       </div>
-      <DataGrid engine={engine} source={source} onInfo={onInfo} percentColumns={Array.isArray(tab.data.percentColumns) ? (tab.data.percentColumns as string[]) : undefined} />
+      <DataGrid engine={engine} source={source} onInfo={onInfo} fileTitle={fileTitle} percentColumns={Array.isArray(tab.data.percentColumns) ? (tab.data.percentColumns as string[]) : undefined} />
     </div>
   );
 }

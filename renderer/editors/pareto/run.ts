@@ -5,6 +5,7 @@ import { customerListSql, type CustomerSelection } from '../../../shared/analysi
 import type { ParetoResult } from '../../../shared/analysis/pareto/types';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { openQueryGrid } from '../analysis';
+import { computeOnce } from '../../study/preparedRuns';
 import { toSpecInput, valueLabel, type ParetoForm } from './form';
 
 /** One finished run: the validated spec, the result and the value's display name, kept together. */
@@ -15,9 +16,11 @@ export interface ParetoRun {
   groupLabel?: string;
 }
 
-export async function runPareto(engine: QueryEngine, form: ParetoForm): Promise<ParetoRun> {
-  const spec = parseParetoSpec(toSpecInput(form));
-  const result = await computePareto(engine, spec);
+/** `id`: the analysis (editor tab), so a result a study run already computed for this spec is taken, not recomputed. */
+export async function runPareto(engine: QueryEngine, form: ParetoForm, id: string): Promise<ParetoRun> {
+  const input = toSpecInput(form);
+  const spec = parseParetoSpec(input);
+  const result = await computeOnce(id, input, () => computePareto(engine, spec));
   return { spec, result, label: valueLabel(form), groupLabel: spec.group };
 }
 
