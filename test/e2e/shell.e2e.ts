@@ -69,6 +69,15 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
       await expect(tab.locator('.tab-description').textContent()).resolves.toBe(TABLE);
       // The bottom panel stays closed over the analysis; Mod+J opens it there.
       await expect.poll(() => page.locator('[data-testid="bottom-panel"]').count()).toBe(0);
+      await page.locator('.editor-host:not([hidden]) [data-testid="pareto-results"]').waitFor({ timeout: 60_000 }).catch(() => undefined);
+      await s.screenshot(`shell-analysis-no-panel-${tag}`);
+      // Split right: each half is narrow, so the settings fold away (the user can open them again).
+      await page.keyboard.press('Control+\\');
+      await expect.poll(() => page.locator('.editor-group .tn-an.collapsed').count(), { timeout: 10_000 }).toBe(2);
+      await s.screenshot(`shell-analysis-split-${tag}`);
+      await page.keyboard.press('Control+W');
+      await expect.poll(() => page.locator('.editor-group').count()).toBe(1);
+      await expect.poll(() => page.locator('.editor-host:not([hidden]) .tn-an.collapsed').count()).toBe(0);
       await page.keyboard.press('Control+J');
       await page.locator('[data-testid="bottom-panel"]').waitFor();
       await page.keyboard.press('Control+J');
@@ -111,12 +120,19 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
       const { page } = s;
       await page.keyboard.press('Control+N');
       await typeSql(`SELECT customerID FROM ${TABLE} WHERE Mon`);
-      const popup = page.locator('.cm-tooltip-autocomplete');
+      const popup = page.locator('.editor-host:not([hidden]) .cm-tooltip-autocomplete');
       await popup.waitFor({ timeout: 10_000 });
       await expect(popup.textContent()).resolves.toContain('MonthlyCharges');
       await s.screenshot(`shell-sql-completion-${tag}`);
       await page.keyboard.press('Enter');
       await expect(page.locator('.editor-host:not([hidden]) .cm-content').textContent()).resolves.toContain('WHERE MonthlyCharges');
+      // The reason-tag toggles (New Analysis → Churn Reasons) keep their border in both themes.
+      await row(TABLE).click({ button: 'right' });
+      await menu().locator('[data-command="explorer/table/newAnalysis"]').hover();
+      await page.locator('.context-menu .context-menu [data-command="analysis.reasons"]').click();
+      await page.locator('.tab.active[data-kind="reasons"]').waitFor({ timeout: 20_000 });
+      await page.locator('.editor-host:not([hidden]) .tn-an-segmented').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+      await s.screenshot(`shell-reasons-toggles-${tag}`);
     });
 
     it('tab context menu and the opened-editors list of a crowded strip', async () => {
@@ -131,7 +147,8 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
       await expect(menu().locator('[aria-checked="true"]').count()).resolves.toBe(1);
       await s.screenshot(`shell-tabs-overflow-${tag}`);
       // Pick the Pareto tab from the list (scrolled out of sight at the left).
-      await menu().locator('[role="menuitem"]', { hasText: TABLE }).click();
+      const pareto = await page.locator('.tab[data-kind="pareto"]').getAttribute('data-tab');
+      await menu().locator(`[data-command="opened-${pareto}"]`).click();
       await expect.poll(() => page.locator('.tab.active').getAttribute('data-kind')).toBe('pareto');
       // Close Others from the Pareto tab's menu leaves it alone.
       await page.locator('.tab.active').click({ button: 'right' });
