@@ -39,6 +39,7 @@ export function openCustomers(run: ParetoRun, sel: CustomerSelection, t: TFuncti
         : ['pareto.editor.customersOfClass', { cls, value: run.label }]
       : ['pareto.editor.customersOfRanks', { from: sel.fromRank, to: sel.toRank, value: run.label }];
   const title = String(t(titleKey, Object.fromEntries(Object.entries(titleParams).map(([k, v]) => [k, typeof v === 'object' ? String(t(v.key)) : v]))));
-  const caption = t('pareto.editor.customersCaption', { count, table: run.spec.table, value: run.label });
-  openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}`, percentColumns: ['cum_share'], titleKey, titleParams });
+  const captionParams = { count, table: run.spec.table, value: run.label };
+  const caption = t('pareto.editor.customersCaption', captionParams);
+  openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}`, percentColumns: ['cum_share'], titleKey, titleParams, captionKey: 'pareto.editor.customersCaption', captionParams });
 }

@@ -20,6 +20,7 @@ import { deckSlides, type DeckSource } from '../../deck/buildSlides';
 import { sourceKey, type DeckSpec } from '../../deck/deckSpec';
 import type { AnalysisKind } from '../../analysis/registry';
 import { rasterisePngs } from './deck';
+import { warningsOf } from '../../analysis/warnings';
 
 const USAGE = 'study run STUDY [--relink SOURCE=FILE]... [--out DIR] [--pptx OUT.pptx] [--language en|zh-CN] --json';
 
@@ -118,6 +119,8 @@ export async function runStudyCommand(ctx: CliContext) {
       })),
       derived: run.derived.map((d) => ({ table: d.table, ...(d.error ? { error: d.error.toJSON() } : {}) })),
       analyses,
+      // Every analysis' warnings in one list too (each result also carries its own).
+      warnings: run.analyses.flatMap((a) => warningsOf(a.result).map((w) => ({ analysis: a.analysis.id, ...w }))),
     };
     const ok = run.analyses.filter((a) => a.result !== undefined);
     const brief = buildBrief(ok.map((a) => ({ id: a.analysis.id, kind: a.analysis.kind, spec: a.analysis.spec, result: a.result })), t);
