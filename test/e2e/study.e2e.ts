@@ -9,7 +9,6 @@ import { browserMissing, launch, openWorkbench, type Session } from './harness';
 
 const TELCO = path.join(DATA, 'WA_Fn-UseC_-Telco-Customer-Churn.csv');
 const AIRLINE = path.join(DATA, 'airline_satisfaction_test.csv');
-const DRIVERS = ['Inflight wifi service', 'Online boarding', 'Seat comfort', 'Cleanliness'];
 const NOTE = 'A class = a fifth of customers; check the B class next month.';
 const TAKEAWAY = 'Month-to-month A customers leave first: call them in month 1.';
 const EDITOR = '.editor-host:not([hidden])';
@@ -170,14 +169,18 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     const qd = ed(page, 'quadrant-editor');
     await qd.waitFor();
     await expect(qd.locator('[data-testid="qd-outcome"]').inputValue()).resolves.toBe('satisfaction');
-    for (const d of DRIVERS) await qd.locator('[data-testid="qd-drivers"] label', { hasText: new RegExp(`^${d}`) }).locator('input').check();
+    // "Select all rating columns": the 14 service ratings of golden/airline_test_ipa.json.
+    await qd.locator('[data-testid="qd-select-ratings"]').click();
+    await expect.poll(() => qd.locator('[data-testid="qd-drivers"] input:checked').count(), { timeout: 30_000 }).toBe(14);
     const satisfied = qd.locator('[data-testid="qd-positive"] label', { hasText: /^satisfied/ }).locator('input');
     await satisfied.waitFor({ timeout: 20_000 });
     await satisfied.check();
     await qd.locator('[data-testid="analysis-run"]').click();
     const wifi = qd.locator('[data-testid="qd-priority"] tr[data-driver="Inflight wifi service"]');
     await wifi.waitFor({ timeout: 90_000 });
+    // golden quadrant_pearson_satisfied: Inflight wifi service is "Concentrate here", 25,163 valid answers.
     await expect(wifi.getAttribute('data-zone')).resolves.toBe('concentrate');
+    await expect(wifi.textContent()).resolves.toContain('25,163');
 
     // A 3-slide deck: the Pareto curve, the churn curve by class first with its own takeaway, the quadrant.
     await runCommand(page, 'deck.export', 'deck');
