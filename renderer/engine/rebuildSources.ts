@@ -49,3 +49,10 @@ export async function rebuildSources(engine: QueryEngine, t?: TFunction): Promis
     store.notify('info', t('workbench.status.restart.rebuilt', { count: replay.replayed }));
   }
 }
+
+/** A table renamed (Explorer → Rename) is rebuilt under its new name; a dropped one is not rebuilt. */
+export function renameImport(from: string, to: string | null): void {
+  const entry = imports.get(from);
+  imports.delete(from);
+  if (entry && to) imports.set(to, entry);
+}

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { DataGrid } from '../../editors/grid/DataGrid';
+import { DataGrid, type GridInfo } from '../../editors/grid/DataGrid';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { EditorProps } from '../editorRegistry';
 import { useServices } from '../services';
@@ -10,7 +10,7 @@ export function TableEditor({ tab }: EditorProps) {
   const table = String(tab.data.table ?? '');
   const setGridInfo = useWorkbench((s) => s.setGridInfo);
   const source = useMemo(() => ({ kind: 'table' as const, table }), [table]);
-  const onInfo = useCallback((i: { rows: number; columns: number }) => setGridInfo(tab.id, i), [setGridInfo, tab.id]);
+  const onInfo = useCallback((i: GridInfo) => setGridInfo(tab.id, i), [setGridInfo, tab.id]);
   return (
     <div className="editor-fill">
       <DataGrid engine={engine} source={source} onInfo={onInfo} />
