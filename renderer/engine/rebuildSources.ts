@@ -28,3 +28,10 @@ export async function rebuildSources(engine: QueryEngine): Promise<void> {
   }
   useWorkbench.getState().pruneTables(new Set(imports.keys()));
 }
+
+/** A table renamed (Explorer → Rename) is rebuilt under its new name; a dropped one is not rebuilt. */
+export function renameImport(from: string, to: string | null): void {
+  const entry = imports.get(from);
+  imports.delete(from);
+  if (entry && to) imports.set(to, entry);
+}

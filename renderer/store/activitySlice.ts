@@ -39,6 +39,8 @@ export interface ActivitySlice {
   addProblem(p: Omit<Problem, 'id' | 'at'>): void;
   /** All problems, or only those of one owner (an editor whose run succeeded). */
   clearProblems(owner?: string): void;
+  /** Replace one owner's problems with these (an analysis result's warnings: several at once). */
+  setProblems(owner: string, problems: Omit<Problem, 'id' | 'at' | 'owner'>[]): void;
   notify(severity: Severity, message: string, detail?: string): number;
   dismiss(id: number): void;
   setResult(source: ResultView['source'] | null): void;
@@ -67,6 +69,8 @@ export const createActivitySlice: StateCreator<WorkbenchState, [], [], ActivityS
   // An owner's new problem replaces its earlier ones: Problems shows each editor's latest run.
   addProblem: (p) => set((s) => ({ problems: [...s.problems.filter((q) => p.owner === undefined || q.owner !== p.owner), { ...p, id: ++counter, at: Date.now() }] })),
   clearProblems: (owner) => set((s) => ({ problems: owner === undefined ? [] : s.problems.filter((q) => q.owner !== owner) })),
+  setProblems: (owner, list) =>
+    set((s) => ({ problems: [...s.problems.filter((q) => q.owner !== owner), ...list.map((p) => ({ ...p, owner, id: ++counter, at: Date.now() }))] })),
   notify: (severity, message, detail) => {
     const id = ++counter;
     set((s) => ({ notices: [...s.notices.slice(-4), { id, severity, message, detail }] }));

@@ -17,6 +17,7 @@ import { buildStudy, studyKey } from './buildStudy';
 import { askForFiles, type RelinkRow } from './relinkStore';
 import { describeFile } from './sourceFiles';
 import { rememberStudy, useStudy } from './studyStore';
+import { clearOffered, markRun, offerResults } from './preparedRuns';
 
 export const STUDY_FILE = /\.tenure$/i;
 
@@ -116,7 +117,7 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
           return r.file;
         },
       };
-    }, { excelReader: workerExcelReader });
+    }, { excelReader: workerExcelReader, onCompute: (a) => markRun(a.id) });
     for (const o of run.sources) {
       const r = byId.get(o.source.id);
       if (o.error || !r?.file) {
@@ -131,6 +132,9 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
     for (const d of run.derived) if (d.error) store.addProblem({ severity: 'error', code: d.error.code, message: translate(services, d.error), file: d.table });
     await refreshCatalog(services.engine);
     for (const a of run.analyses) if (a.error) store.addProblem({ severity: 'error', code: a.error.code, message: translate(services, a.error), file: analysisLabel(a.analysis) });
+    // The editors show these results instead of computing them again.
+    clearOffered();
+    offerResults(run.analyses.map((a) => ({ id: a.analysis.id, spec: a.analysis.spec, result: a.result })));
     restoreLayout(study, new Set(run.analyses.filter((a) => a.error).map((a) => a.analysis.id)));
     useStudy.getState().set({ file, derived: study.derived, notes: Object.fromEntries(study.analyses.filter((a) => a.notes).map((a) => [a.id, a.notes])), deck: study.deck, dirty: false, dirtyTabs: [], savedText: null });
     if (file) rememberStudy(file.name, file.path);

@@ -11,6 +11,11 @@ import { sourceKey, type DeckSpec, type DeckSlideSpec } from './deckSpec';
 import { buildBrief } from '../brief/buildBrief';
 import { briefSlides } from '../brief/slides';
 import type { BriefItem } from '../brief/types';
+import type { TFunction } from '../i18n/i18n';
+import { warningKey, warningsOf, type AnalysisWarning } from '../analysis/warnings';
+
+/** A warning of one slide's result (1-based slide number of the deck spec). */
+export type SlideWarning = AnalysisWarning & { slide: number };
 
 /** An imported file a slide reads: its DuckDB table and the name shown in the notes. */
 export interface DeckSource {
@@ -32,14 +37,16 @@ export function chartForSlide(option: EChartsOption): EChartsOption {
 }
 
 /** Speaker notes: the spec as it ran (defaults filled in, so e.g. the quadrant's "not applicable" codes show), the SQL, the source. */
-function notes(s: DeckSlideSpec, effective: unknown, sql: string, source: DeckSource, t: (k: string) => string): string {
+function notes(s: DeckSlideSpec, effective: unknown, sql: string, source: DeckSource, t: TFunction, warnings: AnalysisWarning[]): string {
   const { table: _table, ...spec } = (effective ?? s.spec) as Record<string, unknown>;
   const where = [source.fileName, s.sheet].filter(Boolean).join(' · ');
-  return `${t('export.deck.notesSpec')}:\n${JSON.stringify({ kind: s.kind, ...spec }, null, 2)}\n\n${t('export.deck.notesSql')}:\n${sql}\n\n${t('export.deck.notesSource')}: ${where}`;
+  // A degenerate result (no events, one cohort…) is said first: the presenter must know before showing it.
+  const warned = warnings.length ? `${t('export.analysis.warnings')}:\n${warnings.map((w) => `• ${t(warningKey(w), w.params)}`).join('\n')}\n\n` : '';
+  return `${warned}${t('export.deck.notesSpec')}:\n${JSON.stringify({ kind: s.kind, ...spec }, null, 2)}\n\n${t('export.deck.notesSql')}:\n${sql}\n\n${t('export.deck.notesSource')}: ${where}`;
 }
 
 /** Compute every slide's analysis on its imported table and turn it into a deck slide. */
-export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: Map<string, DeckSource>, rasterise: Rasterise): Promise<Deck> {
+export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: Map<string, DeckSource>, rasterise: Rasterise): Promise<Deck & { warnings: SlideWarning[] }> {
   const i18n = new Map<Language, ReturnType<typeof createI18n>>();
   const tFor = (lng: Language) => {
     if (!i18n.has(lng)) i18n.set(lng, createI18n(lng));
@@ -49,6 +56,7 @@ export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: M
   const slides: DeckSlide[] = [];
   const pending: { slide: DeckSlide; option: EChartsOption }[] = [];
   const items: BriefItem[] = [];
+  const warnings: SlideWarning[] = [];
   for (const [i, s] of deck.slides.entries()) {
     const lng = s.language ?? deck.language;
     const t = tFor(lng);
@@ -61,14 +69,15 @@ export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: M
     const slide: DeckSlide = {
       title: s.title ?? (chart ?? charts[0]).title,
       takeaway: s.takeaway ?? rec.takeaway(result, t),
-      notes: notes(s, rec.schema.safeParse({ ...s.spec, table: source.table }).data, rec.sql(result), source, t),
+      notes: notes(s, rec.schema.safeParse({ ...s.spec, table: source.table }).data, rec.sql(result), source, t, warningsOf(result)),
     };
     if (chart) pending.push({ slide, option: chartForSlide(chart.option) });
     if (s.table && rec.table) slide.table = displayTable(rec.table(result, t), lng);
     slides.push(slide);
+    warnings.push(...warningsOf(result).map((w) => ({ slide: i + 1, ...w })));
   }
   const pngs = await rasterise(pending.map((c) => c.option), size);
   pending.forEach((c, i) => (c.slide.image = { png: pngs[i], ...pixelSize(size) }));
   const first = deck.brief ? briefSlides(buildBrief(items, tFor(deck.language)), tFor(deck.language), deck.language) : [];
-  return { title: deck.title, subtitle: deck.subtitle, slides: [...first, ...slides] };
+  return { title: deck.title, subtitle: deck.subtitle, slides: [...first, ...slides], warnings };
 }

@@ -17,6 +17,7 @@ import en_electron from './locales/en/electron.json';
 import en_risk from './locales/en/risk.json';
 import en_brief from './locales/en/brief.json';
 import en_cox from './locales/en/cox.json';
+import en_warnings from './locales/en/warnings.json';
 import zh_common from './locales/zh-CN/common.json';
 import zh_workbench from './locales/zh-CN/workbench.json';
 import zh_import from './locales/zh-CN/import.json';
@@ -31,12 +32,13 @@ import zh_electron from './locales/zh-CN/electron.json';
 import zh_risk from './locales/zh-CN/risk.json';
 import zh_brief from './locales/zh-CN/brief.json';
 import zh_cox from './locales/zh-CN/cox.json';
+import zh_warnings from './locales/zh-CN/warnings.json';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const en = { ...en_common, ...en_workbench, ...en_import, ...en_pareto, ...en_survival, ...en_quadrant, ...en_export, ...en_errors, ...en_grid, ...en_sql, ...en_electron, ...en_risk, ...en_brief, ...en_cox };
-export const zhCN = { ...zh_common, ...zh_workbench, ...zh_import, ...zh_pareto, ...zh_survival, ...zh_quadrant, ...zh_export, ...zh_errors, ...zh_grid, ...zh_sql, ...zh_electron, ...zh_risk, ...zh_brief, ...zh_cox };
+export const en = { ...en_common, ...en_workbench, ...en_import, ...en_pareto, ...en_survival, ...en_quadrant, ...en_export, ...en_errors, ...en_grid, ...en_sql, ...en_electron, ...en_risk, ...en_brief, ...en_cox, ...en_warnings };
+export const zhCN = { ...zh_common, ...zh_workbench, ...zh_import, ...zh_pareto, ...zh_survival, ...zh_quadrant, ...zh_export, ...zh_errors, ...zh_grid, ...zh_sql, ...zh_electron, ...zh_risk, ...zh_brief, ...zh_cox, ...zh_warnings };
 
 export const resources = {
   en: { translation: en },

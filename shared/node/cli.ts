@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { COMMANDS } from './commands/index';
 import { TenureError, asTenureError } from '../errors';
 import { engineUsed } from './cliEngine';
+import { warningsOf } from '../analysis/warnings';
 
 /**
  * Resolves once the stream has taken all of `text`: on a pipe, writes are asynchronous and
@@ -16,7 +17,8 @@ export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<v
 
 /**
  * `tenure <command> FILE [options] --json`. Results go to stdout as JSON; errors to stderr as
- * `{ "error": { code, message, file, line, column } }` with exit code 2.
+ * `{ "error": { code, message, file, line, column } }` with exit code 2. A result that is empty or
+ * degenerate carries `warnings` ({ code, message, params }); without --json they also go to stderr.
  */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -38,6 +40,9 @@ export async function main(argv: string[]): Promise<number> {
     const engine = engineUsed();
     const out = engine && result && typeof result === 'object' && !Array.isArray(result) ? { ...result, engine } : result;
     await writeAll(process.stdout, `${JSON.stringify(out, null, 2)}\n`);
+    // The JSON carries them in `warnings`; without --json a person reads the terminal, so say them there too.
+    const warned = warningsOf(out);
+    if (warned.length && parsed.values.json !== true) await writeAll(process.stderr, warned.map((w) => `warning: ${w.message}\n`).join(''));
     return 0;
   } catch (err) {
     const e = asTenureError(err);

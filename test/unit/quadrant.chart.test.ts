@@ -20,7 +20,7 @@ function result(axes: 'performance-x' | 'importance-x' = 'performance-x', segmen
     drivers: [driver('Wifi <b>', 2.8, 0.39, ch), driver('Boarding', 3.4, 0.56, ch), driver('Gate', 3.0, 0.0, ch), driver('Baggage', 3.6, 0.24, ch), driver('Service', 3.61, 0.245, ch)],
   });
   const spec = parseQuadrantSpec({ table: 't', drivers: [{ column: 'a' }], outcome: { column: 'y' }, axes });
-  return { spec, method: 'pearson', ciMethod: 't', overall: group(null), segments: Array.from({ length: segments }, (_, i) => group(`S${i}`)), sql: [], ms: 0 };
+  return { spec, method: 'pearson', ciMethod: 't', overall: group(null), segments: Array.from({ length: segments }, (_, i) => group(`S${i}`)), warnings: [], sql: [], ms: 0 };
 }
 type Obj = Record<string, unknown>;
 const seriesOf = (o: Obj) => o.series as Obj[];

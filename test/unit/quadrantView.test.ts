@@ -27,7 +27,7 @@ function driver(label: string, performance: number, importance: number, zone: Dr
 function result(drivers: DriverResult[]): QuadrantResult {
   const spec = parseQuadrantSpec({ table: 'survey', drivers: drivers.map((d) => ({ column: d.column })), outcome: { column: 'y' } });
   const overall: GroupResult = { segment: null, rows: 100, crosshair: { performance: 3, importance: 0.25 }, drivers };
-  return { spec, method: 'pearson', ciMethod: 't', overall, segments: [], sql: ['SELECT 1'], ms: 1 };
+  return { spec, method: 'pearson', ciMethod: 't', overall, segments: [], warnings: [], sql: ['SELECT 1'], ms: 1 };
 }
 
 describe('quadrant form', () => {

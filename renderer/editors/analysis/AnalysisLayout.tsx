@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnalysisNotes } from './AnalysisNotes';
 import './analysis.css';
 
 export interface AnalysisLayoutProps {
@@ -10,13 +11,15 @@ export interface AnalysisLayoutProps {
   /** Headline, status and result cards. */
   children: ReactNode;
   testId?: string;
+  /** The analysis id whose free-text notes show under the settings (saved in the study). */
+  notesId?: string;
 }
 
 /**
  * The layout every analysis editor shares: a settings side panel on the left (scrolling sections, actions
  * pinned at the bottom) and the results on the right (headline banner, then stacked cards).
  */
-export function AnalysisLayout({ form, actions, children, testId }: AnalysisLayoutProps) {
+export function AnalysisLayout({ form, actions, children, testId, notesId }: AnalysisLayoutProps) {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(false);
   return (
@@ -30,7 +33,10 @@ export function AnalysisLayout({ form, actions, children, testId }: AnalysisLayo
         </div>
         {!collapsed && (
           <>
-            <div className="tn-an-form">{form}</div>
+            <div className="tn-an-form">
+              {form}
+              {notesId && <AnalysisNotes id={notesId} />}
+            </div>
             <div className="tn-an-actions">{actions}</div>
           </>
         )}

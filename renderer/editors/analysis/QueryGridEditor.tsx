@@ -20,6 +20,9 @@ export interface QueryGridData {
   /** The title as a translation key and parameters ({ key } = translated too), so it follows the language. */
   titleKey?: string;
   titleParams?: Record<string, unknown>;
+  /** The caption as a translation key with its parameters, for the same reason. */
+  captionKey?: string;
+  captionParams?: Record<string, unknown>;
 }
 
 /** Open the rows of an analysis query (e.g. the customers of class A) in a grid tab with CSV/XLSX export. */
@@ -32,7 +35,7 @@ export function QueryGridEditor({ tab }: EditorProps) {
   const { t } = useTranslation();
   const { engine } = useServices();
   const sql = String(tab.data.sql ?? '');
-  const caption = typeof tab.data.caption === 'string' ? tab.data.caption : '';
+  const caption = typeof tab.data.captionKey === 'string' ? t(tab.data.captionKey, (tab.data.captionParams ?? {}) as Record<string, unknown>) : typeof tab.data.caption === 'string' ? tab.data.caption : '';
   const fileTitle = String(tab.data.fileTitle ?? tab.title ?? 'export');
   const source = useMemo(() => ({ kind: 'query' as const, sql }), [sql]);
   const setGridInfo = useWorkbench((s) => s.setGridInfo);

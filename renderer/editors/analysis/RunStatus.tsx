@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { RunState } from './useAnalysisRun';
+import { warningKey, warningsOf } from '../../../shared/analysis/warnings';
 
-/** Running (with Cancel), cancelled and failed states, shown above the (possibly stale) results. */
+/** Running (with Cancel), cancelled and failed states, shown above the (possibly stale) results; else the result's warnings. */
 export function RunStatus<R>({ state, onCancel }: { state: RunState<R>; onCancel(): void }) {
   const { t } = useTranslation();
   if (state.status === 'running') {
@@ -35,5 +36,25 @@ export function RunStatus<R>({ state, onCancel }: { state: RunState<R>; onCancel
       </div>
     );
   }
-  return null;
+  return <ResultWarnings result={state.result} />;
+}
+
+/** The warnings of the shown result (no events, one cohort…): said above it, in the current language. */
+export function ResultWarnings({ result }: { result: unknown }) {
+  const { t } = useTranslation();
+  const warnings = warningsOf(result);
+  if (!warnings.length) return null;
+  return (
+    <div className="tn-an-status warning" role="status" data-testid="analysis-warnings">
+      <span className="codicon codicon-warning" aria-hidden />
+      <div>
+        <div className="tn-an-status-title">{t('export.analysis.warnings')}</div>
+        {warnings.map((w, i) => (
+          <div key={i} className="tn-an-status-message" data-code={w.code}>
+            {t(warningKey(w), { ...w.params, defaultValue: w.message })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
 }

@@ -5,6 +5,7 @@ import { useWorkbench } from '../../store/workbenchStore';
 import { IDLE_RUN, useAnalysisRuns, type RunError, type RunState } from '../../store/analysisRuns';
 import { useServices } from '../../workbench/services';
 import { errorTextKey } from '../../../shared/i18n/errorKey';
+import { warningKey, warningsOf } from '../../../shared/analysis/warnings';
 
 export type { RunError, RunState };
 
@@ -17,7 +18,7 @@ export function runError(i18n: I18n, err: unknown, fallbackCode: string): RunErr
   return { code: e.code, message: i18n.t(key, params), text: { key, params } };
 }
 
-/** Problems of an analysis are owned by its id: its next success clears them, its next failure replaces them. */
+/** Problems of an analysis are owned by its id: its next run replaces them (with its warnings, or its error). */
 export const problemOwner = (id: string) => `analysis:${id}`;
 
 /** Latest run number per analysis id: a late answer from a superseded or cancelled run is dropped. */
@@ -47,7 +48,12 @@ export function useAnalysisRun<R>(opts: { id: string; problemFile: string; fallb
         const result = await fn();
         if (latest.get(id) !== n) return undefined;
         store.set(id, { status: 'done', result, ms: performance.now() - started, key });
-        useWorkbench.getState().clearProblems(problemOwner(id));
+        // A result that is empty or degenerate lists its warnings in Problems (and above the result).
+        const file = optsRef.current.problemFile;
+        useWorkbench.getState().setProblems(
+          problemOwner(id),
+          warningsOf(result).map((w) => ({ severity: 'warning', code: w.code, message: w.message, text: { key: warningKey(w), params: w.params }, file })),
+        );
         return result;
       } catch (err) {
         if (latest.get(id) !== n) return undefined;

@@ -1,10 +1,10 @@
 import type { i18n as I18n } from 'i18next';
 import { asTenureError } from '../../../shared/errors';
-import { toRows } from '../../../shared/engine/arrowRows';
 import type { FileSource } from '../../../shared/import/FileSource';
 import { importFile, planImport, type ForcedType, type ImportResult } from '../../../shared/import/importFile';
 import type { ColumnOverride } from '../../../shared/import/importTypes';
 import { tableNameFor } from '../../../shared/import/tableName';
+import { tableNames } from '../../../shared/import/tableInfo';
 import type { WorkbenchServices } from '../../workbench/services';
 import { reportError } from '../../workbench/actions/reportError';
 import { useImportDialog, type DialogError } from './importDialogStore';
@@ -47,7 +47,7 @@ export async function runImportDialog(services: WorkbenchServices, src: FileSour
   await services.engine.init();
   // Choices left by Cancel in this session come first: reopening the file picks up where the user was.
   const remembered = recallSessionChoices(src.name, src.size) ?? recallChoices(src.name, src.size);
-  const existing = toRows<{ name: string }>(await services.engine.query('SELECT table_name AS name FROM duckdb_tables()')).map((r) => r.name);
+  const existing = await tableNames(services.engine);
   const excel = /\.(xlsx|xls|xlsm)$/i.test(src.name);
   return new Promise<DialogImportResult | null>((resolve) => {
     live = { services, src, resolve, abort: null, planSeq: 0 };

@@ -36,8 +36,8 @@ export function ParetoEditor({ tab, theme, setData }: EditorProps) {
   const key = JSON.stringify(toSpecInput(form)) + form.valueLabel;
   const start = useCallback(() => {
     const f = formRef.current;
-    void run(async () => ({ ...(await runPareto(engine, f)), key: JSON.stringify(toSpecInput(f)) + f.valueLabel }));
-  }, [engine, run]);
+    void run(async () => ({ ...(await runPareto(engine, f, tab.id)), key: JSON.stringify(toSpecInput(f)) + f.valueLabel }));
+  }, [engine, run, tab.id]);
 
   useRunOnOpen(tab, setData, isComplete(form) && !!tableInfo && state.status === 'idle', start);
 
@@ -66,7 +66,7 @@ export function ParetoEditor({ tab, theme, setData }: EditorProps) {
   );
 
   return (
-    <AnalysisLayout form={<ParetoSettings form={form} onChange={onChange} />} actions={actions} testId="pareto-editor">
+    <AnalysisLayout notesId={tab.id} form={<ParetoSettings form={form} onChange={onChange} />} actions={actions} testId="pareto-editor">
       {!tables.length && <div className="tn-an-empty">{t('export.analysis.noTables')}</div>}
       <RunStatus state={state} onCancel={() => void cancel()} />
       {!current && state.status === 'idle' && tables.length > 0 && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}

@@ -37,8 +37,8 @@ export function QuadrantEditor({ tab, theme, setData }: EditorProps) {
   const { state, run, cancel } = useAnalysisRun<QuadrantRun>({ id: tab.id, problemFile: t('quadrant.title'), fallbackCode: 'sql' });
   const start = useCallback(() => {
     const f = formRef.current;
-    void run(() => runQuadrant(engine, f));
-  }, [engine, run]);
+    void run(() => runQuadrant(engine, f, tab.id));
+  }, [engine, run, tab.id]);
 
   const need = missingStep(form);
   useRunOnOpen(tab, setData, need === null && tables.length > 0 && state.status === 'idle', start);
@@ -68,7 +68,7 @@ export function QuadrantEditor({ tab, theme, setData }: EditorProps) {
   );
 
   return (
-    <AnalysisLayout form={<QuadrantSettings form={form} onChange={onChange} />} actions={actions} testId="quadrant-editor">
+    <AnalysisLayout notesId={tab.id} form={<QuadrantSettings form={form} onChange={onChange} />} actions={actions} testId="quadrant-editor">
       {!tables.length && <div className="tn-an-empty">{t('export.analysis.noTables')}</div>}
       <RunStatus state={state} onCancel={() => void cancel()} />
       {!current && state.status === 'idle' && tables.length > 0 && <div className="tn-an-empty">{need ? t(`quadrant.editor.need.${need}`) : t('export.analysis.empty')}</div>}

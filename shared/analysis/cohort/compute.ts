@@ -2,10 +2,12 @@ import type { QueryEngine } from '../../engine/QueryEngine';
 import { qi } from '../../engine/sqlQuote';
 import { guardFragments } from '../../engine/guard';
 import { toRows } from '../../engine/arrowRows';
-import { asTenureError } from '../../errors';
+import { asTenureError, TenureError } from '../../errors';
+import { warning, type AnalysisWarning } from '../warnings';
+import { whereClause } from '../survival/sql';
 import { columnTypes, requireColumns } from '../survival/columns';
 import { requireDates } from '../dateColumns';
-import { periodComplete, periodLabel } from './period';
+import { periodComplete, periodIndexSql, periodLabel } from './period';
 import { parseCohortSpec, type CohortSpec, type Period } from './spec';
 import { cohortSql } from './sql';
 
@@ -41,8 +43,16 @@ export interface CohortResult {
   /** Number of cohorts behind each average point. */
   averageCohorts: number[];
   excluded: { missingCustomer: number; missingDate: number };
+  /** Empty or degenerate answers (no rows, a single cohort). */
+  warnings: AnalysisWarning[];
   sql: string;
 }
+
+/**
+ * Most periods from the first cohort to the end of the data: the matrix is periods × periods cells
+ * (400 = 33 years by month, 7.7 years by week).
+ */
+export const MAX_COHORT_PERIODS = 400;
 
 interface Row {
   cohort: number;
@@ -64,6 +74,7 @@ export async function computeCohorts(engine: QueryEngine, input: unknown): Promi
   const sql = cohortSql(spec);
   let rows: Row[];
   try {
+    await requireSpan(engine, spec);
     rows = toRows<Row>(await engine.query(sql));
   } catch (err) {
     throw asTenureError(err, 'sql');
@@ -71,9 +82,29 @@ export async function computeCohorts(engine: QueryEngine, input: unknown): Promi
   return cohortsFromRows(spec, rows, sql);
 }
 
+/** Refuse, before the matrix is built, a span of more than MAX_COHORT_PERIODS periods (one scan for min and max). */
+async function requireSpan(engine: QueryEngine, spec: CohortSpec): Promise<void> {
+  const ts = `TRY_CAST(${qi(spec.date)} AS TIMESTAMP)`;
+  const [r] = toRows<{ lo: number | null; hi: number | null }>(
+    await engine.query(`SELECT min(pi) AS lo, max(pi) AS hi FROM (SELECT ${periodIndexSql(ts, spec.period)} AS pi FROM ${qi(spec.table)} ${whereClause(spec.where)}) WHERE pi IS NOT NULL`),
+  );
+  if (r.lo === null || r.hi === null) return;
+  const count = r.hi - r.lo + 1;
+  if (count > MAX_COHORT_PERIODS) {
+    const [from, to] = [periodLabel(r.lo, spec.period), periodLabel(r.hi, spec.period)];
+    throw new TenureError('cohort.tooManyPeriods', `The dates in "${spec.date}" span ${count} ${spec.period}s (${from} to ${to}); at most ${MAX_COHORT_PERIODS} periods fit a cohort table: choose a longer period or filter the dates`, {
+      column: spec.date,
+      params: { column: spec.date, count, max: MAX_COHORT_PERIODS, from, to },
+    });
+  }
+}
+
 export function cohortsFromRows(spec: CohortSpec, rows: Row[], sql = ''): CohortResult {
   const excluded = { missingCustomer: rows[0]?.missing_customer ?? 0, missingDate: rows[0]?.missing_date ?? 0 };
-  if (!rows.length) return { spec, period: spec.period, lastPeriod: null, partial: null, cohorts: [], average: [], averageUnweighted: [], averageCohorts: [], excluded, sql };
+  if (!rows.length) {
+    const warnings = [warning('cohort.noRows', 'No row has both a customer and a readable date (after the filter): there are no cohorts')];
+    return { spec, period: spec.period, lastPeriod: null, partial: null, cohorts: [], average: [], averageUnweighted: [], averageCohorts: [], excluded, warnings, sql };
+  }
   const last = rows[0].last_period;
   const lastDate = rows[0].last_date ?? null;
   const isPartial = lastDate !== null && !periodComplete(last, spec.period, lastDate);
@@ -116,5 +147,9 @@ export function cohortsFromRows(spec: CohortSpec, rows: Row[], sql = ''): Cohort
     averageCohorts.push(seen.length);
   }
   const partial = isPartial && lastDate ? { period: periodLabel(last, spec.period), dataEnd: lastDate, included: spec.includePartial } : null;
-  return { spec, period: spec.period, lastPeriod: periodLabel(last, spec.period), partial, cohorts, average, averageUnweighted, averageCohorts, excluded, sql };
+  const warnings =
+    cohorts.length === 1
+      ? [warning('cohort.singleCohort', `Every customer starts in the same ${spec.period} (${cohorts[0].cohort}): there is one cohort, nothing to compare`, { cohort: cohorts[0].cohort })]
+      : [];
+  return { spec, period: spec.period, lastPeriod: periodLabel(last, spec.period), partial, cohorts, average, averageUnweighted, averageCohorts, excluded, warnings, sql };
 }

@@ -8,6 +8,8 @@ import { columnTypes, isNumericType, requireColumns } from '../survival/columns'
 import { defaultHorizons } from '../survival/defaults';
 import { fitCoxModel, predictProfile, type CovariateColumn, type CoxModel, type ProfileValue } from './model';
 import { defaultReference, parseCoxSpec, profileName, type CoxSpec } from './spec';
+import { eventValueWarnings } from '../survival/eventCheck';
+import type { AnalysisWarning } from '../warnings';
 import { coxCountsSql, coxDataSql, coxLevelsSql, coxSource, type CovariateKind } from './sql';
 
 /** A text covariate with more values than this is refused (a dummy per value would swamp the model). */
@@ -31,7 +33,13 @@ export interface CoxResult {
   atRisk: number[];
   predicted: CoxPrediction[];
   maxTime: number;
+  /** Doubtful inputs (an event value that never occurs). */
+  warnings: AnalysisWarning[];
   sql: string;
+}
+
+function tooManyLevels(column: string, count: number): never {
+  throw new TenureError('cox.tooManyLevels', `Column "${column}" has ${count} different values: too many for a Cox covariate (at most ${MAX_LEVELS}); group them first or use a number`, { column, params: { column, count, max: MAX_LEVELS } });
 }
 
 async function run(engine: QueryEngine, sql: string): Promise<Table> {
@@ -67,6 +75,10 @@ export async function fitCoxOnEngine(engine: QueryEngine, spec: CoxSpec): Promis
     if (counts[`m${k}`] > 0) byColumn[c.column] = counts[`m${k}`];
   });
   const excluded = { missingTime: counts.missing_time, negativeTime: counts.negative_time, missingCovariate: counts.missing_covariate, byColumn };
+  // Counted before the levels are fetched: an id column as a covariate is refused without listing its values.
+  kinds.forEach((c, k) => {
+    if (!c.numeric && counts[`l${k}`] > MAX_LEVELS) tooManyLevels(c.column, counts[`l${k}`]);
+  });
   const levels = new Map<number, string[]>();
   const lsql = coxLevelsSql(src, kinds);
   if (lsql) {
@@ -76,10 +88,7 @@ export async function fitCoxOnEngine(engine: QueryEngine, spec: CoxSpec): Promis
     }
     for (const [k, lv] of levels) {
       lv.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      if (lv.length > MAX_LEVELS) {
-        const column = kinds[k].column;
-        throw new TenureError('cox.tooManyLevels', `Column "${column}" has ${lv.length} different values: too many for a Cox covariate (at most ${MAX_LEVELS}); group them first or use a number`, { column, params: { column, count: lv.length, max: MAX_LEVELS } });
-      }
+      if (lv.length > MAX_LEVELS) tooManyLevels(kinds[k].column, lv.length);
     }
   }
   const sql = coxDataSql(src, kinds, levels);
@@ -118,9 +127,10 @@ function firstAtLeast(a: Float64Array, t: number): number {
 export async function computeCox(engine: QueryEngine, input: unknown): Promise<CoxResult> {
   const spec = parseCoxSpec(input);
   const { model, excluded, sql, time } = await fitCoxOnEngine(engine, spec);
+  const warnings = spec.event ? await eventValueWarnings(engine, spec.table, await columnTypes(engine, spec.table), spec.event) : [];
   const maxTime = time[time.length - 1];
   const times = spec.times ? [...spec.times].sort((x, y) => x - y) : defaultHorizons(spec.time.unit, maxTime);
   const atRisk = times.map((t) => time.length - firstAtLeast(time, t));
   const predicted = spec.profiles.map((p) => ({ profile: profileName(p), values: p.values, times, survival: predictProfile(model, p.values, times) }));
-  return { spec, unit: spec.time.unit, model, excluded, times, atRisk, predicted, maxTime, sql };
+  return { spec, unit: spec.time.unit, model, excluded, times, atRisk, predicted, maxTime, warnings, sql };
 }

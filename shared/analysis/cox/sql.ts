@@ -23,10 +23,12 @@ function complete(kinds: CovariateKind[]): string {
   return ['t >= 0', ...kinds.map((c, k) => (c.numeric ? `isfinite(${cov(k)})` : `${cov(k)} IS NOT NULL`))].join(' AND ');
 }
 
-/** Rows left out, by reason and by covariate. */
+/** Rows left out, by reason and by covariate; `l{k}`: how many values text covariate k has on complete rows. */
 export function coxCountsSql(src: string, kinds: CovariateKind[]): string {
   const missing = (k: number): string => (kinds[k].numeric ? `(${cov(k)} IS NULL OR NOT isfinite(${cov(k)}))` : `${cov(k)} IS NULL`);
-  const per = kinds.map((_, k) => `count(*) FILTER (WHERE t >= 0 AND ${missing(k)}) AS m${k}`).join(', ');
+  const per = kinds
+    .flatMap((c, k) => [`count(*) FILTER (WHERE t >= 0 AND ${missing(k)}) AS m${k}`, ...(c.numeric ? [] : [`count(DISTINCT ${cov(k)}) FILTER (WHERE ${complete(kinds)}) AS l${k}`])])
+    .join(', ');
   return `${src}\nSELECT count(*) AS total, count(*) FILTER (WHERE t IS NULL OR isnan(t)) AS missing_time, count(*) FILTER (WHERE t < 0) AS negative_time, count(*) FILTER (WHERE t >= 0 AND NOT (${complete(kinds).replace('t >= 0 AND ', '')})) AS missing_covariate${per ? `, ${per}` : ''}\nFROM src`;
 }
 

@@ -1,5 +1,6 @@
 import { TenureError } from '../../errors';
 import type { ValueMode } from './valueMode';
+import { warning, type AnalysisWarning } from '../warnings';
 import { CLASS_NAMES, type ParetoBin, type ParetoClassRow, type ParetoGroupRow, type ParetoResult } from './types';
 
 /** Raw rows of the queries in sql.ts (all amounts in integer units, already plain numbers). */
@@ -25,7 +26,7 @@ export interface RawPareto {
  * Turn the integer-unit query results into the typed result. Shares are quotients of exact integers
  * (correctly rounded while the integers stay below 2^53); amounts are units / 10^scale.
  */
-export function buildResult(raw: RawPareto, ctx: { mode: ValueMode; a: number; b: number; sql: string }): ParetoResult {
+export function buildResult(raw: RawPareto, ctx: { mode: ValueMode; a: number; b: number; sql: string; group?: string }): ParetoResult {
   const { summary: s, probe } = raw;
   const n = s.n ?? 0;
   if (n === 0) {
@@ -74,6 +75,10 @@ export function buildResult(raw: RawPareto, ctx: { mode: ValueMode; a: number; b
   }));
   const gini = (s.gini_num ?? 0) / (n * totalU);
   const peakK = s.peak_k ?? n;
+  const warnings: AnalysisWarning[] = [];
+  if (n === 1) warnings.push(warning('pareto.singleCustomer', 'One customer holds the whole value: there is no distribution to rank'));
+  else if (s.max_u === s.min_u) warnings.push(warning('pareto.allEqual', `All ${n} customers have the same value (${val(s.max_u ?? 0)}): value is not concentrated, and the classes only follow the order of ties`, { n, value: val(s.max_u ?? 0) }));
+  if (ctx.group && groups.length === 1) warnings.push(warning('pareto.singleGroup', `Column "${ctx.group}" has one value ("${groups[0].name ?? ''}") among the analysed customers: there is nothing to compare`, { column: ctx.group, value: groups[0].name ?? '' }));
   return {
     n,
     rows: probe.rows,
@@ -100,6 +105,7 @@ export function buildResult(raw: RawPareto, ctx: { mode: ValueMode; a: number; b
     thresholds: { a: ctx.a, b: ctx.b },
     mode: ctx.mode,
     exact: ctx.mode.exact,
+    warnings,
     sql: ctx.sql,
   };
 }

@@ -1,4 +1,5 @@
 import type { ValueMode } from './valueMode';
+import type { AnalysisWarning } from '../warnings';
 
 export type ParetoClassName = 'A' | 'B' | 'C';
 export const CLASS_NAMES: readonly ParetoClassName[] = ['A', 'B', 'C'];
@@ -77,5 +78,7 @@ export interface ParetoResult {
   mode: ValueMode;
   /** True when all boundary comparisons were exact integer arithmetic. */
   exact: boolean;
+  /** Degenerate answers (one customer, all values equal, one group). */
+  warnings: AnalysisWarning[];
   sql: string;
 }

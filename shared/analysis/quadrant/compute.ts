@@ -10,6 +10,7 @@ import { regressionSql, spearmanSql, summarySql, baseSql, type SqlContext } from
 import { mean, meanCI95, median, standardizedBetas } from './stats';
 import { byPriority, zoneOf, type Crosshair } from './zones';
 import type { DriverResult, GroupResult, QuadrantResult } from './result';
+import { outcomeWarnings, requireSegmentCount, resultWarnings } from './warnings';
 
 export { zoneOf, byPriority, ZONES, type Zone, type Crosshair } from './zones';
 export type { DriverResult, GroupResult, QuadrantResult } from './result';
@@ -35,8 +36,8 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
     }
   };
 
+  await requireSegmentCount(engine, ctx);
   const summary = await run(summarySql(ctx));
-  if (summary.length - 1 > 50) throw new TenureError('quadrant.tooManySegments', `"${spec.segment}" has ${summary.length - 1} values; a quadrant per segment needs 50 or fewer`, { params: { segment: spec.segment, count: summary.length - 1 } });
   const imp = await importanceByGroup(ctx, run);
 
   const groups = summary.map((r) => buildGroup(spec, r, imp.get(key(r.overall, r.sk))));
@@ -46,7 +47,8 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   }
   const scale = midpointScale(spec, summary.find((r) => Number(r.overall) === 1)!);
   for (const g of groups) placeGroup(spec, g, scale);
-  const result: QuadrantResult = { spec, method: spec.importance, ciMethod: 't', overall, segments: groups.filter((g) => g.segment !== null), sql, ms: 0 };
+  const warnings = [...(await outcomeWarnings(engine, ctx)), ...resultWarnings(spec, overall)];
+  const result: QuadrantResult = { spec, method: spec.importance, ciMethod: 't', overall, segments: groups.filter((g) => g.segment !== null), warnings, sql, ms: 0 };
   if (spec.bootstrap) await addBootstrap(ctx, result, run);
   result.ms = Date.now() - t0;
   return result;

@@ -1,5 +1,6 @@
 import type { ImportanceMethod, QuadrantSpec } from './spec';
 import type { Crosshair, Zone } from './zones';
+import type { AnalysisWarning } from '../warnings';
 
 export type Interval = [number, number];
 
@@ -47,6 +48,8 @@ export interface QuadrantResult {
   ciMethod: 't';
   overall: GroupResult;
   segments: GroupResult[];
+  /** Empty or degenerate answers (no valid ratings, an outcome value that never occurs…). */
+  warnings: AnalysisWarning[];
   /** Every statement run, in order (the Log panel / --json "sql"). */
   sql: string[];
   ms: number;

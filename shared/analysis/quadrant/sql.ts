@@ -42,16 +42,19 @@ export function outcomeExpr(spec: QuadrantSpec, kind: OutcomeKind | null): strin
   const o = spec.outcome;
   if (!o || !kind) return null;
   const c = qi(o.column);
-  let e: string;
-  if (o.positive === undefined) {
-    e = `CAST(${c} AS DOUBLE)`;
-  } else {
-    const num = typeof o.positive === 'boolean' ? Number(o.positive) : Number(o.positive);
-    const numeric = kind !== 'text' && (typeof o.positive !== 'string' || (o.positive.trim() !== '' && Number.isFinite(num)));
-    const cond = numeric ? `CAST(${c} AS DOUBLE) = ${qn(num)}` : `CAST(${c} AS VARCHAR) = ${ql(String(o.positive))}`;
-    e = `CASE WHEN ${c} IS NULL THEN NULL WHEN ${cond} THEN 1.0 ELSE 0.0 END`;
-  }
+  const cond = positiveCond(spec, kind);
+  const e = cond === null ? `CAST(${c} AS DOUBLE)` : `CASE WHEN ${c} IS NULL THEN NULL WHEN ${cond} THEN 1.0 ELSE 0.0 END`;
   return o.invert ? `-(${e})` : e;
+}
+
+/** Does the outcome hold the value that means 1? Null without such a value (the column is used as is). */
+export function positiveCond(spec: QuadrantSpec, kind: OutcomeKind): string | null {
+  const o = spec.outcome;
+  if (!o || o.positive === undefined) return null;
+  const c = qi(o.column);
+  const num = typeof o.positive === 'boolean' ? Number(o.positive) : Number(o.positive);
+  const numeric = kind !== 'text' && (typeof o.positive !== 'string' || (o.positive.trim() !== '' && Number.isFinite(num)));
+  return numeric ? `CAST(${c} AS DOUBLE) = ${qn(num)}` : `CAST(${c} AS VARCHAR) = ${ql(String(o.positive))}`;
 }
 
 function missingOf(spec: QuadrantSpec, i: number): readonly (number | string)[] {

@@ -2,7 +2,10 @@ import type { QueryEngine } from '../../engine/QueryEngine';
 import { qi } from '../../engine/sqlQuote';
 import { guardFragments } from '../../engine/guard';
 import { toRows } from '../../engine/arrowRows';
-import { asTenureError } from '../../errors';
+import { asTenureError, TenureError } from '../../errors';
+import { eventText, eventValueWarnings } from '../survival/eventCheck';
+import { warning, type AnalysisWarning } from '../warnings';
+import { whereClause } from '../survival/sql';
 import { columnTypes, requireColumns } from '../survival/columns';
 import { parseReasonsSpec, type ReasonsSpec } from './spec';
 import { reasonsSql } from './sql';
@@ -32,8 +35,13 @@ export interface ReasonsResult {
   spec: ReasonsSpec;
   overall: ReasonTable;
   groups: ReasonTable[];
+  /** Empty or doubtful answers (no churned customer, an event value that never occurs). */
+  warnings: AnalysisWarning[];
   sql: string;
 }
+
+/** Most groups a breakdown shows (a table each). */
+export const MAX_REASON_GROUPS = 50;
 
 interface Row {
   g: unknown;
@@ -49,11 +57,22 @@ export async function computeReasons(engine: QueryEngine, input: unknown): Promi
   const sql = reasonsSql(spec, types);
   let rows: Row[];
   try {
+    if (spec.group) {
+      const [c] = toRows<{ n: number }>(await engine.query(`SELECT count(DISTINCT ${qi(spec.group)}) AS n FROM ${qi(spec.table)} ${whereClause(spec.where)}`));
+      if (c.n > MAX_REASON_GROUPS) {
+        throw new TenureError('reasons.tooManyGroups', `Column "${spec.group}" has ${c.n} distinct values; a breakdown shows at most ${MAX_REASON_GROUPS} groups`, {
+          column: spec.group,
+          params: { column: spec.group, count: c.n, max: MAX_REASON_GROUPS },
+        });
+      }
+    }
     rows = toRows<Row>(await engine.query(sql));
   } catch (err) {
     throw asTenureError(err, 'sql');
   }
-  return reasonsFromRows(spec, rows, sql);
+  const result = reasonsFromRows(spec, rows, sql);
+  result.warnings.unshift(...(await eventValueWarnings(engine, spec.table, types, spec.event)));
+  return result;
 }
 
 /** Sorted by count (desc), then reason; the empty reason last among equals. */
@@ -81,10 +100,14 @@ export function reasonsFromRows(spec: ReasonsSpec, rows: Row[], sql = ''): Reaso
       groups.get(g)!.set(r.reason, r.n);
     }
   }
+  const all = reasonTable(null, overall, spec.controllable);
+  const what = eventText(spec.event);
+  const warnings = all.churned ? [] : [warning('reasons.noChurned', `No analysed row is a churned customer (${what}): there are no reasons to count`, { event: what })];
   return {
     spec,
-    overall: reasonTable(null, overall, spec.controllable),
+    overall: all,
     groups: [...groups.entries()].map(([g, m]) => reasonTable(g, m, spec.controllable)),
+    warnings,
     sql,
   };
 }

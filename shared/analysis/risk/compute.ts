@@ -5,6 +5,9 @@ import { asTenureError, TenureError } from '../../errors';
 import { resolveValueMode } from '../pareto/compute';
 import { parseParetoSpec } from '../pareto/spec';
 import { fromCounts, type SurvivalGroup } from '../survival/compute';
+import { eventValueWarnings } from '../survival/eventCheck';
+import { MAX_GROUPS } from '../survival/spec';
+import { warning, type AnalysisWarning } from '../warnings';
 import { columnTypes, isNumericType, requireColumns } from '../survival/columns';
 import { parseSurvivalSpec, type SurvivalSpec } from '../survival/spec';
 import { coxPredictorFactory, coxScores, type CoxPredictorFactory } from './cox';
@@ -88,6 +91,8 @@ export interface RiskResult {
   callCurve: CurvePoint[];
   /** Every CTE up to `scored`: the full call list, its saved table and the grid are queries on it. */
   ctes: string;
+  /** Empty or degenerate answers (no events, nobody active or scored…). */
+  warnings: AnalysisWarning[];
   sql: string;
 }
 
@@ -164,6 +169,16 @@ export async function computeRisk(engine: QueryEngine, input: unknown, opts: Ris
   const types = await checkInputs(engine, spec);
   const survival = parseSurvivalSpec({ table: spec.table, time: spec.time, event: spec.event, group: spec.segment, where: spec.where, hazardWidth: spec.hazardWidth });
   const base = Q.srcCtes(spec, survival, types);
+  if (spec.segment) {
+    // One KM curve per segment: refused before any per-segment work, as the survival analysis does.
+    const [c] = await rows<{ n: number }>(engine, `WITH ${base}\nSELECT count(DISTINCT g) AS n FROM src`);
+    if (c.n > MAX_GROUPS) {
+      throw new TenureError('risk.tooManySegments', `Column "${spec.segment}" has ${c.n} distinct values; value at risk draws a curve per segment, at most ${MAX_GROUPS}`, {
+        column: spec.segment,
+        params: { column: spec.segment, count: c.n, max: MAX_GROUPS },
+      });
+    }
+  }
   const dup = (await rows<{ id: string; n: number }>(engine, Q.duplicateIdSql(base)))[0];
   if (dup) throw new TenureError('risk.duplicateCustomer', `Customer ${dup.id} is on ${dup.n} rows of ${spec.table}: value at risk needs one row per customer`, { column: spec.customer, params: { id: dup.id, n: dup.n, table: spec.table } });
   const countsSql = Q.countsSql(base);
@@ -206,6 +221,16 @@ export async function computeRisk(engine: QueryEngine, input: unknown, opts: Ris
     row.bySegment.push({ segment: r.segment, valueAtRisk: r.value_at_risk });
     byClass.set(r.class, row);
   }
+  const warnings = [...(await eventValueWarnings(engine, spec.table, types, spec.event)), ...km.warnings.filter((w) => w.code !== 'survival.singleGroup')];
+  if (!s.active && s.customers) warnings.push(warning('risk.noActive', `All ${s.customers} customers have churned: nobody is left to score`, { customers: s.customers }));
+  else if (s.active && !s.scored) {
+    warnings.push(warning('risk.noneScored', `None of the ${s.active} active customers can be scored: no segment keeps ${spec.minAtRisk} customers at risk ${spec.horizon} ${km.unit} further on (shorten the horizon or lower the minimum at risk)`, {
+      active: s.active,
+      minAtRisk: spec.minAtRisk,
+      horizon: spec.horizon,
+      unit: km.unit,
+    }));
+  }
   return {
     spec,
     unit: km.unit,
@@ -234,6 +259,7 @@ export async function computeRisk(engine: QueryEngine, input: unknown, opts: Ris
     lossCurve,
     callCurve,
     ctes,
+    warnings,
     sql: [countsSql, create, ...Object.values(stmts).filter((x) => x !== stmts.callCurve || spec.aFirst), `DROP TABLE ${tmp}`].join(';\n\n') + ';',
   };
 }

@@ -14,6 +14,8 @@ import { hazardTable, kaplanMeier, medianSurvival, restrictedMean, survivalAt, t
 import { logRank, type LogRankResult } from './logrank';
 import { MAX_GROUPS, parseSurvivalSpec, type SurvivalSpec } from './spec';
 import { fromClause, groupExpr, survivalSql, timeEventSource } from './sql';
+import { eventText, eventValueWarnings } from './eventCheck';
+import { warning, type AnalysisWarning } from '../warnings';
 
 export interface SurvivalGroup {
   /** Group value as text; null for the single curve of an ungrouped analysis. */
@@ -51,6 +53,8 @@ export interface SurvivalResult {
   bands: Bands | null;
   /** Rows left out: no usable time, a negative time (end before start), or an empty group. */
   excluded: { missingTime: number; negativeTime: number; missingGroup: number };
+  /** Empty or degenerate answers (no events, an event value that never occurs, one group…). */
+  warnings: AnalysisWarning[];
   sql: string;
 }
 
@@ -113,6 +117,7 @@ SELECT count(DISTINCT g) AS n FROM src`);
   const sql = survivalSql(spec, types, group);
   const rows = await query<CountRow>(sql);
   const result = fromCounts(spec, rows, sql, bands);
+  if (spec.event) result.warnings.unshift(...(await eventValueWarnings(engine, spec.table, types, spec.event)));
   if (spec.cause) {
     const cols: [string, string][] = [[causeExpr(spec.cause), 'k']];
     if (spec.group) cols.push([group, 'g']);
@@ -198,5 +203,28 @@ export function fromCounts(spec: SurvivalSpec, rows: CountRow[], sql = '', bands
   const named = groups.filter((g) => g.name !== null).map((g) => ({ name: g.name as string, steps: g.steps, counts: byGroup.get(g.name)! }));
   const pairwise = named.length >= 2 ? pairwiseLogRank(named, spec.pairwise ?? 'holm') : null;
   const rmst = groups.length ? rmstCompare(groups.map((g) => ({ name: g.name ?? '', steps: g.steps })), spec.rmstTau, spec.confLevel) : null;
-  return { spec, unit, horizons, rmeanTau, hazardWidth, maxTime, groups, logrank: logRank(counts), pairwise, rmst, incidence: null, bands, excluded, sql };
+  const warnings = survivalWarnings(spec, groups, excluded);
+  return { spec, unit, horizons, rmeanTau, hazardWidth, maxTime, groups, logrank: logRank(counts), pairwise, rmst, incidence: null, bands, excluded, warnings, sql };
+}
+
+/** An empty or degenerate Kaplan-Meier answer, said in words (also read by value at risk and Cox). */
+export function survivalWarnings(spec: Pick<SurvivalSpec, 'group' | 'event'>, groups: Pick<SurvivalGroup, 'name' | 'n' | 'events'>[], excluded: SurvivalResult['excluded']): AnalysisWarning[] {
+  const n = groups.reduce((s, g) => s + g.n, 0);
+  const out: AnalysisWarning[] = [];
+  if (!n) {
+    const left = excluded.missingTime + excluded.negativeTime + excluded.missingGroup;
+    out.push(warning('survival.noRows', `No row is analysed (after the filter; ${left} rows left out for a missing or negative time or an empty group)`, { excluded: left }));
+    return out;
+  }
+  const events = groups.reduce((s, g) => s + g.events, 0);
+  if (!events && spec.event) {
+    const what = eventText(spec.event);
+    out.push(warning('survival.noEvents', `None of the ${n} analysed rows is an event (${what}): every curve stays at 100%`, { n, event: what }));
+  } else if (!events) {
+    out.push(warning('survival.noEndDates', `None of the ${n} analysed rows has an end date: nobody has left, every curve stays at 100%`, { n }));
+  }
+  if (spec.group && groups.length === 1) {
+    out.push(warning('survival.singleGroup', `Column "${spec.group}" has one value ("${groups[0].name}") in the analysed rows: there is nothing to compare`, { column: spec.group, value: String(groups[0].name) }));
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { buildBrief, briefText } from '../../brief/buildBrief';
 import type { BriefItem } from '../../brief/types';
 import { withDeckSources } from './deck';
 import { ENGINE_OPTIONS } from '../cliEngine';
+import { warningsOf, type AnalysisWarning } from '../../analysis/warnings';
 
 const USAGE = 'brief DECK.json [--language en|zh-CN] --json';
 
@@ -28,7 +29,7 @@ export const briefCommand: CliCommand = {
     return withDeckSources(file, async (deck, engine, sources) => {
       const t = createI18n((lang as Language | undefined) ?? deck.language).t;
       const seen = new Map<string, BriefItem>();
-      const analyses: { id: string; kind: string; file: string; sql: string }[] = [];
+      const analyses: { id: string; kind: string; file: string; warnings: AnalysisWarning[]; sql: string }[] = [];
       for (const [i, s] of deck.slides.entries()) {
         // hazard and survival slides of one spec are one analysis
         const key = JSON.stringify([sourceKey(s), s.kind === 'hazard' ? 'survival' : s.kind, s.spec]);
@@ -37,7 +38,7 @@ export const briefCommand: CliCommand = {
         const result = await rec.compute(engine, { ...s.spec, table: sources.get(sourceKey(s))!.table });
         const id = `slide ${i + 1}`;
         seen.set(key, { id, kind: s.kind, spec: s.spec, result });
-        analyses.push({ id, kind: s.kind, file: s.file, sql: rec.sql(result) });
+        analyses.push({ id, kind: s.kind, file: s.file, warnings: warningsOf(result), sql: rec.sql(result) });
       }
       const b = buildBrief([...seen.values()], t);
       return {
@@ -46,6 +47,7 @@ export const briefCommand: CliCommand = {
         suggestions: b.suggestions,
         callList: b.callList && { title: b.callList.title, columns: b.callList.table.columns, rows: b.callList.table.rows },
         analyses,
+        warnings: analyses.flatMap((a) => a.warnings.map((w) => ({ analysis: a.id, ...w }))),
         text: briefText(b, t),
       };
     }, ctx);

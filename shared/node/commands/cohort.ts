@@ -14,6 +14,7 @@ export function cohortJson(r: CohortResult) {
     cohorts: r.cohorts.map((c) => ({ cohort: c.cohort, size: c.size, active: c.active, retention: c.retention, ...(c.value ? { value: c.value } : {}) })),
     average: r.average,
     excluded: r.excluded,
+    warnings: r.warnings,
     sql: r.sql,
   };
 }

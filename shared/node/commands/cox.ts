@@ -114,6 +114,7 @@ export const coxCommand: CliCommand = {
         coefficients: m.coefficients.map((c) => ({ term: c.term, column: c.column, level: c.level, coef: c.coef, hazardRatio: c.hazardRatio, se: c.se, z: c.z, p: c.p, hrLower: c.hrLower, hrUpper: c.hrUpper })),
         phTest: m.phTest,
         predicted: r.predicted.map((p) => ({ profile: p.profile, values: p.values, times: p.times, survival: p.survival })),
+        warnings: r.warnings,
         sql: r.sql,
         ...(files ? { files } : {}),
       };

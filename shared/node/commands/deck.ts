@@ -7,7 +7,7 @@ import { ENGINE_OPTIONS, startCliEngine } from '../cliEngine';
 import { importFile } from '../../import/importFile';
 import { nodeFileSource } from '../nodeFileSource';
 import { parseDeck, sourceKey, type DeckSpec } from '../../deck/deckSpec';
-import { deckSlides, type DeckSource, type Rasterise } from '../../deck/buildSlides';
+import { deckSlides, type DeckSource, type Rasterise, type SlideWarning } from '../../deck/buildSlides';
 
 const USAGE = 'deck DECK.json --pptx OUT.pptx';
 
@@ -55,7 +55,7 @@ export async function withDeckSources<R>(deckFile: string, fn: (deck: DeckSpec, 
 }
 
 /** Build a .pptx from DECK.json: each distinct file imported once, one slide per entry (the brief first when asked). */
-export async function runDeck(deckFile: string, out: string, ctx?: CliContext): Promise<{ pptx: string; slides: { title: string; kind: string; file: string }[]; imports: number; ms: number }> {
+export async function runDeck(deckFile: string, out: string, ctx?: CliContext): Promise<{ pptx: string; slides: { title: string; kind: string; file: string }[]; imports: number; warnings: SlideWarning[]; ms: number }> {
   const started = Date.now();
   return withDeckSources(deckFile, async (deck, engine, sources) => {
     const built = await deckSlides(deck, engine, sources, rasterisePngs);
@@ -66,6 +66,7 @@ export async function runDeck(deckFile: string, out: string, ctx?: CliContext): 
       pptx: out,
       slides: built.slides.map((s, i) => (i < lead ? { title: s.title, kind: 'brief', file: '' } : { title: s.title, kind: deck.slides[i - lead].kind, file: deck.slides[i - lead].file })),
       imports: sources.size,
+      warnings: built.warnings,
       ms: Date.now() - started,
     };
   }, ctx);

@@ -78,6 +78,7 @@ export function paretoJson(r: ParetoResult) {
       name: g.name, n: g.n, value: g.value, valueShare: g.valueShare, customerShare: g.customerShare, avgValue: g.avgValue, classes: g.classes.map(classJson),
     })),
     exact: r.exact,
+    warnings: r.warnings,
     sql: r.sql,
   };
 }

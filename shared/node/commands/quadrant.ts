@@ -100,6 +100,7 @@ export function quadrantJson(r: QuadrantResult, file: string) {
     ciMethod: r.ciMethod,
     ...groupJson(r.overall),
     segments: r.segments.map((g) => ({ name: g.segment, ...groupJson(g) })),
+    warnings: r.warnings,
     sql: r.sql,
   };
 }

@@ -9,7 +9,7 @@ import { list, str } from './survival';
 
 /** What `reasons --json` prints. */
 export function reasonsJson(r: ReasonsResult) {
-  return { overall: r.overall, groups: r.groups, sql: r.sql };
+  return { overall: r.overall, groups: r.groups, warnings: r.warnings, sql: r.sql };
 }
 
 export const reasonsCommand: CliCommand = {

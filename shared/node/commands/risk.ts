@@ -55,6 +55,7 @@ export function riskJson(r: RiskResult) {
     bySegment: r.bySegment.map((s) => ({ segment: s.segment, scored: s.scored, valueAtRisk: s.valueAtRisk, meanP: s.meanP })),
     byClass: r.byClass.map((c) => ({ class: c.class, scored: c.scored, valueAtRisk: c.valueAtRisk })),
     top: r.top.map((x) => ({ id: x.id, segment: x.segment, time: x.time, p: x.p, value: x.value, expectedLoss: x.expectedLoss })),
+    warnings: r.warnings,
     sql: r.sql,
   };
 }

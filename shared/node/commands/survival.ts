@@ -57,6 +57,7 @@ export function survivalJson(r: SurvivalResult, asked = { pairwise: r.spec.pairw
     logrank: r.logrank && { chisq: r.logrank.chisq, df: r.logrank.df, p: r.logrank.p, log10p: r.logrank.log10p, observed: r.logrank.observed, expected: r.logrank.expected },
     ...survivalExtras(r, asked),
     excluded: r.excluded,
+    warnings: r.warnings,
     sql: r.sql,
   };
 }
