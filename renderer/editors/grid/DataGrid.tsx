@@ -28,6 +28,9 @@ export interface DataGridProps {
   filterable?: boolean;
   /** File name stem of an export of the filtered rows. */
   fileTitle?: string;
+  /** Filters to start with (kept by the tab, so a moved or restored editor keeps them), and their changes. */
+  initialFilters?: GridFilter[];
+  onFiltersChange?(filters: GridFilter[]): void;
 }
 
 /** What the status bar shows of a grid: rows shown (after filters), all rows, columns. */
@@ -80,10 +83,18 @@ function initialWidth(name: string, type: string, profiled: boolean): number {
  * The body is one viewport-sized layer stuck to the scroller's top-left; rows and cells are placed
  * at computed offsets, so only visible cells exist in the DOM.
  */
-export function DataGrid({ engine, source, onInfo, percentColumns, filterable = true, fileTitle }: DataGridProps) {
+export function DataGrid({ engine, source, onInfo, percentColumns, filterable = true, fileTitle, initialFilters, onFiltersChange }: DataGridProps) {
   const { t, i18n } = useTranslation();
   const [sort, setSort] = useState<GridSort | null>(null);
-  const [filters, setFilters] = useState<GridFilter[]>([]);
+  const [filters, setFilters] = useState<GridFilter[]>(() => initialFilters ?? []);
+  const onFiltersRef = useRef(onFiltersChange);
+  onFiltersRef.current = onFiltersChange;
+  const reported = useRef(filters);
+  useEffect(() => {
+    if (reported.current === filters) return;
+    reported.current = filters;
+    onFiltersRef.current?.(filters);
+  }, [filters]);
   const [filterOpen, setFilterOpen] = useState<string | null>(null);
   const where = useMemo(() => filterWhereSql(filters), [filters]);
   const data = useGridData(engine, source, sort, where);
