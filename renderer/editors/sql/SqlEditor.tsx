@@ -7,6 +7,7 @@ import { baseExtensions, languageExtension, themeExtension } from './editorSetup
 import { errorMarkField, errorRange, setErrorMark } from './errorMarks';
 import { sqlErrorWords } from './errorWords';
 import { runStatement, type RunReport } from './runStatement';
+import { sqlRecipes } from '../../engine/rebuildSources';
 import type { EditorSchema } from './sqlCompletion';
 import { splitStatements, statementAt, type Statement } from './statements';
 import './SqlEditor.css';
@@ -85,6 +86,8 @@ export function SqlEditor(props: SqlEditorProps) {
         }
         ok++;
         if (showable) shown = s.text;
+        // A statement that changed the database is run again if the engine process restarts.
+        else sqlRecipes.record(s.text);
       }
     } finally {
       busy.current = false;
