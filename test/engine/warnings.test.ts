@@ -8,6 +8,7 @@ import { computeSurvival } from '../../shared/analysis/survival/compute';
 import { computeCohorts, MAX_COHORT_PERIODS } from '../../shared/analysis/cohort/compute';
 import { computePareto, MAX_PARETO_GROUPS } from '../../shared/analysis/pareto/compute';
 import { computeQuadrant } from '../../shared/analysis/quadrant/compute';
+import { MAX_BOOTSTRAP_WORK } from '../../shared/analysis/quadrant/warnings';
 import { computeReasons } from '../../shared/analysis/reasons/compute';
 import { computeRisk } from '../../shared/analysis/risk/compute';
 import { computeCox } from '../../shared/analysis/cox/compute';
@@ -28,6 +29,8 @@ beforeAll(async () => {
   table = (await importFile(engine, nodeFileSource(writeCustomers(path.join(ARTIFACTS, `warnings-${process.env.TENURE_TEST_ENGINE ?? 'wasm'}`))))).table;
   // 1,000 weekly activity dates (19 years) and a single customer per row.
   await engine.query(`CREATE TABLE span AS SELECT 'c' || i AS id, DATE '1990-01-01' + INTERVAL (i * 7) DAY AS d FROM range(1000) t(i)`);
+  // 25,000 survey answers: 5,000 bootstrap resamples of them exceed the budget.
+  await engine.query(`CREATE TABLE survey AS SELECT 1 + i % 5 AS q1, 1 + (i * 7) % 5 AS q2, i % 3 = 0 AS happy FROM range(25000) t(i)`);
 }, 300_000);
 afterAll(() => engine?.close());
 
@@ -55,6 +58,11 @@ describe('warnings: survival', () => {
     expect(r.groups[0].events).toBe(0);
     expect(codes(r.warnings)).toEqual(['survival.eventValueNeverOccurs', 'survival.noEvents']);
     expect(r.warnings[1].params).toMatchObject({ n: 120, event: 'churn = "Churned"' });
+  });
+
+  it('a cause with more values than can be shown is refused from a count', async () => {
+    const err = await computeSurvival(engine, km({ cause: { kind: 'column', column: 'id' } })).catch((e) => e);
+    expect(err).toMatchObject({ code: 'analysis.tooManyCauses', params: { count: 40, max: 20 } });
   });
 
   it('a filter that keeps nothing, and a group with one value', async () => {
@@ -115,6 +123,13 @@ describe('warnings and bounds: quadrant', () => {
     const never = await computeQuadrant(engine, { ...spec, outcome: { column: 'satisfied', positive: 'Satisfied' } });
     expect(never.warnings[0]).toMatchObject({ code: 'quadrant.outcomeValueNeverOccurs', params: { column: 'satisfied', value: 'Satisfied', values: '"no", "yes"' } });
     expect(codes(never.warnings)).toContain('quadrant.noImportance');
+  });
+
+  it('a bootstrap of more row visits than its budget is refused before any replicate, with the most resamples that fit', async () => {
+    const spec = { table: 'survey', drivers: [{ column: 'q1' }, { column: 'q2' }], outcome: { column: 'happy' } };
+    const err = await computeQuadrant(engine, { ...spec, bootstrap: { resamples: 5000 } }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'quadrant.bootstrapTooLarge', params: { resamples: 5000, rows: 25000, max: MAX_BOOTSTRAP_WORK, most: 4000 } });
+    expect((await computeQuadrant(engine, { ...spec, bootstrap: { resamples: 20 } })).overall.drivers[0].bootstrap).toBeDefined();
   });
 
   it('a segment column with more than 50 values is refused from a count', async () => {
