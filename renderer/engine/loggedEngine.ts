@@ -15,7 +15,19 @@ export interface EngineEvents {
 export class LoggedEngine implements QueryEngine {
   private inFlight = 0;
 
-  constructor(private readonly inner: QueryEngine, private readonly events: EngineEvents) {}
+  /** Present when the inner engine has it (native: user SQL may not ATTACH). */
+  readonly attachReadOnly?: (name: string, alias: string) => Promise<void>;
+
+  constructor(private readonly inner: QueryEngine, private readonly events: EngineEvents) {
+    const attach = inner.attachReadOnly?.bind(inner);
+    if (attach) {
+      this.attachReadOnly = async (name, alias) => {
+        const started = performance.now();
+        await attach(name, alias);
+        this.events.onQuery({ sql: `-- attach ${name} read-only as ${alias}`, ms: performance.now() - started, rows: null, at: Date.now() });
+      };
+    }
+  }
 
   get name(): string {
     return this.inner.name;
@@ -27,6 +39,10 @@ export class LoggedEngine implements QueryEngine {
 
   get maxTextBytes(): number | undefined {
     return this.inner.maxTextBytes;
+  }
+
+  get linksFiles(): boolean | undefined {
+    return this.inner.linksFiles;
   }
 
   async init(): Promise<void> {

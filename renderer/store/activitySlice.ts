@@ -29,7 +29,8 @@ export interface ActivitySlice {
   notices: Notice[];
   result: ResultView | null;
   /** Rows/columns each grid shows, by editor tab id ('results' for the panel): the status bar reads the active one. */
-  gridInfo: Record<string, { rows: number; columns: number }>;
+  /** Per grid (tab id, or 'results'): rows shown after its filters, all rows, columns. */
+  gridInfo: Record<string, { rows: number; columns: number; total?: number; filtered?: boolean }>;
   /** Busy tasks that show a progress message in the status bar (importing a file…). */
   tasks: { id: number; label: string }[];
   setEngineState(state: EngineState, error?: string): void;
@@ -43,7 +44,7 @@ export interface ActivitySlice {
   notify(severity: Severity, message: string, detail?: string): number;
   dismiss(id: number): void;
   setResult(source: ResultView['source'] | null): void;
-  setGridInfo(key: string, info: { rows: number; columns: number }): void;
+  setGridInfo(key: string, info: { rows: number; columns: number; total?: number; filtered?: boolean }): void;
   startTask(label: string): number;
   endTask(id: number): void;
 }

@@ -1,5 +1,5 @@
 import { asTenureError } from '../../shared/errors';
-import { recordOf, runStudy, sourcesOf } from '../../shared/study/run';
+import { computeShared, recordOf, runStudy, sourcesOf } from '../../shared/study/run';
 import type { Study } from '../../shared/study/schema';
 import { whatChanged, type AnalysisResults } from '../../shared/study/whatChanged';
 import { fileSourceFromHost } from '../host/fileSource';
@@ -11,6 +11,7 @@ import { reportError } from '../workbench/actions/reportError';
 import type { WorkbenchServices } from '../workbench/services';
 import { buildStudy } from './buildStudy';
 import { describeFile } from './sourceFiles';
+import { markRun, offerResults } from './preparedRuns';
 
 export const WHAT_CHANGED_TAB = 'whatChanged';
 
@@ -43,14 +44,15 @@ export async function replaceDataFile(services: WorkbenchServices, sourceId: str
     if (!source) return;
     const dependents = study.analyses.filter((a) => sourcesOf(study, a).some((s) => s.id === source.id));
     const before: AnalysisResults[] = [];
+    const computeBefore = computeShared(services.engine, (a) => markRun(a.id, true));
     for (const a of dependents) {
       const rec = recordOf(a.kind);
-      const result = rec ? await rec.compute(services.engine, a.spec).catch(() => undefined) : undefined;
+      const result = rec ? await computeBefore(rec, a).catch(() => undefined) : undefined;
       before.push({ id: a.id, kind: a.kind, title: a.title ?? '', result });
     }
     const file = fileSourceFromHost(services.host, hf);
     const sub: Study = { ...study, sources: [source], derived: study.derived.filter((d) => dependents.some((a) => a.id === d.analysis)), analyses: dependents };
-    const run = await runStudy(services.engine, sub, () => ({ file: hf.name, src: () => file }), { excelReader: workerExcelReader });
+    const run = await runStudy(services.engine, sub, () => ({ file: hf.name, src: () => file }), { excelReader: workerExcelReader, onCompute: (a) => markRun(a.id) });
     const opened = run.sources[0];
     if (opened.error) throw opened.error;
     for (const a of run.analyses) if (a.error) reportError(services.i18n, a.error);
@@ -59,7 +61,9 @@ export async function replaceDataFile(services: WorkbenchServices, sourceId: str
       sources: s.sources.map((x) => (x.id === current.id ? { ...x, label: hf.name, file: described, tables: x.tables.map((tb) => (tb.name === source.table ? { ...tb, rows: opened.rows ?? tb.rows, columns: opened.columns ?? tb.columns } : tb)) } : x)),
     }));
     await refreshCatalog(services.engine);
-    // The editors show the new data: their runs are dropped and they run once more.
+    // The editors show the new data: their runs are dropped and they show the results just computed
+    // (handed over, not computed a second time).
+    offerResults(run.analyses.map((a) => ({ id: a.analysis.id, spec: a.analysis.spec, result: a.result })));
     const tabs = new Set(dependents.map((a) => a.id.split(':')[0]));
     for (const id of tabs) {
       useAnalysisRuns.getState().drop(id);

@@ -3,7 +3,8 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { COMMANDS } from '../../shared/commands/commandList';
 import { useWorkbench } from '../store/workbenchStore';
-import { createHandlers, runCommand } from './commands';
+import { panelShown } from '../store/layoutSlice';
+import { contextKeys, createHandlers, isAvailable, runCommand } from './commands';
 import { matches } from './keybindings';
 import { useServices } from './services';
 import { CommandsContext, type CommandsApi } from './useCommands';
@@ -17,6 +18,7 @@ import { CommandPalette } from './parts/CommandPalette';
 import { Notifications } from './parts/Notifications';
 import { DropOverlay } from './parts/DropOverlay';
 import { MenuBar } from './parts/MenuBar';
+import { ContextMenuHost } from './parts/ContextMenu';
 import { fileSourceMeta, importSource } from './actions/openFiles';
 import { fileSourceFromHost } from '../host/fileSource';
 import { ImportDialogHost } from '../editors/import/ImportDialog';
@@ -29,10 +31,11 @@ export function Workbench() {
   const theme = useEffectiveTheme();
   const layout = useWorkbench((s) => s.settings.layout);
   const setSizes = useWorkbench((s) => s.setSizes);
+  const panelVisible = useWorkbench(panelShown);
 
   const commands = useMemo<CommandsApi>(() => {
     const handlers = createHandlers(services);
-    return { handlers, run: (id) => runCommand(handlers, id) };
+    return { handlers, run: (id, arg) => runCommand(handlers, id, arg) };
   }, [services]);
 
   // Keyboard shortcuts from the shared list. Editors that handle a key themselves (CodeMirror's
@@ -42,6 +45,8 @@ export function Workbench() {
       if (e.defaultPrevented) return;
       const cmd = COMMANDS.find((c) => c.keybinding && matches(c.keybinding, e));
       if (!cmd || !commands.handlers[cmd.id]) return;
+      // A key that is a command only in some places (F2, Delete on an Explorer row) stays the editor's elsewhere.
+      if (!isAvailable(cmd, contextKeys(useWorkbench.getState()))) return;
       e.preventDefault();
       commands.run(cmd.id);
     };
@@ -88,16 +93,16 @@ export function Workbench() {
               <Group
                 orientation="vertical"
                 id="tenure-vertical"
-                defaultLayout={layoutFor(layout.vertical, layout.panelVisible ? ['editors', 'panel'] : ['editors'])}
+                defaultLayout={layoutFor(layout.vertical, panelVisible ? ['editors', 'panel'] : ['editors'])}
                 onLayoutChanged={(l, meta) => meta.isUserInteraction && 'panel' in l && setSizes('vertical', l)}
               >
                 <Panel id="editors" minSize={120}>
                   <EditorArea theme={theme} />
                 </Panel>
-                {layout.panelVisible && (
+                {panelVisible && (
                   <>
                     <Separator className="sash sash-horizontal" />
-                    <Panel id="panel" defaultSize="32%" minSize={100}>
+                    <Panel id="panel" defaultSize={`${layout.vertical?.panel ?? 25}%`} minSize={100}>
                       <BottomPanel />
                     </Panel>
                   </>
@@ -112,6 +117,7 @@ export function Workbench() {
         <DropOverlay />
         <ImportDialogHost />
         <RelinkDialogHost />
+        <ContextMenuHost />
       </div>
     </CommandsContext.Provider>
   );

@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { CommandHandler } from './commands';
+import type { CommandArg, CommandHandler } from './commands';
 
 export interface CommandsApi {
   handlers: Record<string, CommandHandler>;
-  run(id: string): void;
+  /** `arg`: the item a context menu was opened on (a table, a tab). */
+  run(id: string, arg?: CommandArg): void;
 }
 
 export const CommandsContext = createContext<CommandsApi | null>(null);

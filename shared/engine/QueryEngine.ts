@@ -21,6 +21,11 @@ export interface QueryEngine {
    * (confine.ts); SQL names them by registeredPath(engine, name) (engineFiles.ts). Absent: plain names.
    */
   readonly filesDir?: string;
+  /**
+   * registerFileHandle reads the host's file in place by path (native DuckDB: linked into filesDir),
+   * so a database file is attached where it lies; absent: files are copied in (registerFileBuffer).
+   */
+  readonly linksFiles?: boolean;
   /** Largest text file the import may load (absent: LIMITS.maxTextBytes, sized for the wasm heap). */
   readonly maxTextBytes?: number;
   init(): Promise<void>;
@@ -34,6 +39,12 @@ export interface QueryEngine {
   dropFile(name: string): Promise<void>;
   /** Create (or replace) a table from an Arrow table. */
   insertArrowTable(tableName: string, table: Table): Promise<void>;
+  /**
+   * ATTACH the registered file `name` read-only as database `alias`. Engines that refuse ATTACH in
+   * user SQL (native: a hard-linked file written through would change the user's own) implement
+   * it; absent, the import runs the same ATTACH … (READ_ONLY) through query().
+   */
+  attachReadOnly?(name: string, alias: string): Promise<void>;
   /** Run SQL; the last statement's result comes back as an Arrow table. */
   query(sql: string): Promise<Table>;
   /** Cancel the running query, if the implementation can; resolves true when one was cancelled. */

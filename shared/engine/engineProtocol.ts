@@ -24,6 +24,7 @@ export type EngineRequest =
   | { id: number; op: 'registerFileBuffer'; name: string; bytes: Uint8Array }
   | { id: number; op: 'registerFileHandle'; name: string; path: string }
   | { id: number; op: 'dropFile'; name: string }
+  | { id: number; op: 'attach'; name: string; alias: string }
   | { id: number; op: 'insertArrow'; table: string; ipc: Uint8Array }
   | { id: number; op: 'cancel' }
   | { id: number; op: 'close' };

@@ -47,10 +47,17 @@ function duckMessage(err: unknown): string {
   return m.split(/\n\s*\nLINE \d+:/)[0].replace(/\s+/g, ' ').trim();
 }
 
-/** The tables an analysis may read: the app's own (main database and temp), by name. */
+/**
+ * The tables an analysis may read, by name: the app's own (main database and temp) and those of the
+ * database files the user opened, which the app attached read-only (user SQL cannot ATTACH: the
+ * native engine refuses it, duckdb-wasm's confinement allows only copies of opened files).
+ */
 async function appTables(engine: QueryEngine): Promise<Set<string>> {
   const rows = toRows<{ d: string; s: string; n: string }>(
-    await engine.query(`SELECT database_name AS d, schema_name AS s, table_name AS n FROM duckdb_tables() WHERE database_name IN (current_database(), 'temp')`),
+    await engine.query(
+      'SELECT database_name AS d, schema_name AS s, table_name AS n FROM duckdb_tables() ' +
+        "WHERE database_name IN (current_database(), 'temp') OR database_name IN (SELECT database_name FROM duckdb_databases() WHERE readonly AND NOT internal)",
+    ),
   );
   // Plans name a scanned table plainly (duckdb-wasm) or as database.schema.table (native DuckDB).
   return new Set(rows.flatMap((r) => [r.n, `${r.d}.${r.s}.${r.n}`]));

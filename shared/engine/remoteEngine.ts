@@ -23,6 +23,8 @@ export class RemoteEngine implements QueryEngine {
   readonly name = 'duckdb native';
   /** Native DuckDB spills to its temp folder: file size is bounded by disk, not by a heap. */
   readonly maxTextBytes = Number.POSITIVE_INFINITY;
+  /** Opened files are linked into the engine's folder by path (granted by main in Electron). */
+  readonly linksFiles = true;
   info: EngineInfo | null = null;
   /** How many times the engine process was restarted after dying. */
   restarts = 0;
@@ -107,6 +109,10 @@ export class RemoteEngine implements QueryEngine {
   async registerFileHandle(name: string, handle: unknown): Promise<void> {
     if (typeof handle !== 'string') throw new Error('The native engine expects a file path');
     await this.call({ op: 'registerFileHandle', name, path: handle });
+  }
+
+  async attachReadOnly(name: string, alias: string): Promise<void> {
+    await this.call({ op: 'attach', name, alias });
   }
 
   async dropFile(name: string): Promise<void> {

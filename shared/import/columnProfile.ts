@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import { toRows } from '../engine/arrowRows';
 import { qi, ql, qn } from '../engine/sqlQuote';
+import { OWN_CATALOG } from './tableInfo';
 
 /** What the Explorer and grid headers show for one column. */
 export interface ColumnProfile {
@@ -58,7 +59,7 @@ export const EXACT_DISTINCT_ROWS = 1_000_000;
 /** Profile one column of a table: a few small queries. */
 export async function computeColumnProfile(engine: QueryEngine, table: string, column: string, opts: { bins?: number; top?: number } = {}): Promise<ColumnProfile> {
   const info = toRows<{ data_type: string }>(
-    await engine.query(`SELECT data_type FROM information_schema.columns WHERE table_name = ${ql(table)} AND column_name = ${ql(column)}`),
+    await engine.query(`SELECT data_type FROM information_schema.columns WHERE table_name = ${ql(table)} AND column_name = ${ql(column)} AND ${OWN_CATALOG}`),
   )[0];
   if (!info) throw new Error(`No column ${column} in ${table}`);
   const type = info.data_type;
@@ -88,7 +89,7 @@ export async function computeColumnProfile(engine: QueryEngine, table: string, c
 /** Profiles of every column of a table. */
 export async function computeTableProfile(engine: QueryEngine, table: string, opts: { bins?: number; top?: number } = {}): Promise<ColumnProfile[]> {
   const cols = toRows<{ column_name: string }>(
-    await engine.query(`SELECT column_name FROM information_schema.columns WHERE table_name = ${ql(table)} ORDER BY ordinal_position`),
+    await engine.query(`SELECT column_name FROM information_schema.columns WHERE table_name = ${ql(table)} AND ${OWN_CATALOG} ORDER BY ordinal_position`),
   );
   const out: ColumnProfile[] = [];
   for (const c of cols) out.push(await computeColumnProfile(engine, table, c.column_name, opts));

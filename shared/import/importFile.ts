@@ -1,9 +1,11 @@
 import type { QueryEngine } from '../engine/QueryEngine';
-import { qi, ql, qn } from '../engine/sqlQuote';
+import { qi, qn } from '../engine/sqlQuote';
 import { toRows } from '../engine/arrowRows';
 import { TenureError } from '../errors';
 import { extensionOf, readAll, type FileSource } from './FileSource';
 import { tableNameFor } from './tableName';
+import { tableNames } from './tableInfo';
+import { dataFileFormat, importDataFile } from './dataFiles';
 import { bomLengthFor, normalizeEncoding } from './encoding';
 import { sniffCsv } from './csvPlan';
 import { GuessContradiction, loadCsvToStaging, stagingColumn, type CsvLoadResult, type CsvLoadSpec } from './csvLoad';
@@ -16,6 +18,7 @@ import { applyOverrides, checkGuesses, forcedTypeLosses, type ForcedType, type G
 import type { ColumnInfo, ImportOptions, ImportPlan, ImportResult, ImportWarning, PreviewRow } from './importTypes';
 
 export type { ForcedType } from './stagedColumns';
+export { describeTable } from './tableInfo';
 
 /** What the import dialog shows before anything is loaded. */
 export interface ImportPreview {
@@ -48,9 +51,12 @@ const randomId = (): string => `${Date.now().toString(36)}_${Math.random().toStr
 
 function formatOf(src: FileSource): 'csv' | 'xlsx' | 'xls' {
   const ext = extensionOf(src.name);
+  if (dataFileFormat(src.name)) {
+    throw new TenureError('import.noChoices', `${src.name}: a ${ext === 'parquet' ? 'Parquet' : 'DuckDB'} file is read as it is; there are no import choices (encoding, sheet, column types) to make`, { file: src.name, params: { ext } });
+  }
   if (EXCEL_FORMATS.has(ext)) return ext === 'xls' ? 'xls' : 'xlsx';
   if (TEXT_FORMATS.has(ext)) return 'csv';
-  throw new TenureError('import.unsupported', `${src.name}: unsupported file type .${ext} (expected CSV, TSV, TXT, XLSX or XLS)`, { file: src.name, params: { ext } });
+  throw new TenureError('import.unsupported', `${src.name}: unsupported file type .${ext} (expected CSV, TSV, TXT, XLSX, XLS, Parquet or DuckDB)`, { file: src.name, params: { ext } });
 }
 
 /** Sheet names of a workbook (reads only the workbook's directory). */
@@ -237,6 +243,8 @@ export async function planImport(engine: QueryEngine, src: FileSource, opts: Imp
 /** Load a user's file into a new DuckDB table. Existing tables are never touched on failure. */
 export async function importFile(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<ImportResult> {
   const file = src.name;
+  const dataFormat = dataFileFormat(file);
+  if (dataFormat) return importDataFile(engine, src, opts, dataFormat).catch((err: unknown) => Promise.reject(asImportError(err, src)));
   formatOf(src);
   const existing = await tableNames(engine);
   const table = opts.tableName ?? tableNameFor(src.name, existing);
@@ -355,20 +363,3 @@ async function tryDirect(engine: QueryEngine, src: FileSource, opts: ImportOptio
     throw err;
   }
 }
-
-/** Names of every table and view (duckdb_tables/duckdb_views: cheaper than information_schema). */
-async function tableNames(engine: QueryEngine): Promise<string[]> {
-  const sql = 'SELECT table_name AS name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal';
-  return toRows<{ name: string }>(await engine.query(sql)).map((r) => r.name);
-}
-
-/** Row count, column types and NULL counts of a table, in one scan. */
-export async function describeTable(engine: QueryEngine, table: string): Promise<{ rows: number; columns: ColumnInfo[] }> {
-  const cols = toRows<{ column_name: string; data_type: string }>(
-    await engine.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${ql(table)} ORDER BY ordinal_position`),
-  );
-  const counts = cols.map((c, i) => `count(*) - count(${qi(c.column_name)}) AS n${i}`);
-  const r = toRows<Record<string, number>>(await engine.query(`SELECT count(*) AS n ${counts.length ? ', ' + counts.join(', ') : ''} FROM ${qi(table)}`))[0];
-  return { rows: r.n, columns: cols.map((c, i) => ({ name: c.column_name, type: c.data_type, nulls: r[`n${i}`] })) };
-}
-

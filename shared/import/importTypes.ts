@@ -36,9 +36,12 @@ export interface PlanColumn {
 }
 
 /** Everything the import dialog shows and lets the user change. Serialisable. */
+/** csv/xlsx/xls are converted by the importer; parquet and duckdb are read by DuckDB itself (dataFiles.ts). */
+export type ImportFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'duckdb';
+
 export interface ImportPlan {
   file: string;
-  format: 'csv' | 'xlsx' | 'xls';
+  format: ImportFormat;
   size: number;
   encoding: Encoding | null;
   /** How the encoding was found ('scored' = a guess worth confirming). */
@@ -86,6 +89,8 @@ export interface ImportOptions {
   headerRow?: number;
   hasHeader?: boolean;
   sheet?: string;
+  /** A DuckDB database file: which of its tables (`name` or `schema.name`); optional when it has one. */
+  dbTable?: string;
   decimal?: DecimalStyle;
   dateOrder?: 'MDY' | 'DMY';
   ragged?: RaggedRows;
@@ -139,7 +144,11 @@ export interface ImportWarning {
 export interface ImportResult {
   table: string;
   file: string;
-  format: 'csv' | 'xlsx' | 'xls';
+  format: ImportFormat;
+  /** A database file: the table of it this result is a view of (`name`, or `schema.name` outside main). */
+  dbTable?: string;
+  /** A database file: all its tables and views. */
+  tables?: string[];
   encoding: string | null;
   delimiter: string | null;
   headerRow: number | null;

@@ -20,6 +20,8 @@ export interface CliCommand {
 export const FILE_OPTIONS: CliOptions = {
   json: { type: 'boolean' },
   sheet: { type: 'string' },
+  // A DuckDB database file's table (name or schema.name); the only table when omitted.
+  table: { type: 'string' },
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
   'header-row': { type: 'string' },

@@ -8,7 +8,7 @@ import { startCliEngine } from './cliEngine';
 
 const DELIMITER_NAMES: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', '\\t': '\t' };
 
-/** Start a Node engine and import FILE with the common CLI options (--sheet --encoding --delimiter --header-row). */
+/** Start a Node engine and import FILE with the common CLI options (--sheet --table --encoding --delimiter --header-row). */
 export async function openFileFromCli(ctx: CliContext, types: Record<string, ColumnType> = {}): Promise<{ engine: QueryEngine; imported: ImportResult }> {
   const file = ctx.positionals[0];
   if (!file) throw new TenureError('cli.missingFile', 'Missing FILE argument');
@@ -27,7 +27,7 @@ export async function openFileFromCli(ctx: CliContext, types: Record<string, Col
   }
   const engine = await startCliEngine(ctx);
   try {
-    const opts = { sheet: ctx.values.sheet as string | undefined, encoding: ctx.values.encoding as string | undefined, delimiter, headerRow };
+    const opts = { sheet: ctx.values.sheet as string | undefined, dbTable: ctx.values.table as string | undefined, encoding: ctx.values.encoding as string | undefined, delimiter, headerRow };
     const columns = Object.keys(types).length ? await columnOverrides(engine, src, opts, types) : undefined;
     const imported = await importFile(engine, src, { ...opts, columns });
     return { engine, imported };

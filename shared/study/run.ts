@@ -59,6 +59,26 @@ export function explainAnalysisError(err: unknown, a: StudyAnalysis, file: strin
   return e;
 }
 
+/**
+ * Compute analyses so that the same computation on the same spec runs once: a derived table's Pareto and
+ * that Pareto analysis, or a survival analysis and its hazard view, share one result.
+ */
+export function computeShared(engine: QueryEngine, onCompute?: (a: StudyAnalysis) => void): (rec: AnalysisRecord, a: StudyAnalysis) => Promise<unknown> {
+  const computed = new Map<AnalysisRecord['compute'], Map<string, Promise<unknown>>>();
+  return (rec, a) => {
+    const byFn = computed.get(rec.compute) ?? new Map<string, Promise<unknown>>();
+    computed.set(rec.compute, byFn);
+    const key = JSON.stringify(a.spec);
+    let p = byFn.get(key);
+    if (!p) {
+      onCompute?.(a);
+      p = rec.compute(engine, a.spec);
+      byFn.set(key, p);
+    }
+    return p;
+  };
+}
+
 export interface OpenedSource {
   source: StudySource;
   /** The file that was read (relinked or as recorded). */
@@ -94,15 +114,16 @@ export async function runStudy(
   engine: QueryEngine,
   study: Study,
   open: (s: StudySource) => { file: string; src: () => FileSource },
-  opts: Pick<ImportOptions, 'excelReader'> = {},
+  opts: Pick<ImportOptions, 'excelReader'> & { onCompute?(a: StudyAnalysis): void } = {},
 ): Promise<StudyRun> {
+  const compute = computeShared(engine, opts.onCompute);
   const sources: OpenedSource[] = [];
   for (const source of study.sources) {
     const { file, src } = open(source);
     try {
       const f = src();
       const fp = await fingerprint(f);
-      const imported = await importFile(engine, f, { ...opts, ...source.options, tableName: source.table, replace: true, columns: Object.fromEntries(Object.entries(source.columns).map(([k, v]) => [Number(k), v])) });
+      const imported = await importFile(engine, f, { ...(opts.excelReader ? { excelReader: opts.excelReader } : {}), ...source.options, tableName: source.table, replace: true, columns: Object.fromEntries(Object.entries(source.columns).map(([k, v]) => [Number(k), v])) });
       sources.push({ source, file, rows: imported.rows, columns: imported.columns, fingerprint: fp, changed: source.fingerprint !== null && source.fingerprint !== fp });
     } catch (err) {
       const e = asTenureError(err, 'import');
@@ -128,7 +149,7 @@ export async function runStudy(
       const stop = blocked(a);
       if (stop) throw stop;
       const spec = ParetoSpecSchema.parse(a.spec);
-      const r = (await recordOf('pareto')!.compute(engine, spec)) as ParetoResult;
+      const r = (await compute(recordOf('pareto')!, a)) as ParetoResult;
       await engine.query(`DROP TABLE IF EXISTS ${qi(d.table)}`);
       await engine.query(saveClassesSql(spec, r.mode, d.table));
       derived.push({ table: d.table });
@@ -151,7 +172,7 @@ export async function runStudy(
       continue;
     }
     try {
-      analyses.push({ analysis: a, file, result: await rec.compute(engine, a.spec) });
+      analyses.push({ analysis: a, file, result: await compute(rec, a) });
     } catch (err) {
       analyses.push({ analysis: a, file, error: explainAnalysisError(err, a, file) });
     }

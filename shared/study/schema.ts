@@ -20,6 +20,7 @@ const decimal = z.enum(['dot', 'comma']);
 export const importOptionsSchema = z
   .object({
     sheet: text(300).optional(),
+    dbTable: text(300).optional().describe('A DuckDB database file: the table the source is (`name`, or `schema.name` outside main).'),
     encoding: text(40).optional(),
     delimiter: text(4).optional(),
     quote: text(4).optional(),
@@ -42,6 +43,10 @@ export const sourceSchema = z
     name: text(200).min(1).describe('Short name shown in the Explorer and matched by `--relink NAME=FILE`.'),
     path: text(4096).nullable().default(null).describe('Where the host knew the file (null in the browser).'),
     fileName: text(1024).min(1),
+    kind: z
+      .enum(['csv', 'xlsx', 'xls', 'parquet', 'duckdb'])
+      .optional()
+      .describe('What the file is: csv/xlsx/xls are imported; parquet is loaded by DuckDB (native engine); duckdb is attached read-only and options.dbTable names the table. Absent: from the file name.'),
     size: z.number().int().nonnegative().describe('Bytes, when saved.'),
     mtime: z.number().nullable().default(null).describe('Modified time, ms since 1970, when saved.'),
     fingerprint: text(200).nullable().default(null).describe('Content fingerprint (see fingerprint.ts), to tell a changed file.'),
@@ -83,14 +88,41 @@ export const layoutSchema = z
   })
   .strict();
 
+const figure = z.union([z.number(), text(500)]).nullable();
+
+/** A "What changed" comparison kept on a slide: figures only (never rows), since the old file is gone. */
+export const changesSlideSchema = z
+  .object({
+    before: text(1024).describe('The data file the figures were computed on before.'),
+    after: text(1024).describe('The data file that replaced it.'),
+    kind: text(40).min(1),
+    title: text(500).default(''),
+    rows: z
+      .array(
+        z
+          .object({
+            figure: text(60).min(1),
+            subject: text(500).nullable(),
+            format: z.enum(['count', 'share', 'number', 'text']),
+            before: figure,
+            after: figure,
+            diff: z.number().nullable(),
+          })
+          .strict(),
+      )
+      .max(2000),
+  })
+  .strict();
+
 export const deckSlideSchema = z
   .object({
-    analysis: id,
+    analysis: id.describe('The analysis the slide shows (for a comparison slide: the analysis compared).'),
     chart: z.union([text(60).min(1), z.literal(false)]).describe('A chart id of the analysis kind, or false for a table-only slide.'),
     table: z.boolean().default(false),
     include: z.boolean().default(true),
     title: text(500).optional(),
     takeaway: text(2000).optional(),
+    changes: changesSlideSchema.optional().describe('A "What changed" comparison: the slide is this table, not the live analysis.'),
   })
   .strict();
 
@@ -127,6 +159,8 @@ export type StudyAnalysis = Study['analyses'][number];
 export type StudyEditor = Study['editors'][number];
 export type StudyDeck = NonNullable<Study['deck']>;
 export type StudyDerived = Study['derived'][number];
+export type StudyDeckSlide = StudyDeck['slides'][number];
+export type StudyChanges = NonNullable<StudyDeckSlide['changes']>;
 
 export function emptyStudy(): Study {
   return studySchema.parse({ format: STUDY_FORMAT, version: STUDY_VERSION });

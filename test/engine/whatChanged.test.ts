@@ -97,3 +97,26 @@ describe('whatChanged: the Telco export before and after 500 customers left', ()
     expect(chi.diff).toBeCloseTo(after.km.logrank!.chisq - before.km.logrank!.chisq, 9);
   });
 });
+
+describe('runStudy computes each analysis once', () => {
+  const engine = new WasmNodeEngine();
+  beforeAll(() => engine.init(), 120_000);
+  afterAll(() => engine.close());
+
+  it('a saved Pareto class table and that Pareto share one computation, as do a survival analysis and its hazard view', async () => {
+    const spec = { table: 'telco', time: { kind: 'duration', column: 'tenure' }, event: { column: 'Churn', values: ['Yes'] }, group: 'class', groupFrom: { table: 'telco_classes', key: 'customer', on: 'customerID' } };
+    const s = studySchema.parse({
+      ...study,
+      derived: [{ kind: 'paretoClasses', table: 'telco_classes', analysis: 'pareto' }],
+      analyses: [study.analyses[0], { id: 'km', kind: 'survival', spec }, { id: 'km:hazard', kind: 'hazard', spec }],
+    });
+    const computed: string[] = [];
+    const r = await runStudy(engine, s, () => ({ file: CSV, src: () => nodeFileSource(CSV) }), { onCompute: (a) => computed.push(a.id) });
+    expect(r.derived).toEqual([{ table: 'telco_classes' }]);
+    expect(r.analyses.map((a) => [a.analysis.id, a.error])).toEqual([['pareto', undefined], ['km', undefined], ['km:hazard', undefined]]);
+    expect(computed).toEqual(['pareto', 'km']);
+    // The hazard view shares the survival result; the classes it reads are the Pareto's.
+    expect(r.analyses[2].result).toBe(r.analyses[1].result);
+    expect((r.analyses[1].result as SurvivalResult).groups.map((g) => g.name).sort()).toEqual(['A', 'B', 'C']);
+  });
+});

@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnalysisNotes } from './AnalysisNotes';
 import './analysis.css';
 
 export interface AnalysisLayoutProps {
@@ -10,17 +11,24 @@ export interface AnalysisLayoutProps {
   /** Headline, status and result cards. */
   children: ReactNode;
   testId?: string;
+  /** The analysis id whose free-text notes show under the settings (saved in the study). */
+  notesId?: string;
 }
 
 /**
  * The layout every analysis editor shares: a settings side panel on the left (scrolling sections, actions
  * pinned at the bottom) and the results on the right (headline banner, then stacked cards).
  */
-export function AnalysisLayout({ form, actions, children, testId }: AnalysisLayoutProps) {
+export function AnalysisLayout({ form, actions, children, testId, notesId }: AnalysisLayoutProps) {
   const { t } = useTranslation();
-  const [collapsed, setCollapsed] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  // The user's choice wins; until they make one, the settings fold away in a narrow editor (a split).
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const narrow = useNarrow(root, NARROW_PX);
+  const collapsed = choice ?? narrow;
+  const setCollapsed = (f: (c: boolean) => boolean) => setChoice(f(collapsed));
   return (
-    <div className={`tn-an${collapsed ? ' collapsed' : ''}`} data-testid={testId}>
+    <div ref={root} className={`tn-an${collapsed ? ' collapsed' : ''}`} data-testid={testId} data-narrow={narrow || undefined}>
       <aside className="tn-an-side" aria-label={t('export.analysis.settings')}>
         <div className="tn-an-side-header">
           {!collapsed && <span>{t('export.analysis.settings')}</span>}
@@ -30,7 +38,10 @@ export function AnalysisLayout({ form, actions, children, testId }: AnalysisLayo
         </div>
         {!collapsed && (
           <>
-            <div className="tn-an-form">{form}</div>
+            <div className="tn-an-form">
+              {form}
+              {notesId && <AnalysisNotes id={notesId} />}
+            </div>
             <div className="tn-an-actions">{actions}</div>
           </>
         )}
@@ -38,6 +49,24 @@ export function AnalysisLayout({ form, actions, children, testId }: AnalysisLayo
       <main className="tn-an-results">{children}</main>
     </div>
   );
+}
+
+/** Below this editor width the settings panel starts folded (300 px of settings + a readable chart). */
+const NARROW_PX = 720;
+
+function useNarrow(ref: React.RefObject<HTMLDivElement | null>, px: number): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      // A hidden editor (another tab active) measures 0: keep the last state.
+      if (el.clientWidth > 0) setNarrow(el.clientWidth < px);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref, px]);
+  return narrow;
 }
 
 /** A titled, collapsible group of fields in the side panel. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cohortCurveOption, cohortHeatmapOption, partialNote } from '../../../shared/analysis/cohort/chart';
+import { computeOnce } from '../../study/preparedRuns';
 import { computeCohorts, type CohortResult } from '../../../shared/analysis/cohort/compute';
 import { PERIODS, type Period } from '../../../shared/analysis/cohort/spec';
 import { pct, type Translate } from '../../../shared/analysis/survival/format';
@@ -35,7 +36,7 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
   const doRun = () => {
     setTried(true);
     if (!specKey) return;
-    void run(() => computeCohorts(engine, JSON.parse(specKey)), specKey);
+    void run(() => computeOnce(tab.id, JSON.parse(specKey), () => computeCohorts(engine, JSON.parse(specKey))), specKey);
   };
   useRunOnOpen(tab, setData, !!specKey && !!info && state.status === 'idle', doRun);
 
@@ -90,7 +91,7 @@ export function CohortEditor({ tab, theme, setData }: EditorProps) {
   );
 
   return (
-    <AnalysisLayout testId="cohort-editor" form={formView} actions={actions}>
+    <AnalysisLayout testId="cohort-editor" notesId={tab.id} form={formView} actions={actions}>
       <RunStatus state={state} onCancel={() => void cancel()} />
       <FormProblems show={tried} problems={problems} />
       {!raw && state.status !== 'running' && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { EditorProps } from '../../workbench/editorRegistry';
@@ -9,6 +9,8 @@ import { exportDeck } from './exportDeck';
 import { moveItem, patchItem } from './items';
 import { defaultDeckSubtitle, defaultDeckTitle, sourceLabel } from './sources';
 import { useDeckItems } from './useDeckItems';
+import { choicesOf, toStudyDeck } from './studyDeck';
+import { useStudy } from '../../study/studyStore';
 import { buildBrief } from '../../../shared/brief/buildBrief';
 import { briefSlides } from '../../../shared/brief/slides';
 import type { TFunction } from '../../../shared/i18n/i18n';
@@ -22,12 +24,20 @@ export function DeckEditor({ tab }: EditorProps) {
   const { t, i18n } = useTranslation();
   const { host } = useServices();
   const sources = useWorkbench((s) => s.sources);
-  const { items, setItems, loaded, state, reload } = useDeckItems(tab.data.opened);
-  const [title, setTitle] = useState<string | null>(null);
-  const [subtitle, setSubtitle] = useState<string | null>(null);
+  const { items, setItems, loaded, state, reload, generated } = useDeckItems(tab.data.opened);
+  // Title, subtitle and brief as the study's deck has them (null = the default, made anew each month).
+  const [title, setTitle] = useState<string | null>(() => choicesOf(useStudy.getState().deck).title);
+  const [subtitle, setSubtitle] = useState<string | null>(() => choicesOf(useStudy.getState().deck).subtitle);
   const [ex, setEx] = useState<ExportState>({ status: 'idle' });
   // The retention brief as the first slides (on by default once it has something to say).
-  const [withBrief, setWithBrief] = useState(true);
+  const [withBrief, setWithBrief] = useState(() => choicesOf(useStudy.getState().deck).brief);
+  // The deck is part of the study: every choice here is saved, autosaved and reopened with it.
+  useEffect(() => {
+    if (state.status !== 'ready') return;
+    const before = useStudy.getState().deck;
+    const next = toStudyDeck(items, generated.current, { title, subtitle, brief: withBrief }, before);
+    if (JSON.stringify(next) !== JSON.stringify(before)) useStudy.getState().set({ deck: next });
+  }, [items, title, subtitle, withBrief, state.status, generated]);
   const lead = useMemo(() => {
     const tt = t as unknown as TFunction;
     const brief = buildBrief(briefItems(loaded.values()), tt);

@@ -27,7 +27,7 @@ export function DeckItemRow({ item, first, last, disabled, onChange, onMove }: P
           <span>{t('export.deckUi.takeaway')}</span>
           <input type="text" value={item.takeaway} disabled={disabled || !item.include} onChange={(e) => onChange({ takeaway: e.target.value })} data-testid="deck-takeaway" />
         </label>
-        {item.hasTable && (
+        {item.hasTable && !item.changes && (
           <label className="tn-deck-check">
             <input type="checkbox" checked={item.withTable} disabled={disabled || !item.include} onChange={(e) => onChange({ withTable: e.target.checked })} data-testid="deck-with-table" />
             {t('export.deckUi.withTable')}

@@ -7,6 +7,7 @@ import { exportFileName } from '../../../shared/export/tableExport';
 import type { HostApi, SaveResult } from '../../../shared/host/HostApi';
 import type { TFunction } from '../../../shared/i18n/i18n';
 import { chartSvg, svgToPngBlob } from '../../charts/exportChart';
+import { changesSlide } from '../../../shared/study/changeText';
 import { slideNotes, type DeckItem } from './items';
 import { SLIDE_SIZE, slideCharts, type LoadedAnalysis } from './model';
 
@@ -30,6 +31,13 @@ export async function exportDeck(host: HostApi, req: DeckExportRequest): Promise
   const slides: DeckSlide[] = [];
   for (const [i, item] of items.entries()) {
     req.onProgress?.(i, items.length + 1);
+    if (item.changes) {
+      // A "What changed" comparison: its figures as a native table (kept with the deck, not recomputed).
+      const slide = changesSlide({ before: item.changes.before, after: item.changes.after, change: item.changes }, req.locale, req.t);
+      slides.push({ ...slide, title: item.title, takeaway: item.takeaway.trim() || undefined });
+      continue;
+    }
+    if (item.kind === 'whatChanged') continue;
     const a = req.loaded.get(item.analysisKey);
     if (!a || a.result === undefined) continue;
     const rec = REGISTRY[item.kind];

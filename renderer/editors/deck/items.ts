@@ -1,11 +1,13 @@
 import type { AnalysisKind } from '../../../shared/analysis/registry';
+import type { StudyChanges } from '../../../shared/study/schema';
 
 /** One row of the deck dialog: a chart of one analysis, to become one slide. */
 export interface DeckItem {
   /** `${analysisKey}/${chartId}` */
   id: string;
   analysisKey: string;
-  kind: AnalysisKind;
+  /** An analysis kind, or a "What changed" comparison (a table slide of figures). */
+  kind: AnalysisKind | 'whatChanged';
   chartId: string;
   title: string;
   takeaway: string;
@@ -13,6 +15,8 @@ export interface DeckItem {
   /** The analysis has a result table (only then can it go on the slide). */
   hasTable: boolean;
   withTable: boolean;
+  /** The comparison a 'whatChanged' row shows (kept with the row: the old file's figures cannot be recomputed). */
+  changes?: StudyChanges;
 }
 
 /** Move the item at `index` one place up (-1) or down (+1); out-of-range moves change nothing. */

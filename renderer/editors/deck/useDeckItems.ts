@@ -5,6 +5,8 @@ import { allTables } from '../../store/sourcesSlice';
 import { useServices } from '../../workbench/services';
 import { errorText } from './errorText';
 import { mergeItems, type DeckItem } from './items';
+import { useStudy } from '../../study/studyStore';
+import { applyStudyDeck, changesItems } from './studyDeck';
 import { computeAnalysis, itemsFor, type LoadedAnalysis } from './model';
 import { openAnalyses } from './sources';
 
@@ -40,9 +42,11 @@ export function useDeckItems(nonce: unknown) {
         if (cancelled) return;
         setState({ status: 'loading', done: i + 1, total: analyses.length });
       }
-      // Keep what the user already chose or wrote for charts that are still there.
-      const fresh = itemsFor(out, t);
-      const next = mergeItems(fresh, prev.current, generated.current);
+      // Keep what the user already chose, wrote and ordered: the study's deck (saved with the study and kept
+      // in step with this editor) when there is one, else the rows as they were before this reload.
+      const deck = useStudy.getState().deck;
+      const fresh = [...itemsFor(out, t), ...changesItems(deck, i18n.language, t)];
+      const next = deck ? applyStudyDeck(fresh, deck) : mergeItems(fresh, prev.current, generated.current);
       generated.current = new Map(fresh.map((x) => [x.id, x.takeaway]));
       setLoaded(new Map(out.map((x) => [x.analysis.key, x])));
       setItems(next);
@@ -54,5 +58,5 @@ export function useDeckItems(nonce: unknown) {
     // Recompute when asked (command run again, Reload) or the language changes (titles, takeaways).
   }, [engine, nonce, reloads, i18n, i18n.language, t]);
 
-  return { items, setItems, loaded, state, reload };
+  return { items, setItems, loaded, state, reload, generated };
 }

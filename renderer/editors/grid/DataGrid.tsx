@@ -3,21 +3,42 @@ import { useTranslation } from 'react-i18next';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { cellStyleFor, formatCell, groupDigits } from './formatCell';
 import { GridHeader } from './GridHeader';
-import { numericKind, type GridColumn, type GridSort, type GridSource } from './gridSql';
+import { numericKind, relationSql, type GridColumn, type GridSort, type GridSource } from './gridSql';
 import { columnOffsets, scrollModel, scrollRowIntoView, toScroll, toVirtual, visibleColumns, visibleRows } from './scrollScale';
 import { inRect, moveFocus, selectionRect, type Selection } from './selection';
 import { useGridData } from './useGridData';
 import { copySelection } from './copySelection';
 import { POPOVER_PX, ProfilePopover, useProfilePopover } from './ProfilePopover';
 import { useHeaderProfiles } from './useHeaderProfiles';
+import type { GridFilter } from '../../../shared/grid/filterSpec';
+import { filteredSelectSql, filterWhereSql } from '../../../shared/grid/filterSql';
+import { FilterBar } from './FilterBar';
+import { FILTER_POPOVER_PX, FilterPopover } from './FilterPopover';
+import { exportRows } from './exportRows';
+import { showSqlInEditor } from '../analysis/showSql';
 import './DataGrid.css';
 
 export interface DataGridProps {
   engine: QueryEngine;
   source: GridSource;
-  onInfo?(i: { rows: number; columns: number }): void;
+  onInfo?(i: GridInfo): void;
   /** Columns holding shares (0–1) shown as percentages, e.g. a drill-down's cum_share. */
   percentColumns?: readonly string[];
+  /** Per-column filters (funnel buttons, filter bar); default on. */
+  filterable?: boolean;
+  /** File name stem of an export of the filtered rows. */
+  fileTitle?: string;
+  /** Filters to start with (kept by the tab, so a moved or restored editor keeps them), and their changes. */
+  initialFilters?: GridFilter[];
+  onFiltersChange?(filters: GridFilter[]): void;
+}
+
+/** What the status bar shows of a grid: rows shown (after filters), all rows, columns. */
+export interface GridInfo {
+  rows: number;
+  columns: number;
+  total?: number;
+  filtered?: boolean;
 }
 
 const ROW_PX = 22;
@@ -33,10 +54,26 @@ function rowLabel(n: number, locale: string): string {
   return groupDigits(String(n), locale);
 }
 
+/** Dates and times are drawn whole: a cut-off timestamp reads as a different time. */
+const TEMPORAL = /^(DATE|TIME|TIMESTAMP|INTERVAL)/i;
+/** Cell padding (both sides) and the border. */
+const CELL_PAD_PX = 18;
+const MAX_AUTO_PX = 360;
+
+/** The width of one character of the cells' (monospace) font, measured once per grid. */
+function measureCharWidth(el: Element): number {
+  const style = getComputedStyle(el);
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return 7.5;
+  ctx.font = `${style.fontSize} ${style.fontFamily}`;
+  const w = ctx.measureText('0000-00-00 00:00:00').width / 19;
+  return w > 0 ? w : 7.5;
+}
+
 /** `profiled`: the header also holds "NULL n  n distinct", which needs a little more than a number does. */
 function initialWidth(name: string, type: string, profiled: boolean): number {
   // A timestamp ("2011-12-09 12:50:00", with fractions or a zone) needs more room than a date.
-  const byType = numericKind(type) ? (profiled ? 132 : 110) : /^(BOOLEAN)$/i.test(type) ? (profiled ? 120 : 80) : /^TIMESTAMP/i.test(type) ? 176 : /^(DATE|TIME)/i.test(type) ? 130 : 180;
+  const byType = numericKind(type) ? (profiled ? 132 : 110) : /^(BOOLEAN)$/i.test(type) ? (profiled ? 120 : 80) : /^(TIMESTAMP WITH TIME ZONE|TIMESTAMPTZ|TIMESTAMP_NS)/i.test(type) ? 230 : /^TIMESTAMP/i.test(type) ? 176 : /^(DATE|TIME)/i.test(type) ? 130 : 180;
   return Math.min(360, Math.max(byType, Math.max(name.length, type.length) * 7.5 + 28));
 }
 
@@ -46,16 +83,29 @@ function initialWidth(name: string, type: string, profiled: boolean): number {
  * The body is one viewport-sized layer stuck to the scroller's top-left; rows and cells are placed
  * at computed offsets, so only visible cells exist in the DOM.
  */
-export function DataGrid({ engine, source, onInfo, percentColumns }: DataGridProps) {
+export function DataGrid({ engine, source, onInfo, percentColumns, filterable = true, fileTitle, initialFilters, onFiltersChange }: DataGridProps) {
   const { t, i18n } = useTranslation();
   const [sort, setSort] = useState<GridSort | null>(null);
-  const data = useGridData(engine, source, sort);
+  const [filters, setFilters] = useState<GridFilter[]>(() => initialFilters ?? []);
+  const onFiltersRef = useRef(onFiltersChange);
+  onFiltersRef.current = onFiltersChange;
+  const reported = useRef(filters);
+  useEffect(() => {
+    if (reported.current === filters) return;
+    reported.current = filters;
+    onFiltersRef.current?.(filters);
+  }, [filters]);
+  const [filterOpen, setFilterOpen] = useState<string | null>(null);
+  const where = useMemo(() => filterWhereSql(filters), [filters]);
+  const data = useGridData(engine, source, sort, where);
   const { columns, rows, store } = data;
   const scroller = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });
   const [scroll, setScroll] = useState({ top: 0, left: 0 });
   const virtualTop = useRef(0);
   const [widthState, setWidthState] = useState<{ columns: GridColumn[]; widths: number[] } | null>(null);
+  // Temporal columns widened to their longest text in the first rows shown (until the user resizes).
+  const [fit, setFit] = useState<{ columns: GridColumn[]; widths: Map<number, number> } | null>(null);
   const [sel, setSel] = useState<Selection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const dragging = useRef(false);
@@ -66,21 +116,25 @@ export function DataGrid({ engine, source, onInfo, percentColumns }: DataGridPro
 
   // Widths belong to one column list; a new source starts from type-based defaults.
   const widths = useMemo(
-    () => (widthState?.columns === columns ? widthState.widths : columns.map((c) => initialWidth(c.name, c.type, profiled !== null))),
-    [widthState, columns, profiled],
+    () =>
+      widthState?.columns === columns
+        ? widthState.widths
+        : columns.map((c, i) => Math.max(initialWidth(c.name, c.type, profiled !== null), fit?.columns === columns ? fit.widths.get(i) ?? 0 : 0)),
+    [widthState, columns, profiled, fit],
   );
 
   useEffect(() => {
     setSel(null);
     setSort((s) => (s && columns.some((c) => c.name === s.column) ? s : null));
+    if (columns.length > 0) setFilters((fs) => (fs.every((f) => columns.some((c) => c.name === f.column)) ? fs : fs.filter((f) => columns.some((c) => c.name === f.column))));
   }, [columns]);
 
   // Report once per change of shape: the shell may pass a fresh callback on every render.
   const onInfoRef = useRef(onInfo);
   onInfoRef.current = onInfo;
   useEffect(() => {
-    if (data.status === 'ready') onInfoRef.current?.({ rows, columns: columns.length });
-  }, [data.status, rows, columns.length]);
+    if (data.status === 'ready') onInfoRef.current?.({ rows, columns: columns.length, total: data.total, filtered: data.active.where !== null });
+  }, [data.status, rows, columns.length, data.total, data.active.where]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -100,6 +154,21 @@ export function DataGrid({ engine, source, onInfo, percentColumns }: DataGridPro
 
   // Profiles wait until this store has shown its first rows: the data comes first.
   const windowShown = !!store && data.status === 'ready' && range.last >= 0 && store.has(range.first, range.last);
+  useEffect(() => {
+    if (!windowShown || !store || !scroller.current || fit?.columns === columns) return;
+    const charPx = measureCharWidth(scroller.current);
+    const next = new Map<number, number>();
+    columns.forEach((c, i) => {
+      if (!TEMPORAL.test(c.type)) return;
+      let longest = 0;
+      for (let r = range.first; r <= range.last; r++) {
+        const v = store.row(r)?.[i];
+        if (v !== null && v !== undefined) longest = Math.max(longest, String(v).length);
+      }
+      if (longest > 0) next.set(i, Math.min(MAX_AUTO_PX, Math.ceil(longest * charPx + CELL_PAD_PX)));
+    });
+    setFit({ columns, widths: next });
+  }, [windowShown, store, columns, fit, range.first, range.last]);
   const [shownStore, setShownStore] = useState<typeof store>(null);
   useEffect(() => {
     if (windowShown) setShownStore(store);
@@ -108,7 +177,7 @@ export function DataGrid({ engine, source, onInfo, percentColumns }: DataGridPro
   if (profiled !== null && data.status === 'ready') {
     for (let c = Math.max(0, cols.first - PROFILE_OVERSCAN); c <= Math.min(columns.length - 1, cols.last + PROFILE_OVERSCAN); c++) profileCols.push(columns[c].name);
   }
-  const profiles = useHeaderProfiles(engine, data.status === 'ready' ? profiled : null, rows, profileCols, shownStore !== null && shownStore === store);
+  const profiles = useHeaderProfiles(engine, data.status === 'ready' ? profiled : null, data.total, profileCols, shownStore !== null && shownStore === store);
   const popover = useProfilePopover();
   const popCol = popover.open ? columns.findIndex((c) => c.name === popover.open!.column) : -1;
 
@@ -255,61 +324,123 @@ export function DataGrid({ engine, source, onInfo, percentColumns }: DataGridPro
     }
   }
 
+  const filteredColumns = useMemo(() => new Set(filters.map((f) => f.column)), [filters]);
+  const filterCol = filterOpen !== null ? columns.findIndex((c) => c.name === filterOpen) : -1;
+  const closeFilter = useCallback(() => setFilterOpen(null), []);
+  const onFilterButton = (column: string) => {
+    popover.close();
+    setFilterOpen((o) => (o === column ? null : column));
+  };
+  /** A column's new filters replace its old ones, keeping the other columns' chips in place. */
+  const applyColumnFilters = (column: string, next: GridFilter[]) => {
+    setFilters((fs) => {
+      const at = fs.findIndex((f) => f.column === column);
+      const others = fs.filter((f) => f.column !== column);
+      const pos = at < 0 ? others.length : fs.slice(0, at).filter((f) => f.column !== column).length;
+      return [...others.slice(0, pos), ...next, ...others.slice(pos)];
+    });
+    setFilterOpen(null);
+  };
+  const openSql = () => {
+    const label = source.kind === 'table' ? source.table : t('grid.filter.query');
+    showSqlInEditor(filteredSelectSql(relationSql(source), filters, sort), t('grid.filter.sqlComment', { source: label }));
+  };
+  const exportTitle = fileTitle ?? (source.kind === 'table' ? source.table : 'query');
+
   return (
-    <div className="tn-grid">
-      <div
-        ref={scroller}
-        className="tn-grid-scroller"
-        tabIndex={0}
-        role="grid"
-        aria-rowcount={rows}
-        aria-colcount={columns.length}
-        onScroll={onScroll}
-        onKeyDown={onKeyDown}
-        onPointerUp={() => (dragging.current = false)}
-      >
-        <div style={{ height: headerPx + model.scrollPx, width: rowNumWidth + offsets[offsets.length - 1] }}>
-          <div className="tn-grid-layer" style={{ width: size.w, height: size.h }}>
-            {body}
-            <GridHeader
-              columns={columns}
-              widths={widths}
-              offsets={offsets}
-              first={cols.first}
-              last={Math.min(cols.last, widths.length - 1)}
-              originX={originX}
-              rowNumWidth={rowNumWidth}
-              height={headerPx}
-              sort={sort}
-              numeric={numeric}
-              onSort={onSort}
-              onResize={onResize}
-              profiles={profiled !== null ? profiles : undefined}
-              openProfile={popover.open?.column ?? null}
-              onProfileHover={popover.hover}
-              onProfileToggle={popover.toggle}
-            />
-          </div>
-        </div>
-      </div>
-      {profiled !== null && popCol >= 0 && (
-        <ProfilePopover
-          engine={engine}
-          table={profiled}
-          column={columns[popCol].name}
-          rows={rows}
-          left={Math.max(0, Math.min(originX + offsets[popCol], size.w - POPOVER_PX - 4))}
-          top={headerPx + 2}
-          onKeep={popover.keep}
-          onLeave={popover.leave}
-          onClose={popover.close}
+    <div className="tn-grid-wrap">
+      {filterable && filters.length > 0 && (
+        <FilterBar
+          filters={filters}
+          shown={data.filtering || data.active.where === null ? null : rows}
+          total={data.total}
+          onRemove={(i) => setFilters((fs) => fs.filter((_, j) => j !== i))}
+          onEdit={(column) => setFilterOpen(column)}
+          onClear={() => setFilters([])}
+          onOpenSql={openSql}
+          exportData={() => exportRows(engine, source, columns, filters, sort)}
+          fileTitle={t('grid.filter.fileTitle', { source: exportTitle })}
         />
       )}
-      {data.status === 'loading' && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t('grid.loading')}</div>}
-      {data.sorting && <div className="tn-grid-overlay tn-grid-busy">{t('grid.sorting')}</div>}
-      {data.status === 'error' && <div className="tn-grid-overlay tn-grid-error" style={{ top: headerPx }}>{t('grid.error', { message: data.error })}</div>}
-      {data.status === 'ready' && rows === 0 && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t('grid.empty')}</div>}
-      {notice && <div className="tn-grid-notice" role="status">{notice}</div>}
+      <div className="tn-grid">
+        <div
+          ref={scroller}
+          className="tn-grid-scroller"
+          tabIndex={0}
+          role="grid"
+          aria-rowcount={rows}
+          aria-colcount={columns.length}
+          onScroll={onScroll}
+          onKeyDown={onKeyDown}
+          onPointerUp={() => (dragging.current = false)}
+        >
+          <div style={{ height: headerPx + model.scrollPx, width: rowNumWidth + offsets[offsets.length - 1] }}>
+            <div className="tn-grid-layer" style={{ width: size.w, height: size.h }}>
+              {body}
+              <GridHeader
+                columns={columns}
+                widths={widths}
+                offsets={offsets}
+                first={cols.first}
+                last={Math.min(cols.last, widths.length - 1)}
+                originX={originX}
+                rowNumWidth={rowNumWidth}
+                height={headerPx}
+                sort={sort}
+                numeric={numeric}
+                onSort={onSort}
+                onResize={onResize}
+                profiles={profiled !== null ? profiles : undefined}
+                openProfile={popover.open?.column ?? null}
+                onProfileHover={popover.hover}
+                onProfileToggle={(column) => {
+                  setFilterOpen(null);
+                  popover.toggle(column);
+                }}
+                filtered={filterable ? filteredColumns : undefined}
+                openFilter={filterOpen}
+                onFilter={onFilterButton}
+              />
+            </div>
+          </div>
+        </div>
+        {profiled !== null && popCol >= 0 && (
+          <ProfilePopover
+            engine={engine}
+            table={profiled}
+            column={columns[popCol].name}
+            rows={data.total}
+            left={Math.max(0, Math.min(originX + offsets[popCol], size.w - POPOVER_PX - 4))}
+            top={headerPx + 2}
+            onKeep={popover.keep}
+            onLeave={popover.leave}
+            onClose={popover.close}
+          />
+        )}
+        {filterable && filterCol >= 0 && (
+          <FilterPopover
+            key={columns[filterCol].name}
+            engine={engine}
+            from={relationSql(source)}
+            column={columns[filterCol]}
+            current={filters.filter((f) => f.column === columns[filterCol].name)}
+            left={Math.max(0, Math.min(originX + offsets[filterCol], size.w - FILTER_POPOVER_PX - 4))}
+            top={headerPx + 2}
+            onApply={(next) => applyColumnFilters(columns[filterCol].name, next)}
+            onClose={closeFilter}
+          />
+        )}
+        {data.status === 'loading' && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t('grid.loading')}</div>}
+        {data.filtering ? (
+          <div className="tn-grid-overlay tn-grid-busy">{t('grid.filter.filtering')}</div>
+        ) : (
+          data.sorting && <div className="tn-grid-overlay tn-grid-busy">{t('grid.sorting')}</div>
+        )}
+        {data.viewError && <div className="tn-grid-overlay tn-grid-error" style={{ top: headerPx }} data-testid="grid-view-error">{t('grid.filter.failed', { message: data.viewError })}</div>}
+        {data.status === 'error' && <div className="tn-grid-overlay tn-grid-error" style={{ top: headerPx }}>{t('grid.error', { message: data.error })}</div>}
+        {data.status === 'ready' && rows === 0 && <div className="tn-grid-overlay" style={{ top: headerPx }}>{t(data.active.where ? 'grid.filter.noMatch' : 'grid.empty')}</div>}
+        {notice && <div className="tn-grid-notice" role="status">{notice}</div>}
+      </div>
     </div>
   );
 }

@@ -24,6 +24,11 @@ interface Props {
   openProfile?: string | null;
   onProfileHover?(column: string, inside: boolean): void;
   onProfileToggle?(column: string): void;
+  /** Columns with an active filter; absent: the grid cannot filter (no funnel buttons). */
+  filtered?: ReadonlySet<string>;
+  /** The column whose filter card is open. */
+  openFilter?: string | null;
+  onFilter?(column: string): void;
 }
 
 /** Horizontal padding of a header cell (both sides), which the profile strip does not get. */
@@ -53,7 +58,23 @@ export function GridHeader(p: Props) {
         aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
         onClick={() => p.onSort(col.name)}
       >
-        <span className="tn-grid-hlabel" title={title}>
+        {p.filtered && p.onFilter && (
+          <button
+            type="button"
+            className={`tn-grid-filter-btn${p.filtered.has(col.name) ? ' tn-active' : ''}${p.openFilter === col.name ? ' tn-open' : ''}`}
+            title={t(p.filtered.has(col.name) ? 'grid.filter.buttonActive' : 'grid.filter.button', { column: col.name })}
+            aria-label={t(p.filtered.has(col.name) ? 'grid.filter.buttonActive' : 'grid.filter.button', { column: col.name })}
+            aria-pressed={p.filtered.has(col.name)}
+            data-testid="filter-button"
+            onClick={(e) => {
+              e.stopPropagation();
+              p.onFilter?.(col.name);
+            }}
+          >
+            <span className={`codicon codicon-${p.filtered.has(col.name) ? 'filter-filled' : 'filter'}`} aria-hidden />
+          </button>
+        )}
+        <span className={`tn-grid-hlabel${p.filtered ? ' tn-filterable' : ''}`} title={title}>
           <span className="tn-grid-hname">
             {col.name}
             {dir && <span className="tn-grid-sort">{dir === 'asc' ? '▲' : '▼'}</span>}

@@ -12,8 +12,8 @@ export interface CopyArgs {
   engine: QueryEngine;
   source: GridSource;
   columns: GridColumn[];
-  /** The sort (and its index) the grid's windows currently use. */
-  active: { sort: GridSort | null; index: string | null };
+  /** The sort (and its index) and the filter the grid's windows currently use. */
+  active: { sort: GridSort | null; index: string | null; where?: string | null };
   tieBreak: TieBreak;
   store: WindowStore<GridRow>;
   rect: Rect;
@@ -28,7 +28,7 @@ export async function selectionText(a: CopyArgs): Promise<{ text: string; cells:
     rows = [];
     for (let r = a.rect.r0; r <= last; r++) rows.push(a.store.row(r) ?? []);
   } else {
-    const sql = windowSql(a.source, a.columns, { offset: a.rect.r0, limit: n, sort: a.active.sort, index: a.active.index, tieBreak: a.tieBreak });
+    const sql = windowSql(a.source, a.columns, { offset: a.rect.r0, limit: n, sort: a.active.sort, index: a.active.index, where: a.active.where, tieBreak: a.tieBreak });
     rows = windowRows(await a.engine.query(sql));
   }
   const lines = rows.map((row) => {

@@ -25,8 +25,13 @@ export function relationSql(src: GridSource): string {
   return src.kind === 'table' ? qi(src.table) : `(\n${singleStatement(src.sql)}\n) AS ${qi('tenure_src')}`;
 }
 
-export function countSql(src: GridSource): string {
-  return `SELECT count(*)::DOUBLE AS n FROM ${relationSql(src)}`;
+/** ` WHERE …` for a filter condition (filterWhereSql), or nothing. */
+function whereClause(where?: string | null): string {
+  return where ? ` WHERE ${where}` : '';
+}
+
+export function countSql(src: GridSource, where?: string | null): string {
+  return `SELECT count(*)::DOUBLE AS n FROM ${relationSql(src)}${whereClause(where)}`;
 }
 
 /**
@@ -62,8 +67,10 @@ export interface WindowRequest {
   limit: number;
   sort?: GridSort | null;
   tieBreak: TieBreak;
-  /** A sort index built by sortIndexSql for this sort (temp table name), if any. */
+  /** A sort index built by sortIndexSql for this sort (temp table name), if any; it holds only filtered rows. */
   index?: string | null;
+  /** The filter condition (filterWhereSql), if any. */
+  where?: string | null;
 }
 
 /** Queries above this many rows are not copied for sorting (the wasm heap is finite): Top-N then. */
@@ -80,10 +87,10 @@ function orderBy(columns: GridColumn[], sort: GridSort, tieBreak: TieBreak): str
  * sort for every deep page. A table gets a temp table of its rowids in sorted order (8 bytes a row;
  * a page then joins 256 rowids back); a query or view gets a sorted copy of its rows.
  */
-export function sortIndexSql(src: GridSource, columns: GridColumn[], sort: GridSort, tieBreak: TieBreak, index: string): string {
+export function sortIndexSql(src: GridSource, columns: GridColumn[], sort: GridSort, tieBreak: TieBreak, index: string, where?: string | null): string {
   const body = tieBreak === 'rowid' && src.kind === 'table'
-    ? `SELECT rowid AS r FROM ${qi(src.table)}${orderBy(columns, sort, 'rowid')}`
-    : `SELECT * FROM ${relationSql(src)}${orderBy(columns, sort, 'columns')}`;
+    ? `SELECT rowid AS r FROM ${qi(src.table)}${whereClause(where)}${orderBy(columns, sort, 'rowid')}`
+    : `SELECT * FROM ${relationSql(src)}${whereClause(where)}${orderBy(columns, sort, 'columns')}`;
   return `CREATE OR REPLACE TEMP TABLE ${qi(index)} AS ${body}`;
 }
 
@@ -107,7 +114,7 @@ export function windowSql(src: GridSource, columns: GridColumn[], req: WindowReq
   } else if (req.sort && req.index) {
     inner = `SELECT * FROM ${qi(req.index)}${page}`;
   } else {
-    inner = `SELECT * FROM ${relationSql(src)}${req.sort ? orderBy(columns, req.sort, req.tieBreak) : ''}${page}`;
+    inner = `SELECT * FROM ${relationSql(src)}${whereClause(req.where)}${req.sort ? orderBy(columns, req.sort, req.tieBreak) : ''}${page}`;
   }
   return `SELECT ${select} FROM (${inner}) AS ${qi('tenure_w')}`;
 }

@@ -19,12 +19,26 @@ interface Meta {
   tieBreak: TieBreak;
 }
 
+/** What the shown windows use: a sort (with its index table) and a filter (with its row count). */
+export interface GridView {
+  sort: GridSort | null;
+  index: string | null;
+  where: string | null;
+  /** Rows passing `where` (the table's rows when nothing is filtered). */
+  rows: number | null;
+}
+
 export interface GridData extends Meta {
   store: WindowStore<GridRow> | null;
-  /** True while a new sort order is being built (the previous rows stay visible). */
+  /** True while a new sort order or filter is being applied (the previous rows stay visible). */
   sorting: boolean;
-  /** The sort the shown windows use, with its index table. */
-  active: { sort: GridSort | null; index: string | null };
+  filtering: boolean;
+  /** The sort and filter the shown windows use. */
+  active: GridView;
+  /** All rows of the source, whatever the filter. */
+  total: number;
+  /** A filter or sort that failed (the unfiltered rows stay usable). */
+  viewError: string | null;
   /** Bumps whenever a window arrives, to re-render. */
   version: number;
 }
@@ -44,18 +58,21 @@ export function windowRows(t: Table): GridRow[] {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Schema + row count once per source, a sort index per sort, then windows on demand. */
-export function useGridData(engine: QueryEngine, source: GridSource, sort: GridSort | null): GridData {
+const NO_VIEW: GridView = { sort: null, index: null, where: null, rows: null };
+
+/** Schema + row count once per source, a filtered count and sort index per view, then windows on demand. */
+export function useGridData(engine: QueryEngine, source: GridSource, sort: GridSort | null, where: string | null = null): GridData {
   const key = source.kind === 'table' ? `t:${source.table}` : `q:${source.sql}`;
   // The shell may pass a fresh object each render: the source is identified by its key.
   const src = useMemo(() => source, [key]);
   const [meta, setMeta] = useState<Meta>({ status: 'loading', columns: [], rows: 0, tieBreak: 'columns' });
-  const [active, setActive] = useState<GridData['active']>({ sort: null, index: null });
+  const [active, setActive] = useState<GridView>(NO_VIEW);
+  const [viewError, setViewError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const activeRef = useRef(active);
   const storeRef = useRef<WindowStore<GridRow> | null>(null);
   // Switch sorts in one step: the store forgets the old order before the new one renders.
-  const applyActive = (a: GridData['active']) => {
+  const applyActive = (a: GridView) => {
     activeRef.current = a;
     storeRef.current?.reset();
     setActive(a);
@@ -66,7 +83,7 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
   useEffect(() => {
     let live = true;
     setMeta({ status: 'loading', columns: [], rows: 0, tieBreak: 'columns' });
-    applyActive({ sort: null, index: null });
+    applyActive(NO_VIEW);
     (async () => {
       const columns = toRows<{ column_name: string; column_type: string }>(await engine.query(describeSql(src)))
         .map((r) => ({ name: r.column_name, type: r.column_type }));
@@ -85,31 +102,32 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
     };
   }, [engine, src]);
 
-  // Build the sort index for a new sort; the windows switch over once it exists.
+  // Count the filtered rows and build the sort index for a new view; the windows switch over once both exist.
   const sortKey = sort ? `${sort.column}\u0000${sort.dir}` : '';
   useEffect(() => {
     if (meta.status !== 'ready') return;
-    if (!sort) {
-      if (activeRef.current.sort) applyActive({ sort: null, index: null });
+    if (!sort && !where) {
+      if (activeRef.current.sort || activeRef.current.where) applyActive(NO_VIEW);
+      setViewError(null);
       return;
     }
     let live = true;
-    const canIndex = (meta.tieBreak === 'rowid' && src.kind === 'table') || meta.rows <= MAX_SORT_COPY_ROWS;
-    const index = canIndex ? `tenure_grid_${serial}_${++indexSerial}` : null;
-    const build = index ? engine.query(sortIndexSql(src, meta.columns, sort, meta.tieBreak, index)) : Promise.resolve(null);
-    build.then(
-      () => {
-        if (live) applyActive({ sort, index });
-        else if (index) void engine.query(dropIndexSql(index)).catch(() => undefined);
-      },
-      (err: unknown) => {
-        if (live) setMeta((m) => ({ ...m, status: 'error', error: message(err) }));
-      },
-    );
+    (async () => {
+      const rows = where ? Number(toRows<{ n: number }>(await engine.query(countSql(src, where)))[0].n) : meta.rows;
+      const canIndex = (meta.tieBreak === 'rowid' && src.kind === 'table') || rows <= MAX_SORT_COPY_ROWS;
+      const index = sort && canIndex ? `tenure_grid_${serial}_${++indexSerial}` : null;
+      if (sort && index) await engine.query(sortIndexSql(src, meta.columns, sort, meta.tieBreak, index, where));
+      if (live) {
+        setViewError(null);
+        applyActive({ sort, index, where, rows });
+      } else if (index) void engine.query(dropIndexSql(index)).catch(() => undefined);
+    })().catch((err: unknown) => {
+      if (live) setViewError(message(err));
+    });
     return () => {
       live = false;
     };
-  }, [engine, src, meta, sortKey, serial]);
+  }, [engine, src, meta, sortKey, where, serial]);
 
   // An index is dropped as soon as another one replaces it, and when the grid goes away.
   useEffect(() => {
@@ -126,7 +144,7 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
       capacity: WINDOW_CAPACITY,
       fetch: async (offset, limit) => {
         const a = activeRef.current;
-        return windowRows(await engine.query(windowSql(src, meta.columns, { offset, limit, sort: a.sort, index: a.index, tieBreak: meta.tieBreak })));
+        return windowRows(await engine.query(windowSql(src, meta.columns, { offset, limit, sort: a.sort, index: a.index, where: a.where, tieBreak: meta.tieBreak })));
       },
       onUpdate: () => setVersion((v) => v + 1),
       onError: (err) => setMeta((m) => ({ ...m, status: 'error', error: message(err) })),
@@ -136,5 +154,17 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
   storeRef.current = store;
 
   const activeKey = active.sort ? `${active.sort.column}\u0000${active.sort.dir}` : '';
-  return { ...meta, store, active, sorting: meta.status === 'ready' && activeKey !== sortKey, version };
+  const ready = meta.status === 'ready' && viewError === null;
+  const rows = active.where && active.rows !== null ? active.rows : meta.rows;
+  return {
+    ...meta,
+    rows,
+    total: meta.rows,
+    store,
+    active,
+    sorting: ready && activeKey !== sortKey,
+    filtering: ready && active.where !== where,
+    viewError,
+    version,
+  };
 }

@@ -5,6 +5,7 @@ import { customerListSql, type CustomerSelection } from '../../../shared/analysi
 import type { ParetoResult } from '../../../shared/analysis/pareto/types';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { openQueryGrid } from '../analysis';
+import { computeOnce } from '../../study/preparedRuns';
 import { toSpecInput, valueLabel, type ParetoForm } from './form';
 
 /** One finished run: the validated spec, the result and the value's display name, kept together. */
@@ -15,9 +16,11 @@ export interface ParetoRun {
   groupLabel?: string;
 }
 
-export async function runPareto(engine: QueryEngine, form: ParetoForm): Promise<ParetoRun> {
-  const spec = parseParetoSpec(toSpecInput(form));
-  const result = await computePareto(engine, spec);
+/** `id`: the analysis (editor tab), so a result a study run already computed for this spec is taken, not recomputed. */
+export async function runPareto(engine: QueryEngine, form: ParetoForm, id: string): Promise<ParetoRun> {
+  const input = toSpecInput(form);
+  const spec = parseParetoSpec(input);
+  const result = await computeOnce(id, input, () => computePareto(engine, spec));
   return { spec, result, label: valueLabel(form), groupLabel: spec.group };
 }
 
@@ -36,6 +39,7 @@ export function openCustomers(run: ParetoRun, sel: CustomerSelection, t: TFuncti
         : ['pareto.editor.customersOfClass', { cls, value: run.label }]
       : ['pareto.editor.customersOfRanks', { from: sel.fromRank, to: sel.toRank, value: run.label }];
   const title = String(t(titleKey, Object.fromEntries(Object.entries(titleParams).map(([k, v]) => [k, typeof v === 'object' ? String(t(v.key)) : v]))));
-  const caption = t('pareto.editor.customersCaption', { count, table: run.spec.table, value: run.label });
-  openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}`, percentColumns: ['cum_share'], titleKey, titleParams });
+  const captionParams = { count, table: run.spec.table, value: run.label };
+  const caption = t('pareto.editor.customersCaption', captionParams);
+  openQueryGrid(title, { sql, caption, fileTitle: `${run.spec.table} ${title}`, percentColumns: ['cum_share'], titleKey, titleParams, captionKey: 'pareto.editor.customersCaption', captionParams });
 }

@@ -2,6 +2,7 @@ import { computeQuadrant, type QuadrantResult } from '../../../shared/analysis/q
 import { parseQuadrantSpec, type QuadrantSpec } from '../../../shared/analysis/quadrant/spec';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { toSpecInput, type QuadrantForm } from './form';
+import { computeOnce } from '../../study/preparedRuns';
 
 /** One finished run: the validated spec and its result, with the form key it was run for (stale check). */
 export interface QuadrantRun {
@@ -14,9 +15,11 @@ export function formKey(form: QuadrantForm): string {
   return JSON.stringify(toSpecInput(form));
 }
 
-export async function runQuadrant(engine: QueryEngine, form: QuadrantForm): Promise<QuadrantRun> {
-  const spec = parseQuadrantSpec(toSpecInput(form));
-  const result = await computeQuadrant(engine, spec);
+/** `id`: the analysis (editor tab), so a result a study run already computed for this spec is taken, not recomputed. */
+export async function runQuadrant(engine: QueryEngine, form: QuadrantForm, id: string): Promise<QuadrantRun> {
+  const input = toSpecInput(form);
+  const spec = parseQuadrantSpec(input);
+  const result = await computeOnce(id, input, () => computeQuadrant(engine, spec));
   return { spec, result, key: formKey(form) };
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { computeOnce } from '../../study/preparedRuns';
 import { reasonsParetoOption } from '../../../shared/analysis/reasons/chart';
 import { computeReasons, type ReasonsResult } from '../../../shared/analysis/reasons/compute';
 import type { Translate } from '../../../shared/analysis/survival/format';
@@ -34,8 +35,8 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
   const doRun = useCallback(() => {
     setTried(true);
     if (!specKey) return;
-    void run(() => computeReasons(engine, JSON.parse(specKey)), specKey);
-  }, [specKey, run, engine]);
+    void run(() => computeOnce(tab.id, JSON.parse(specKey), () => computeReasons(engine, JSON.parse(specKey))), specKey);
+  }, [specKey, run, engine, tab.id]);
   useRunOnOpen(tab, setData, !!specKey && state.status === 'idle', doRun);
 
   // Opened from the survival editor with everything chosen: run straight away.
@@ -69,7 +70,7 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
   );
 
   return (
-    <AnalysisLayout testId="reasons-editor" form={formView} actions={actions}>
+    <AnalysisLayout testId="reasons-editor" notesId={tab.id} form={formView} actions={actions}>
       <RunStatus state={state} onCancel={() => void cancel()} />
       <FormProblems show={tried} problems={problems} />
       {!raw && state.status !== 'running' && <div className="tn-an-empty">{t('export.analysis.empty')}</div>}

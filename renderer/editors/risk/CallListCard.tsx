@@ -43,7 +43,17 @@ export function CallListCard({ result }: { result: RiskResult }) {
     const caption = [`${t('risk.table.customer')} ${row.id}`, windowSentence(t, result.unit, row.window, row.time)].filter(Boolean).join(' · ');
     openQueryGrid(`${result.spec.customer} ${row.id}`, { sql: customerRowSql(result.spec, row.id), caption, fileTitle: `${result.spec.table} ${row.id}` });
   };
-  const openAll = () => openQueryGrid(`${t('risk.card.callList')}: ${result.spec.table}`, { sql: fullSql, caption: t('risk.card.callListCaption', { count: result.scored, table: result.spec.table }), fileTitle: stem });
+  // Title and caption as keys: the tab follows a language switch.
+  const openAll = () =>
+    openQueryGrid(t('risk.card.callListTitle', { table: result.spec.table }), {
+      sql: fullSql,
+      caption: t('risk.card.callListCaption', { count: result.scored, table: result.spec.table }),
+      fileTitle: stem,
+      titleKey: 'risk.card.callListTitle',
+      captionKey: 'risk.card.callListCaption',
+      titleParams: { table: result.spec.table },
+      captionParams: { table: result.spec.table, count: result.scored },
+    });
   const save = async () => {
     const name = saving?.trim();
     if (!name) return;

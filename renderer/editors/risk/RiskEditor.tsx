@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { computeOnce } from '../../study/preparedRuns';
 import { computeRisk, type RiskResult } from '../../../shared/analysis/risk/compute';
 import type { EconomicsInput } from '../../../shared/analysis/risk/spec';
 import type { EditorProps } from '../../workbench/editorRegistry';
@@ -35,8 +36,8 @@ export function RiskEditor({ tab, theme, setData }: EditorProps) {
     setTried(true);
     if (!key) return;
     const spec = riskSpecOf(form);
-    void run(() => computeRisk(engine, spec), key);
-  }, [key, form, run, engine]);
+    void run(() => computeOnce(tab.id, spec, () => computeRisk(engine, spec)), key);
+  }, [key, form, run, engine, tab.id]);
   useRunOnOpen(tab, setData, !!key && !!info && state.status === 'idle', doRun);
 
 
@@ -45,6 +46,7 @@ export function RiskEditor({ tab, theme, setData }: EditorProps) {
   return (
     <AnalysisLayout
       testId="risk-editor"
+      notesId={tab.id}
       form={<RiskSettings form={form} problems={problems} showProblems={tried} onChange={patch} onTable={onTable} />}
       actions={<RunActions hasResult={!!result} running={state.status === 'running'} onRun={doRun} sql={result ? result.sql : null} sqlTitle={`${t('risk.title')}: ${form.table}`} />}
     >

@@ -7,6 +7,7 @@ import { oneDark } from '@codemirror/theme-one-dark';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { DuckDB } from './duckdbDialect';
 import { completionSchema, type EditorSchema } from './sqlCompletion';
+import { columnCompletionSource } from './columnCompletion';
 
 /** The editor's fixed extensions (everything that does not follow a prop). */
 export function baseExtensions(): Extension[] {
@@ -25,7 +26,8 @@ export function baseExtensions(): Extension[] {
 }
 
 export function languageExtension(schema: EditorSchema): Extension {
-  return sql({ dialect: DuckDB, schema: completionSchema(schema), upperCaseKeywords: true });
+  // lang-sql completes tables, keywords and `table.` columns; ours adds the statement's columns.
+  return [sql({ dialect: DuckDB, schema: completionSchema(schema), upperCaseKeywords: true }), DuckDB.language.data.of({ autocomplete: columnCompletionSource(schema) })];
 }
 
 const light = EditorView.theme({

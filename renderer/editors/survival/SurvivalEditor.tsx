@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { computeOnce } from '../../study/preparedRuns';
 import { computeSurvival, type SurvivalResult } from '../../../shared/analysis/survival/compute';
 import { hazardFinding, hazardTakeaway, survivalFinding, survivalTakeaway } from '../../../shared/deck/findings';
 import { useWorkbench } from '../../store/workbenchStore';
@@ -58,8 +59,8 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
   const doRun = useCallback(() => {
     setTried(true);
     if (!specKey) return;
-    void run(() => computeSurvival(engine, JSON.parse(specKey)), specKey);
-  }, [specKey, run, engine]);
+    void run(() => computeOnce(tab.id, JSON.parse(specKey), () => computeSurvival(engine, JSON.parse(specKey))), specKey);
+  }, [specKey, run, engine, tab.id]);
   useRunOnOpen(tab, setData, !!specKey && !!info && state.status === 'idle', doRun);
 
 
@@ -85,6 +86,7 @@ export function SurvivalEditor({ tab, theme, setData }: EditorProps) {
   return (
     <AnalysisLayout
       testId="survival-editor"
+      notesId={tab.id}
       form={<SurvivalFormPanel form={form} problems={problems} showProblems={tried} onChange={patch} onTable={onTable} onOpenReasons={openReasons} />}
       actions={actions}
     >

@@ -2,6 +2,7 @@ import { toRows } from '../../../shared/engine/arrowRows';
 import { qi } from '../../../shared/engine/sqlQuote';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import type { ColumnInfo } from '../../../shared/import/importFile';
+import { OWN_CATALOG } from '../../../shared/import/tableInfo';
 import { allTables } from '../../store/sourcesSlice';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { TableInfo } from '../../store/types';
@@ -14,7 +15,8 @@ export async function refreshCatalog(engine: QueryEngine): Promise<void> {
   const cols = toRows<{ table_name: string; column_name: string; data_type: string }>(
     await engine.query(
       // The workbench's own temporary tables (grid sort orders, import staging) are not the user's.
-      "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND NOT (table_catalog = 'temp' AND (table_name LIKE 'tenure\\_grid\\_%' ESCAPE '\\' OR table_name LIKE '\\_\\_tenure\\_%' ESCAPE '\\')) ORDER BY table_name, ordinal_position",
+      // Tables of an opened database file are listed through their views, not twice.
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND ${OWN_CATALOG} AND NOT (table_catalog = 'temp' AND (table_name LIKE 'tenure\\_grid\\_%' ESCAPE '\\' OR table_name LIKE '\\_\\_tenure\\_%' ESCAPE '\\')) ORDER BY table_name, ordinal_position`,
     ),
   );
   const byTable = new Map<string, ColumnInfo[]>();

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataGrid } from '../../editors/grid/DataGrid';
+import { DataGrid, type GridInfo } from '../../editors/grid/DataGrid';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { PanelTab } from '../../store/layoutSlice';
 import { useServices } from '../services';
@@ -55,7 +55,7 @@ function ResultsView() {
   const { engine } = useServices();
   const result = useWorkbench((s) => s.result);
   const setGridInfo = useWorkbench((s) => s.setGridInfo);
-  const onInfo = useCallback((i: { rows: number; columns: number }) => setGridInfo('results', i), [setGridInfo]);
+  const onInfo = useCallback((i: GridInfo) => setGridInfo('results', i), [setGridInfo]);
   if (!result) return <div className="panel-empty">{t('workbench.panel.noResults', { keys: formatBinding('Mod+Enter') })}</div>;
   return (
     <div className="editor-fill" data-testid="results">

@@ -37,7 +37,7 @@ export function CommandPalette() {
   const items = useMemo<Item[]>(() => {
     if (!open) return [];
     const keys = contextKeys(useWorkbench.getState());
-    return COMMANDS.filter((c) => c.id !== 'workbench.commandPalette' && isAvailable(c, keys)).map((c) => ({
+    return COMMANDS.filter((c) => c.id !== 'workbench.commandPalette' && c.palette !== false && isAvailable(c, keys)).map((c) => ({
       id: c.id,
       label: t(c.title),
       category: c.category ? t(c.category) : '',

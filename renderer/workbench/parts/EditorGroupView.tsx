@@ -6,6 +6,10 @@ import { editorFor } from '../editorRegistry';
 import { useCommands } from '../useCommands';
 import { keycaps } from '../keybindings';
 import { useStudy } from '../../study/studyStore';
+import { commandMenu, menuPosition, useContextMenu } from '../contextMenu';
+import { contextKeys } from '../commands';
+import { showOpenedEditors } from './openedEditors';
+import { tabDescription, tabTitle } from './tabTitle';
 
 const TAB_MIME = 'application/x-tenure-tab';
 
@@ -19,11 +23,21 @@ export function EditorGroupView({ group, theme }: { group: EditorGroup; theme: '
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const focused = activeGroupId === group.id && groupCount > 1;
   const strip = useRef<HTMLDivElement>(null);
+  const overflow = useOverflow(strip, group.tabs.length);
 
   // Keep the active tab visible in a crowded strip.
   useEffect(() => {
     strip.current?.querySelector('.tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [group.activeTabId]);
+
+  const openTabMenu = (e: React.MouseEvent | React.KeyboardEvent, tab: EditorTab) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const at = 'clientX' in e ? menuPosition(e) : menuPosition({ clientX: 0, clientY: 0, currentTarget: e.currentTarget });
+    const arg = { tabId: tab.id };
+    const entries = commandMenu('editor/tab', contextKeys(useWorkbench.getState(), arg), t, (id) => run(id, arg));
+    useContextMenu.getState().show({ ...at, entries, label: tabTitle(tab, t) });
+  };
 
   const onDragOver = (e: DragEvent, index: number) => {
     if (!e.dataTransfer.types.includes(TAB_MIME)) return;
@@ -64,6 +78,7 @@ export function EditorGroupView({ group, theme }: { group: EditorGroup; theme: '
               dropBefore={dropIndex === i}
               onActivate={() => activateTab(group.id, tab.id)}
               onClose={() => closeTab(group.id, tab.id)}
+              onMenu={(e) => openTabMenu(e, tab)}
               onDragOver={(e) => onDragOver(e, i)}
               onDrop={(e) => onDrop(e, i)}
             />
@@ -72,6 +87,19 @@ export function EditorGroupView({ group, theme }: { group: EditorGroup; theme: '
         </div>
         {group.activeTabId && (
           <div className="tabs-actions">
+            {overflow && (
+              <button
+                type="button"
+                className="icon-button"
+                title={t('workbench.cmd.showOpened')}
+                aria-label={t('workbench.cmd.showOpened')}
+                aria-haspopup="menu"
+                data-testid="tabs-overflow"
+                onClick={() => showOpenedEditors(group.id, t)}
+              >
+                <span className="codicon codicon-chevron-down" aria-hidden />
+              </button>
+            )}
             <button type="button" className="icon-button" title={t('workbench.cmd.splitRight')} onClick={() => run('workbench.splitRight')}>
               <span className="codicon codicon-split-horizontal" aria-hidden />
             </button>
@@ -96,13 +124,13 @@ function TabButton(props: {
   onClose(): void;
   onDragOver(e: DragEvent): void;
   onDrop(e: DragEvent): void;
+  onMenu(e: React.MouseEvent | React.KeyboardEvent): void;
 }) {
   const { t } = useTranslation();
   const { tab, active } = props;
   const contribution = editorFor(tab.kind);
-  const title = translatedTitle(tab.data, t) ?? tab.title ?? (contribution ? t(contribution.title, { n: tab.data.n ?? '' }).trim() : tab.kind);
-  // As VS Code shows a file's folder: the table an analysis reads, so equal titles can be told apart.
-  const table = typeof tab.data.table === 'string' && tab.data.table && DESCRIBED.has(tab.kind) ? tab.data.table : null;
+  const title = tabTitle(tab, t);
+  const table = tabDescription(tab);
   const dirty = useStudy((s) => s.dirtyTabs.includes(tab.id));
   return (
     <div
@@ -112,8 +140,14 @@ function TabButton(props: {
       data-tab={tab.id}
       data-kind={tab.kind}
       draggable
+      tabIndex={active ? 0 : -1}
       title={table ? `${title} — ${table}` : title}
       onClick={props.onActivate}
+      onContextMenu={props.onMenu}
+      onKeyDown={(e) => {
+        if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) props.onMenu(e);
+        else if (e.key === 'Enter' || e.key === ' ') props.onActivate();
+      }}
       onAuxClick={(e) => {
         if (e.button === 1) props.onClose();
       }}
@@ -191,16 +225,18 @@ function Shortcut({ label, binding }: { label: string; binding: string }) {
   );
 }
 
-/** Editor kinds whose tab shows the table it reads (analyses; a table tab is already named after it). */
-const DESCRIBED = new Set(['pareto', 'quadrant', 'survival', 'cohort', 'reasons', 'risk']);
-
-/**
- * A title kept as a translation key (drill-down grids), so it follows a language switch. Parameters
- * given as { key } are translated too (e.g. the class name "A" / "A 类").
- */
-function translatedTitle(data: Record<string, unknown>, t: (k: string, o?: Record<string, unknown>) => string): string | undefined {
-  if (typeof data.titleKey !== 'string') return undefined;
-  const raw = (data.titleParams ?? {}) as Record<string, unknown>;
-  const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v && typeof v === 'object' && typeof (v as { key?: unknown }).key === 'string' ? t((v as { key: string }).key) : v]));
-  return t(data.titleKey, params);
+/** Whether the tab strip is wider than its box (tabs hidden behind the scroll): then the list button shows. */
+function useOverflow(ref: React.RefObject<HTMLDivElement | null>, count: number): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setOver(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    for (const child of Array.from(el.children)) ro.observe(child);
+    return () => ro.disconnect();
+  }, [ref, count]);
+  return over;
 }

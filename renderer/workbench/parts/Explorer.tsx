@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkbench } from '../../store/workbenchStore';
 import type { DataSource, TableInfo } from '../../store/types';
@@ -9,6 +9,10 @@ import { qi } from '../../../shared/engine/sqlQuote';
 import { ColumnProfileCard } from '../../editors/import/ColumnProfileCard';
 import { replaceDataFile } from '../../study/replaceData';
 import { useServices } from '../services';
+import { commandMenu, menuPosition, useContextMenu } from '../contextMenu';
+import { contextKeys } from '../commands';
+import { useExplorer } from './explorerState';
+import { renameTable } from '../actions/tableActions';
 
 /** Data sources → tables (row counts) → columns (DuckDB types), like VS Code's file tree. */
 export function Explorer() {
@@ -30,6 +34,21 @@ export function Explorer() {
   const isOpen = (key: string, byDefault: boolean) => (collapsed.has(key) ? !byDefault : byDefault);
   const fmt = (n: number) => n.toLocaleString(i18n.language);
 
+  // "Reveal in Explorer": expand the table's source, then scroll to its row and focus it.
+  const reveal = useExplorer((s) => s.reveal);
+  useEffect(() => {
+    if (!reveal) return;
+    const src = sources.find((x) => x.tables.some((tb) => tb.name === reveal.table));
+    if (src) setCollapsed((c) => (c.has(src.id) ? new Set([...c].filter((k) => k !== src.id)) : c));
+    setSectionOpen(true);
+    requestAnimationFrame(() => {
+      const row = document.querySelector<HTMLElement>(`[data-table="${CSS.escape(reveal.table)}"] > .tree-row`);
+      row?.scrollIntoView({ block: 'nearest' });
+      row?.focus();
+    });
+    // Only a new reveal request moves the tree (not later changes of the source list).
+  }, [reveal]);
+
   return (
     <div className="sidebar-view" data-testid="explorer">
       <div className="sidebar-title">
@@ -38,7 +57,7 @@ export function Explorer() {
       <div className="pane-header" onClick={() => setSectionOpen(!sectionOpen)}>
         <span className={`codicon codicon-chevron-${sectionOpen ? 'down' : 'right'}`} aria-hidden />
         <span className="pane-header-title">{t('workbench.explorer.sources')}</span>
-        <span className="pane-header-actions" onClick={(e) => e.stopPropagation()}>
+        <span className="pane-header-actions" role="toolbar" aria-label={t('workbench.explorer.toolbar')} onClick={(e) => e.stopPropagation()}>
           <button type="button" className="icon-button" title={t('workbench.cmd.openFile')} onClick={() => run('file.open')}>
             <span className="codicon codicon-new-file" aria-hidden />
           </button>
@@ -119,11 +138,41 @@ function SourceNode({ src, open, onToggle, children }: { src: DataSource; open: 
 
 function TableNode({ table, active, open, onToggle, rowsLabel }: { table: TableInfo; active: boolean; open: boolean; onToggle(): void; rowsLabel: string }) {
   const { t } = useTranslation();
+  const { run } = useCommands();
   // One column's profile at a time, expanded under its row (computed on demand).
   const [profiled, setProfiled] = useState<string | null>(null);
+  const renaming = useExplorer((s) => s.renaming === table.name);
+  const openMenu = (e: React.MouseEvent | React.KeyboardEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const at = 'clientX' in e ? menuPosition(e) : menuPosition({ clientX: 0, clientY: 0, currentTarget: e.currentTarget });
+    const arg = { table: table.name };
+    const entries = commandMenu('explorer/table', contextKeys(useWorkbench.getState(), arg), t, (id) => run(id, arg));
+    useContextMenu.getState().show({ ...at, entries, label: table.name });
+  };
   return (
     <div role="treeitem" aria-expanded={open} data-table={table.name}>
-      <div className={`tree-row level-1${active ? ' selected' : ''}`} onClick={() => openTable(table.name)} title={t('workbench.explorer.tableTooltip', { table: table.name, rows: rowsLabel, columns: table.columns.length })}>
+      <div
+        className={`tree-row level-1${active ? ' selected' : ''}`}
+        tabIndex={0}
+        onClick={() => openTable(table.name)}
+        onContextMenu={openMenu}
+        onFocus={() => useExplorer.getState().setFocused(table.name)}
+        onBlur={() => useExplorer.getState().focused === table.name && useExplorer.getState().setFocused(null)}
+        onKeyDown={(e) => {
+          if (e.target !== e.currentTarget) return;
+          if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) openMenu(e);
+          else if (e.key === 'Enter') openTable(table.name);
+          else if (e.key === 'ArrowRight' && !open) onToggle();
+          else if (e.key === 'ArrowLeft' && open) onToggle();
+          else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="explorer"] .tree-row[tabindex]'));
+            rows[rows.indexOf(e.currentTarget) + (e.key === 'ArrowDown' ? 1 : -1)]?.focus();
+          } else return;
+          e.preventDefault();
+        }}
+        title={t('workbench.explorer.tableTooltip', { table: table.name, rows: rowsLabel, columns: table.columns.length })}
+      >
         <span
           className={`codicon codicon-chevron-${open ? 'down' : 'right'} twistie`}
           aria-hidden
@@ -133,7 +182,7 @@ function TableNode({ table, active, open, onToggle, rowsLabel }: { table: TableI
           }}
         />
         <span className="codicon codicon-table tree-icon table-icon" aria-hidden />
-        <span className="tree-label">{table.name}</span>
+        {renaming ? <RenameBox table={table.name} /> : <span className="tree-label">{table.name}</span>}
         <span className="tree-actions">
           <button
             type="button"
@@ -161,6 +210,49 @@ function TableNode({ table, active, open, onToggle, rowsLabel }: { table: TableI
           </div>
         ))}
     </div>
+  );
+}
+
+/** VS Code's inline rename: Enter renames (or says why not and stays open), Escape or leaving cancels. */
+function RenameBox({ table }: { table: string }) {
+  const { t } = useTranslation();
+  const services = useServices();
+  const [value, setValue] = useState(table);
+  const ref = useRef<HTMLInputElement>(null);
+  const busy = useRef(false);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const done = (name: string) => {
+    useExplorer.getState().setRenaming(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-table="${CSS.escape(name)}"] > .tree-row`)?.focus());
+  };
+  const commit = async () => {
+    if (busy.current) return;
+    busy.current = true;
+    const ok = await renameTable(services, table, value);
+    busy.current = false;
+    if (ok) done(value.trim());
+    else ref.current?.focus();
+  };
+  return (
+    <input
+      ref={ref}
+      className="tree-rename"
+      data-testid="rename-table"
+      aria-label={t('workbench.explorer.renameLabel', { table })}
+      value={value}
+      spellCheck={false}
+      onChange={(e) => setValue(e.target.value)}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') void commit();
+        else if (e.key === 'Escape') done(table);
+      }}
+      onBlur={() => !busy.current && useExplorer.getState().setRenaming(null)}
+    />
   );
 }
 

@@ -18,6 +18,11 @@ export function StatusBar() {
   const info = useWorkbench((s) => allTables(s.sources).find((x) => x.name === table));
   const tab = useWorkbench((s) => activeTab(s));
   const resultInfo = useWorkbench((s) => (tab?.kind === 'sql' ? s.gridInfo.results : undefined));
+  // The active grid's filtered count replaces the table's (or the result's) row count.
+  const filtered = useWorkbench((s) => {
+    const g = tab ? s.gridInfo[tab.kind === 'sql' ? 'results' : tab.id] : undefined;
+    return g?.filtered && g.total !== undefined ? g : undefined;
+  });
   const { showPanel, openPalette } = useWorkbench.getState();
   const fmt = (n: number) => n.toLocaleString(i18n.language);
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -53,7 +58,13 @@ export function StatusBar() {
         )}
       </div>
       <div className="statusbar-right">
-        {resultInfo && (
+        {filtered && (
+          <span className="status-item" data-testid="status-filtered" title={t('workbench.status.filteredHint')}>
+            <span className="codicon codicon-filter" aria-hidden />
+            {t('workbench.status.filteredRows', { count: filtered.total, shown: fmt(filtered.rows), total: fmt(filtered.total!) })}
+          </span>
+        )}
+        {resultInfo && !filtered && (
           <span className="status-item" data-testid="status-result">
             {t('workbench.status.resultRows', { count: resultInfo.rows, formatted: fmt(resultInfo.rows) })}
           </span>
@@ -64,7 +75,7 @@ export function StatusBar() {
             {table}
           </span>
         )}
-        {info && (
+        {info && !filtered && (
           <span className="status-item" data-testid="status-rows">
             {t('workbench.status.rows', { count: info.rows, formatted: fmt(info.rows) })}
             {' · '}

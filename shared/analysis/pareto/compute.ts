@@ -7,11 +7,13 @@ import { readableEngineMessage, withoutLineSnippet } from '../../engine/engineEr
 import { parseParetoSpec, type ParetoSpec, type ParetoSpecInput } from './spec';
 import { binsSql, classesSql, describeSql, groupsSql, probeSql, rankedSql, summarySql } from './sql';
 import { buildResult, type RawBin, type RawClass, type RawGroup, type RawProbe, type RawSummary } from './stats';
-import { chooseMode, modeFromType, type ValueMode } from './valueMode';
+import { chooseMode, modeFromType, type TypedValue, type ValueMode } from './valueMode';
+import { quickMode, sortedPareto } from './sorted';
+import { requireGroupCount } from './groupCount';
 import type { ParetoResult } from './types';
 
-/** Decide how values become exact integer units: from the SQL type, else by probing the decimals. */
-export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): Promise<{ mode: ValueMode; probe: RawProbe }> {
+/** The SQL type of the value: integer / decimal (settled) or float (needs the probe); else the user's error. */
+async function valueType(engine: QueryEngine, spec: ParetoSpec): Promise<TypedValue> {
   const cols = toRows<{ column_name: string; column_type: string }>(await describeOrExplain(engine, spec));
   const vType = cols.find((c) => c.column_name === 'v')?.column_type ?? 'NULL';
   const typed = modeFromType(vType);
@@ -22,6 +24,15 @@ export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): P
       params: { type: vType },
     });
   }
+  return typed;
+}
+
+/** Decide how values become exact integer units: from the SQL type, else by probing the decimals of every row. */
+export async function resolveValueMode(engine: QueryEngine, spec: ParetoSpec): Promise<{ mode: ValueMode; probe: RawProbe }> {
+  return fullProbe(engine, spec, await valueType(engine, spec));
+}
+
+async function fullProbe(engine: QueryEngine, spec: ParetoSpec, typed: TypedValue): Promise<{ mode: ValueMode; probe: RawProbe }> {
   const probeRow = toRows<RawProbe & { max_abs: number | null; sum_abs: number | null; min_scale?: number | null; not_finite: number }>(
     await engine.query(probeSql(spec, typed === 'float')),
   )[0];
@@ -55,24 +66,11 @@ async function describeOrExplain(engine: QueryEngine, spec: ParetoSpec) {
   }
 }
 
-/** Most groups a breakdown compares (a table row and a bar each). */
-export const MAX_PARETO_GROUPS = 50;
-
-/** Refuse a group column with too many values before the per-group query (one count over the ranked customers). */
-async function requireGroupCount(engine: QueryEngine, ranked: string, group: string): Promise<void> {
-  const [c] = toRows<{ n: number }>(await engine.query(`SELECT count(DISTINCT grp) AS n FROM ${ranked}`));
-  if (c.n > MAX_PARETO_GROUPS) {
-    throw new TenureError('pareto.tooManyGroups', `Column "${group}" has ${c.n} distinct values among the customers; a breakdown compares at most ${MAX_PARETO_GROUPS} groups`, {
-      column: group,
-      params: { column: group, count: c.n, max: MAX_PARETO_GROUPS },
-    });
-  }
-}
-
 /**
- * Run the Pareto analysis. The per-customer ranking is materialised once in a temporary table so the
- * summary, classes, groups and chart bins read it without re-sorting; only small results reach JS
- * (≤ bins rows for the curve, however many customers there are).
+ * Run the Pareto analysis. Exact values (integers, decimals, floats with a bounded number of decimal
+ * places) take the sorted-table path (sorted.ts); the float fallback ranks customers in one window
+ * query materialised in a temporary table. Either way only small results reach JS (≤ bins rows for
+ * the curve, however many customers there are).
  */
 export async function computePareto(engine: QueryEngine, input: ParetoSpecInput): Promise<ParetoResult> {
   const spec = parseParetoSpec(input);
@@ -88,7 +86,19 @@ export async function computePareto(engine: QueryEngine, input: ParetoSpecInput)
     }
     throw new TenureError('pareto.filter', `The filter ${spec.where} cannot be applied: ${reason}`, { params: { where: spec.where, reason } });
   }
-  const { mode, probe } = await resolveValueMode(engine, spec);
+  const typed = await valueType(engine, spec);
+  // Fast and exact: a sampled scale proved in one scan, customers summed and sorted once (sorted.ts).
+  const quick = await quickMode(engine, spec, typed);
+  if (quick) {
+    const raw = await sortedPareto(engine, spec, quick);
+    return buildResult({ probe: quick.probe, ...raw }, { mode: raw.mode, a: spec.a, b: spec.b, sql: referenceSql(spec, raw.mode), group: spec.group });
+  }
+  // Otherwise the full per-row probe (infinite values, more decimals than the sample showed, the float fallback).
+  const { mode, probe } = await fullProbe(engine, spec, typed);
+  if (mode.exact) {
+    const raw = await sortedPareto(engine, spec, { mode, probe, sumAbs: Infinity });
+    return buildResult({ probe, ...raw }, { mode: raw.mode, a: spec.a, b: spec.b, sql: referenceSql(spec, raw.mode), group: spec.group });
+  }
   const ranked = rankedSql(spec, mode);
   const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
   const stmts = { summary: summarySql(tmp, spec, mode), classes: classesSql(tmp), groups: groupsSql(tmp), bins: binsSql(tmp, spec.chart.bins) };
@@ -99,9 +109,18 @@ export async function computePareto(engine: QueryEngine, input: ParetoSpecInput)
     const classes = toRows<RawClass>(await engine.query(stmts.classes));
     const groups = spec.group ? toRows<RawGroup>(await engine.query(stmts.groups)) : [];
     const bins = toRows<RawBin>(await engine.query(stmts.bins));
-    const sql = [`CREATE TEMP TABLE ${tmp} AS\n${ranked}`, stmts.summary, stmts.classes, ...(spec.group ? [stmts.groups] : []), stmts.bins].join(';\n\n') + ';';
-    return buildResult({ probe, summary, classes, groups, bins }, { mode, a: spec.a, b: spec.b, sql, group: spec.group });
+    return buildResult({ probe, summary, classes, groups, bins }, { mode, a: spec.a, b: spec.b, sql: referenceSql(spec, mode), group: spec.group });
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${tmp}`).catch(() => undefined);
   }
+}
+
+/**
+ * The SQL shown with a result ("Show SQL"): the window formulation over one ranked relation, which a
+ * user can run in the SQL editor and which gives the same numbers as the sorted-table path.
+ */
+function referenceSql(spec: ParetoSpec, mode: ValueMode): string {
+  const rel = '__pareto_ranked';
+  const stmts = [`CREATE TEMP TABLE ${rel} AS\n${rankedSql(spec, mode)}`, summarySql(rel, spec, mode), classesSql(rel), ...(spec.group ? [groupsSql(rel)] : []), binsSql(rel, spec.chart.bins)];
+  return stmts.join(';\n\n') + ';';
 }

@@ -97,9 +97,12 @@ export function wide(mode: ValueMode, x: string): string {
  */
 export function minScaleExpr(v: string): string {
   const whens: string[] = [];
-  for (let s = 0; s <= MAX_SCALE; s++) {
-    const y = `(${v} * ${10 ** s})`;
-    whens.push(`WHEN abs(${y}) <= ${MAX_SCALED} AND abs(${y} - round(${y})) <= ${2 ** -20} + abs(${y}) * ${2 ** -46} THEN ${s}`);
-  }
+  for (let s = 0; s <= MAX_SCALE; s++) whens.push(`WHEN ${passesAtScale(v, s)} THEN ${s}`);
   return `CASE WHEN ${v} IS NULL THEN NULL ${whens.join(' ')} ELSE 99 END`;
+}
+
+/** The test of minScaleExpr at one scale: v is a whole number of 10^-s units (within the tolerance) and |v·10^s| ≤ 2^40. */
+export function passesAtScale(v: string, s: number): string {
+  const y = `(${v} * ${10 ** s})`;
+  return `abs(${y}) <= ${MAX_SCALED} AND abs(${y} - round(${y})) <= ${2 ** -20} + abs(${y}) * ${2 ** -46}`;
 }

@@ -4,6 +4,7 @@ import { ql } from '../../engine/sqlQuote';
 import { TenureError } from '../../errors';
 import type { QuadrantSpec } from './spec';
 import type { OutcomeKind } from './sql';
+import { OWN_CATALOG } from '../../import/tableInfo';
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL.*|NUMERIC.*)$/i;
 
@@ -13,7 +14,7 @@ const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
  */
 export async function checkColumns(engine: QueryEngine, spec: QuadrantSpec): Promise<OutcomeKind | null> {
   const rows = toRows<{ name: string; type: string }>(
-    await engine.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${ql(spec.table)}`),
+    await engine.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${ql(spec.table)} AND ${OWN_CATALOG}`),
   );
   if (!rows.length) throw new TenureError('quadrant.noTable', `No table "${spec.table}"`, { params: { table: spec.table } });
   const types = new Map(rows.map((r) => [r.name, r.type]));

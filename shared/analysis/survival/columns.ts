@@ -2,11 +2,12 @@ import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { ql } from '../../engine/sqlQuote';
 import { TenureError } from '../../errors';
+import { OWN_CATALOG } from '../../import/tableInfo';
 
 /** Column name → DuckDB type of a table (also used by cohort and reasons). */
 export async function columnTypes(engine: QueryEngine, table: string): Promise<Map<string, string>> {
   const rows = toRows<{ name: string; type: string }>(
-    await engine.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${ql(table)} ORDER BY ordinal_position`),
+    await engine.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${ql(table)} AND ${OWN_CATALOG} ORDER BY ordinal_position`),
   );
   if (!rows.length) throw new TenureError('analysis.tableNotFound', `Table "${table}" does not exist`, { params: { table } });
   return new Map(rows.map((r) => [r.name, r.type]));

@@ -56,6 +56,9 @@ async function handle(req: EngineRequest, forced?: EngineStartOptions): Promise<
       if (forced) grants.check(req.path);
       await engine.registerFileHandle(req.name, req.path);
       return { ok: true };
+    case 'attach':
+      await engine.attachReadOnly(req.name, req.alias);
+      return { ok: true };
     case 'dropFile':
       await engine.dropFile(req.name);
       return { ok: true };

@@ -10,13 +10,15 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, unlinkSync, wri
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
 import { confinementError, confinementSql } from '../confine';
 import { MEMORY_LIMIT_RE } from '../engineProtocol';
-import { qi } from '../sqlQuote';
+import { qi, ql } from '../sqlQuote';
 import { TenureError } from '../../errors';
 import { appendArrow, duckTypeOf, toArrowTable } from './nativeArrow';
+
+type DuckDBResultReaderLike = Awaited<ReturnType<DuckDBConnection['runAndReadAll']>>;
 
 export interface NativeEngineOptions {
   /** The engine's own folder (app-data or a temp folder): files/ and spill/ are made inside. */
@@ -41,10 +43,13 @@ function safeName(name: string): string {
 
 export class NativeEngine implements QueryEngine {
   readonly name = 'duckdb native';
+  readonly linksFiles = true;
   private instance: DuckDBInstance | null = null;
   private conn: DuckDBConnection | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
+  /** DuckDB's statement types (loaded with the module in init). */
+  private types: typeof StatementType | null = null;
   readonly filesDir: string;
   readonly spillDir: string;
   threads = 0;
@@ -63,7 +68,8 @@ export class NativeEngine implements QueryEngine {
     }
     process.chdir(this.filesDir);
     const memoryLimit = this.options.memoryLimit && MEMORY_LIMIT_RE.test(this.options.memoryLimit) ? this.options.memoryLimit : defaultMemoryLimit();
-    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const { DuckDBInstance, StatementType: types } = await import('@duckdb/node-api');
+    this.types = types;
     const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: this.spillDir };
     if (this.options.threads) config.threads = String(Math.max(1, Math.floor(this.options.threads)));
     this.instance = await DuckDBInstance.create(':memory:', config);
@@ -131,13 +137,59 @@ export class NativeEngine implements QueryEngine {
       const conn = this.need();
       this.running = true;
       try {
-        const reader = await conn.runAndReadAll(sql);
+        const reader = await this.runGated(conn, sql);
         return toArrowTable(reader.columnNames(), reader.columnTypes(), reader.getColumns());
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         throw confinementError(message) ?? err;
       } finally {
         this.running = false;
+      }
+    });
+  }
+
+  /**
+   * Run statement by statement (as DuckDB's own multi-statement query does), refusing ATTACH and
+   * DETACH before they run, and undoing a USE that would make another database the default (the
+   * app's unqualified table names must keep meaning its own tables).
+   */
+  private async runGated(conn: DuckDBConnection, sql: string): Promise<DuckDBResultReaderLike> {
+    const extracted = await conn.extractStatements(sql);
+    if (extracted.count === 0) return conn.runAndReadAll(sql);
+    const T = this.types!;
+    let last: DuckDBResultReaderLike | null = null;
+    for (let i = 0; i < extracted.count; i++) {
+      const prepared = await extracted.prepare(i);
+      const type = prepared.statementType;
+      // ATTACH: an opened file is hard-linked into the engine's folder, so attaching it read-write
+      // would write into the user's own file. DETACH would pull an opened database from under its views.
+      if (type === T.ATTACH || type === T.DETACH) {
+        const what = type === T.ATTACH ? 'ATTACH' : 'DETACH';
+        throw new TenureError('engine.attachRefused', `${what} is not allowed in SQL: open a database file with File → Open (it is attached read-only)`, { params: { what } });
+      }
+      last = await prepared.runAndReadAll();
+      if (type === T.SET) await this.keepDefaultDatabase(conn);
+    }
+    return last!;
+  }
+
+  private async keepDefaultDatabase(conn: DuckDBConnection): Promise<void> {
+    const r = await conn.runAndReadAll('SELECT current_database()');
+    const db = String(r.getRowsJS()[0][0]);
+    if (db === 'memory') return;
+    await conn.run('USE memory.main');
+    throw new TenureError('engine.useRefused', `USE ${db}: the engine's own database stays the default; name an opened database's tables as ${db}.table`, { params: { database: db } });
+  }
+
+  /** The app's read-only attach of a file it registered (refused in user SQL, see runGated). */
+  attachReadOnly(name: string, alias: string): Promise<void> {
+    return this.exclusive(async () => {
+      const conn = this.need();
+      try {
+        await conn.run(`ATTACH ${ql(path.join(this.filesDir, safeName(name)))} AS ${qi(alias)} (READ_ONLY)`);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        throw confinementError(message) ?? err;
       }
     });
   }

@@ -7,7 +7,8 @@ import { nodeFileSource } from '../nodeFileSource';
 import { parseStudyText } from '../../study/migrate';
 import { sourceForRelink } from '../../study/relink';
 import { recordOf, runStudy, type StudyRun } from '../../study/run';
-import type { Study, StudySource } from '../../study/schema';
+import type { Study, StudyChanges, StudySource } from '../../study/schema';
+import { changesSlide } from '../../study/changeText';
 import { analysisJson } from '../analysisJson';
 import { createI18n } from '../../i18n/i18n';
 import { LANGUAGES, type Language } from '../../i18n/resources';
@@ -55,21 +56,24 @@ export function relinksFrom(study: Study, values: string[]): Map<string, string>
 }
 
 /** The study's deck as a DECK.json the deck builder reads: each slide keyed by its analysis. */
-function deckOf(study: Study, run: StudyRun, language: Language): { deck: DeckSpec; sources: Map<string, DeckSource> } | null {
+function deckOf(study: Study, run: StudyRun, language: Language): { deck: DeckSpec; sources: Map<string, DeckSource>; comparisons: { at: number; changes: StudyChanges; title?: string; takeaway?: string }[] } | null {
   const done = new Map(run.analyses.filter((a) => a.result !== undefined).map((a) => [a.analysis.id, a]));
   const slides: DeckSpec['slides'] = [];
   const sources = new Map<string, DeckSource>();
+  const comparisons: { at: number; changes: StudyChanges; title?: string; takeaway?: string }[] = [];
   for (const s of study.deck?.slides ?? []) {
+    // A "What changed" comparison is kept figures, not a live analysis: it goes in as it was saved.
+    if (s.changes && s.include) comparisons.push({ at: slides.length + comparisons.length, changes: s.changes, title: s.title, takeaway: s.takeaway });
     const a = done.get(s.analysis);
-    if (!s.include || !a) continue;
+    if (!s.include || !a || s.changes) continue;
     const spec = a.analysis.spec;
     const file = `analysis:${a.analysis.id}`;
     sources.set(sourceKey({ file }), { table: String(spec.table ?? ''), fileName: path.basename(a.file) });
     slides.push({ file, kind: a.analysis.kind as AnalysisKind, spec, chart: s.chart, table: s.table, ...(s.title ? { title: s.title } : {}), ...(s.takeaway !== undefined ? { takeaway: s.takeaway } : {}) });
   }
-  if (!slides.length) return null;
+  if (!slides.length && !comparisons.length) return null;
   const d = study.deck!;
-  return { deck: { version: 1, title: d.title || study.title || 'Tenure', subtitle: d.subtitle, language: d.language ?? language, brief: d.brief, slides }, sources };
+  return { deck: { version: 1, title: d.title || study.title || 'Tenure', subtitle: d.subtitle, language: d.language ?? language, brief: d.brief, slides }, sources, comparisons };
 }
 
 const safeName = (id: string) => id.replace(/[^\p{L}\p{N}_.-]+/gu, '_');
@@ -141,6 +145,11 @@ export async function runStudyCommand(ctx: CliContext) {
       const d = deckOf(study, run, language);
       if (!d) throw new TenureError('cli.badOption', `${file} has no deck slides that ran, so --pptx has nothing to write`);
       const built = await deckSlides(d.deck, engine, d.sources, rasterisePngs);
+      const lead = built.slides.length - d.deck.slides.length;
+      for (const c of d.comparisons) {
+        const slide = changesSlide({ before: c.changes.before, after: c.changes.after, change: c.changes }, language, t);
+        built.slides.splice(lead + c.at, 0, { ...slide, ...(c.title ? { title: c.title } : {}), ...(c.takeaway !== undefined ? { takeaway: c.takeaway } : {}) });
+      }
       writeFileSync(pptx, await buildDeck(built));
       out.pptx = { file: pptx, slides: built.slides.length };
     }

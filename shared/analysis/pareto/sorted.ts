@@ -1,0 +1,138 @@
+import type { QueryEngine } from '../../engine/QueryEngine';
+import { toRows } from '../../engine/arrowRows';
+import { qi } from '../../engine/sqlQuote';
+import { requireGroupCount } from './groupCount';
+import { THRESHOLD_DENOM, thresholdNumerator, type ParetoSpec } from './spec';
+import {
+  blockSumsSql, blockValuesSql, quickProbeSql, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
+} from './sortedSql';
+import type { RawBin, RawClass, RawGroup, RawProbe, RawSummary } from './stats';
+import { MAX_SCALE, MAX_SCALED, chooseMode, type TypedValue, type ValueMode } from './valueMode';
+
+/**
+ * The exact Pareto without windows over all customers. The old path (sql.ts rankedSql) probed every
+ * row for its decimal places, then ran row_number and a running HUGEINT sum over every customer;
+ * here the scale is guessed from a sample and proved for all rows in one plain scan, the customers
+ * are summed and sorted once, and each statistic is an aggregate over the sorted table. The 80% / 95%
+ * ranks come from exact block sums (BigInt in JS) and one block of values each; classes are rank
+ * ranges because the cumulative sum only falls after the last positive customer, and then never
+ * below the total. Results equal the old path's (the golden tests run both ways).
+ */
+
+export type ExactMode = ValueMode & { exact: true };
+
+export interface QuickMode {
+  mode: ExactMode;
+  probe: RawProbe;
+  /** Σ|v| over the used rows (a float estimate; bounds every sum of units). */
+  sumAbs: number;
+}
+
+/**
+ * The value mode from a sample and one checking scan, or null when the sample is not decisive (some
+ * row is not a whole number of units at the sample's scale, a non-finite value, more decimals than
+ * MAX_SCALE): the caller then runs the full per-row probe (resolveValueMode), which also reports
+ * infinities and chooses the float fallback.
+ */
+export async function quickMode(engine: QueryEngine, spec: ParetoSpec, typed: TypedValue): Promise<QuickMode | null> {
+  let scale: number | null = null;
+  if (typed === 'float') {
+    scale = toRows<{ s: number | null }>(await engine.query(sampleScaleSql(spec)))[0]?.s ?? 0;
+    if (scale > MAX_SCALE) return null;
+  }
+  const p = toRows<RawProbe & { sum_abs: number | null; max_units?: number | null; worst?: number | null }>(await engine.query(quickProbeSql(spec, scale)))[0];
+  // passesAtScale for every row, with room to spare (NaN and infinities fail both tests): else the full probe.
+  if (scale !== null && p.max_units != null && !(p.max_units <= MAX_SCALED && (p.worst ?? 0) <= 2 ** -21)) return null;
+  const sumAbs = p.sum_abs ?? 0;
+  // Every used row is a whole number of 10^-scale units, so the per-row minimum scale is at most
+  // `scale`, and the sample shows it is at least `scale`: the full probe would choose the same.
+  const mode = chooseMode(typed, { minScale: scale, maxAbs: null, sumAbs });
+  if (!mode.exact) return null;
+  return { mode, probe: { rows: p.rows, null_ids: p.null_ids, null_values: p.null_values }, sumAbs };
+}
+
+export interface SortedRaw {
+  mode: ExactMode;
+  summary: RawSummary;
+  classes: RawClass[];
+  groups: RawGroup[];
+  bins: RawBin[];
+}
+
+const big = (x: unknown): bigint => BigInt(String(x ?? 0));
+
+/** Build the sorted per-customer table and read every statistic of the Pareto result from it. */
+export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick: QuickMode): Promise<SortedRaw> {
+  let mode = quick.mode;
+  // Units summed as doubles are exact while every partial sum stays below 2^53 (margin: 2^52 over an estimate).
+  const doubleSums = mode.kind === 'scaled' && quick.sumAbs * 10 ** mode.scale < 2 ** 52;
+  const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
+  try {
+    try {
+      await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
+    } catch (err) {
+      // A customer total beyond BIGINT (the estimate said it fits): the CAST refuses, never wraps.
+      if (mode.int !== 'BIGINT') throw err;
+      mode = { ...mode, int: 'HUGEINT' };
+      await engine.query(`DROP TABLE IF EXISTS ${tmp}`);
+      await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
+    }
+    const n = Number(toRows<{ n: number }>(await engine.query(`SELECT count(*) AS n FROM ${tmp}`))[0].n);
+    const empty: RawSummary = {
+      n: null, total: null, top20: null, k80: null, k95: null, gini_num: null, neg_count: 0, neg_sum: 0, zero_count: 0,
+      peak_cum: null, peak_k: null, max_u: null, min_u: null, multi_group: 0,
+    };
+    if (n === 0) return { mode, summary: empty, classes: [], groups: [], bins: [] };
+    if (spec.group) await requireGroupCount(engine, tmp, spec.group);
+    type Sum = Omit<RawSummary, 'total' | 'n' | 'k80' | 'k95' | 'peak_cum' | 'peak_k'> & { total: string; pos_count: number; pos_sum: number };
+    const s = toRows<Sum>(await engine.query(sortedSummarySql(tmp, n, !!spec.group)))[0];
+    const total = big(s.total);
+    const summary: RawSummary = { ...s, n, total: Number(total), k80: null, k95: null, peak_cum: s.pos_sum, peak_k: s.pos_count };
+    if (total <= 0n) return { mode, summary, classes: [], groups: [], bins: [] };
+
+    const blocks = toRows<{ blk: number; s: string }>(await engine.query(blockSumsSql(tmp))).map((b) => big(b.s));
+    const locate = async (share: number) => reachRank(engine, tmp, blocks, BigInt(thresholdNumerator(share)), total);
+    const [a, b] = [await locate(spec.a), await locate(spec.b)];
+    summary.k80 = a.k;
+    summary.k95 = b.k;
+    const classes: RawClass[] = [
+      { class: 'A', count: a.k, value: Number(a.cum) },
+      { class: 'B', count: b.k - a.k, value: Number(b.cum - a.cum) },
+      { class: 'C', count: n - b.k, value: Number(total - b.cum) },
+    ];
+
+    let cum = 0n;
+    const bins: RawBin[] = toRows<Omit<RawBin, 'value' | 'cum_end'> & { value: string }>(await engine.query(sortedBinsSql(tmp, n, spec.chart.bins))).map((row) => {
+      const v = big(row.value);
+      cum += v;
+      return { ...row, value: Number(v), cum_end: Number(cum) };
+    });
+    const groups = spec.group ? toRows<RawGroup>(await engine.query(sortedGroupsSql(tmp, a.k, b.k))) : [];
+    return { mode, summary, classes, groups, bins };
+  } finally {
+    await engine.query(`DROP TABLE IF EXISTS ${tmp}`).catch(() => undefined);
+  }
+}
+
+/**
+ * The first rank k whose cumulative sum reaches p/10^6 of the total (d·cum ≥ p·total, exact), and
+ * that sum: the block where it happens from the block sums, then the block's own values.
+ */
+async function reachRank(engine: QueryEngine, tmp: string, blocks: bigint[], p: bigint, total: bigint): Promise<{ k: number; cum: bigint }> {
+  const d = BigInt(THRESHOLD_DENOM);
+  const goal = p * total;
+  let before = 0n;
+  for (let j = 0; j < blocks.length; j++) {
+    if (d * (before + blocks[j]) >= goal) {
+      const values = toRows<{ u: string }>(await engine.query(blockValuesSql(tmp, j)));
+      let cum = before;
+      for (let i = 0; i < values.length; i++) {
+        cum += big(values[i].u);
+        if (d * cum >= goal) return { k: j * BLOCK + i + 1, cum };
+      }
+    }
+    before += blocks[j];
+  }
+  // Unreachable while total > 0 and p ≤ 10^6 (the last rank's sum is the total).
+  throw new Error(`Pareto: no rank reaches ${p}/${d} of the total`);
+}

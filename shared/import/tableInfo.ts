@@ -1,0 +1,27 @@
+/** What the app knows about its own tables (not an attached database's: see dataFiles.ts). */
+import type { QueryEngine } from '../engine/QueryEngine';
+import { toRows } from '../engine/arrowRows';
+import { qi, ql } from '../engine/sqlQuote';
+import type { ColumnInfo } from './importTypes';
+
+/** SQL condition on information_schema: the app's own tables, not those of an attached database. */
+export const OWN_CATALOG = "table_catalog IN (current_database(), 'temp')";
+/** The same on duckdb_tables() / duckdb_views(). */
+export const OWN_DATABASE = "database_name IN (current_database(), 'temp')";
+
+/** Names of every table and view (duckdb_tables/duckdb_views: cheaper than information_schema). */
+export async function tableNames(engine: QueryEngine): Promise<string[]> {
+  const sql = `SELECT table_name AS name FROM duckdb_tables() WHERE ${OWN_DATABASE} UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal AND ${OWN_DATABASE}`;
+  return toRows<{ name: string }>(await engine.query(sql)).map((r) => r.name);
+}
+
+/** Row count, column types and NULL counts of a table, in one scan. */
+export async function describeTable(engine: QueryEngine, table: string): Promise<{ rows: number; columns: ColumnInfo[] }> {
+  const cols = toRows<{ column_name: string; data_type: string }>(
+    await engine.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${ql(table)} AND ${OWN_CATALOG} ORDER BY ordinal_position`),
+  );
+  const counts = cols.map((c, i) => `count(*) - count(${qi(c.column_name)}) AS n${i}`);
+  const r = toRows<Record<string, number>>(await engine.query(`SELECT count(*) AS n ${counts.length ? ', ' + counts.join(', ') : ''} FROM ${qi(table)}`))[0];
+  return { rows: r.n, columns: cols.map((c, i) => ({ name: c.column_name, type: c.data_type, nulls: r[`n${i}`] })) };
+}
+
