@@ -10,7 +10,7 @@ import { computePareto } from '../../shared/analysis/pareto/compute';
 import { MAX_PARETO_GROUPS } from '../../shared/analysis/pareto/groupCount';
 import { computeQuadrant } from '../../shared/analysis/quadrant/compute';
 import { MAX_BOOTSTRAP_WORK } from '../../shared/analysis/quadrant/warnings';
-import { computeReasons } from '../../shared/analysis/reasons/compute';
+import { computeReasons, MAX_REASON_GROUPS, MAX_REASONS } from '../../shared/analysis/reasons/compute';
 import { computeRisk } from '../../shared/analysis/risk/compute';
 import { computeCox } from '../../shared/analysis/cox/compute';
 import { createI18n } from '../../shared/i18n/i18n';
@@ -30,6 +30,8 @@ beforeAll(async () => {
   table = (await importFile(engine, nodeFileSource(writeCustomers(path.join(ARTIFACTS, `warnings-${process.env.TENURE_TEST_ENGINE ?? 'wasm'}`))))).table;
   // 1,000 weekly activity dates (19 years) and a single customer per row.
   await engine.query(`CREATE TABLE span AS SELECT 'c' || i AS id, DATE '1990-01-01' + INTERVAL (i * 7) DAY AS d FROM range(1000) t(i)`);
+  // 1,000 churned customers with free-text reasons (300 different) in 60 groups.
+  await engine.query(`CREATE TABLE notes AS SELECT 'c' || i AS id, 'Yes' AS churn, 'reason ' || (i % 300) AS reason, 'r' || (i % 5) AS topic, 'g' || (i % 60) AS grp FROM range(1000) t(i)`);
   // 25,000 survey answers: 5,000 bootstrap resamples of them exceed the budget.
   await engine.query(`CREATE TABLE survey AS SELECT 1 + i % 5 AS q1, 1 + (i * 7) % 5 AS q2, i % 3 = 0 AS happy FROM range(25000) t(i)`);
 }, 300_000);
@@ -143,8 +145,11 @@ describe('warnings and bounds: reasons, value at risk, Cox', () => {
   it('reasons: no churned customer; a breakdown column with too many values', async () => {
     const r = await computeReasons(engine, { table, reason: 'reason', event: { column: 'churn', values: ['Churned'] } });
     expect(codes(r.warnings)).toEqual(['survival.eventValueNeverOccurs', 'reasons.noChurned']);
-    const err = await computeReasons(engine, { table, reason: 'reason', event: { column: 'churn', values: ['Yes'] }, group: 'id' }).catch((e) => e);
-    expect(err).toMatchObject({ code: 'reasons.tooManyGroups', params: { count: 120, max: 50 } });
+    const notes = { table: 'notes', reason: 'reason', event: { column: 'churn', values: ['Yes'] } };
+    const err = await computeReasons(engine, { ...notes, reason: 'topic', group: 'grp' }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'reasons.tooManyGroups', params: { count: 60, max: MAX_REASON_GROUPS } });
+    const free = await computeReasons(engine, notes).catch((e) => e);
+    expect(free).toMatchObject({ code: 'reasons.tooManyReasons', column: 'reason', params: { column: 'reason', count: 300, max: MAX_REASONS } });
   });
 
   it('value at risk: a horizon nobody reaches; a segment per customer is refused', async () => {
