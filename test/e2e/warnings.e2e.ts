@@ -35,11 +35,13 @@ for (const [scheme, locale] of [['light', 'en-US'], ['dark', 'zh-CN']] as const)
       await (await chooser).setFiles(CSV);
       await expect.poll(() => page.locator('[data-testid="status-rows"]').textContent(), { timeout: 90_000 }).toMatch(/7,043|7043/);
       if (zh) await palette(page, '简体中文', 'language.zh-CN');
-      await palette(page, 'survival', 'analysis.survival');
+      await palette(page, zh ? '生存分析' : 'survival', 'analysis.survival');
       const ed = page.locator(`${EDITOR} [data-testid="survival-editor"]`);
       await ed.waitFor();
       await expect.poll(() => ed.locator('[data-testid="sv-event-values"] label', { hasText: 'Yes' }).locator('input').isChecked(), { timeout: 30_000 }).toBe(true);
       await ed.locator('[data-testid="sv-group"]').selectOption('Contract');
+      // The filter is under More options (closed by default); it ends in a comment, which is accepted.
+      await ed.locator('.tn-an-section-title', { hasText: zh ? '更多选项' : 'More options' }).click();
       await ed.locator('[data-testid="sv-where"]').fill(`Contract = 'One year' -- one contract only`);
       await ed.locator('[data-testid="analysis-run"]').click();
       const warned = ed.locator('[data-testid="analysis-warnings"]');

@@ -24,6 +24,19 @@ export async function requireSegmentCount(engine: QueryEngine, ctx: SqlContext):
   }
 }
 
+/** Most row visits a bootstrap may make (rows × resamples): the default 200 resamples fit 500,000 rows. */
+export const MAX_BOOTSTRAP_WORK = 100_000_000;
+
+/** Refuse a bootstrap whose rows × resamples exceed the budget, before any replicate runs. */
+export function requireBootstrapBudget(spec: QuadrantSpec, rows: number): void {
+  const resamples = spec.bootstrap?.resamples ?? 0;
+  if (rows * resamples <= MAX_BOOTSTRAP_WORK) return;
+  const most = Math.max(0, Math.floor(MAX_BOOTSTRAP_WORK / Math.max(1, rows)));
+  throw new TenureError('quadrant.bootstrapTooLarge', `${resamples} resamples of ${rows} rows is more than the bootstrap's budget of ${MAX_BOOTSTRAP_WORK} row visits; use at most ${most} resamples or filter the rows`, {
+    params: { resamples, rows, max: MAX_BOOTSTRAP_WORK, most },
+  });
+}
+
 /** The outcome's "means 1" value when no row holds it: every outcome is 0 and no importance means anything. */
 export async function outcomeWarnings(engine: QueryEngine, ctx: SqlContext): Promise<AnalysisWarning[]> {
   const o = ctx.spec.outcome;
