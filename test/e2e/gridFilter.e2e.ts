@@ -179,6 +179,19 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
       await results.screenshot({ path: path.join(SCREENSHOTS, `grid-filter-04-timestamps-${tag}.png`) });
     });
 
+    it('a split copy of the table keeps its filters (they live in the tab)', async () => {
+      const { page } = s;
+      await page.locator('.tab[data-kind="table"]').first().click();
+      await page.keyboard.press('Control+\\');
+      await expect.poll(() => page.locator('.editor-group').count()).toBe(2);
+      const copy = page.locator('.editor-group').nth(1);
+      await waitForGrid(copy);
+      await expect.poll(() => copy.locator('[data-testid="filter-chip"]').count(), { timeout: 30_000 }).toBe(5);
+      await expect.poll(() => copy.locator('[data-testid="filter-count"]').textContent(), { timeout: 60_000 }).toBe(filteredText(STEPS[4]));
+      await copy.locator('.tab.active .tab-close').click();
+      await expect.poll(() => page.locator('.editor-group').count()).toBe(1);
+    });
+
     it('removes a chip and clears all: the count follows and the table count returns', async () => {
       const { page } = s;
       await page.locator('.tab[data-kind="table"]').first().click();
