@@ -59,7 +59,10 @@ describe('warnings: survival', () => {
   });
 
   it('a filter that keeps nothing, and a group with one value', async () => {
-    expect(codes((await computeSurvival(engine, km({ where: `plan = 'Nope'` }))).warnings)).toEqual(['survival.noRows']);
+    expect(codes((await computeSurvival(engine, km({ where: `plan = 'Nope'` }))).warnings)).toEqual(['survival.filterKeepsNone']);
+    // Rows that pass the filter but all lack a group value (stayers give no reason).
+    const blank = await computeSurvival(engine, km({ where: `churn = 'No'`, group: 'reason' }));
+    expect(blank.warnings).toEqual([expect.objectContaining({ code: 'survival.noRows', params: { excluded: 80 } })]);
     const one = await computeSurvival(engine, km({ where: `plan = 'Monthly'`, group: 'plan' }));
     expect(one.warnings).toEqual([expect.objectContaining({ code: 'survival.singleGroup', params: { column: 'plan', value: 'Monthly' } })]);
   });

@@ -1,6 +1,6 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
-import { qi } from '../../engine/sqlQuote';
+import { qf, qi } from '../../engine/sqlQuote';
 import { TenureError } from '../../errors';
 import { listValues, warning, type AnalysisWarning } from '../warnings';
 import { positiveCond, type SqlContext } from './sql';
@@ -14,7 +14,7 @@ export const MAX_SEGMENTS = 50;
 export async function requireSegmentCount(engine: QueryEngine, ctx: SqlContext): Promise<void> {
   const { spec } = ctx;
   if (!spec.segment) return;
-  const where = spec.where?.trim() ? ` WHERE (${spec.where})` : '';
+  const where = spec.where?.trim() ? ` WHERE ${qf(spec.where)}` : '';
   const [c] = toRows<{ n: number }>(await engine.query(`SELECT count(DISTINCT CAST(${qi(spec.segment)} AS VARCHAR)) AS n FROM ${qi(spec.table)}${where}`));
   if (c.n > MAX_SEGMENTS) {
     throw new TenureError('quadrant.tooManySegments', `"${spec.segment}" has ${c.n} values; a quadrant per segment needs ${MAX_SEGMENTS} or fewer`, {

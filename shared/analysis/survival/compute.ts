@@ -213,7 +213,8 @@ export function survivalWarnings(spec: Pick<SurvivalSpec, 'group' | 'event'>, gr
   const out: AnalysisWarning[] = [];
   if (!n) {
     const left = excluded.missingTime + excluded.negativeTime + excluded.missingGroup;
-    out.push(warning('survival.noRows', `No row is analysed (after the filter; ${left} rows left out for a missing or negative time or an empty group)`, { excluded: left }));
+    if (!left) out.push(warning('survival.filterKeepsNone', 'No row passes the filter: there is nothing to analyse'));
+    else out.push(warning('survival.noRows', `No row is analysed: ${left} rows were left out for a missing or negative time or an empty group`, { excluded: left }));
     return out;
   }
   const events = groups.reduce((s, g) => s + g.events, 0);
