@@ -16,7 +16,7 @@ import { readSession, writeSession } from './sessionFiles';
 import { readTextOrNull, writeTextAtomic } from './jsonStore';
 import type { RecentFiles } from './recentFiles';
 
-export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'tenure'];
+export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'parquet', 'duckdb', 'ddb', 'tenure'];
 
 export interface HostContext {
   registry: FileRegistry;
@@ -31,7 +31,16 @@ export interface HostContext {
   onSettingsSaved?(json: string): void;
   /** The native engine process (absent: the renderer keeps duckdb-wasm). */
   engine?: { connect(wc: Electron.WebContents): void; grant?(path: string): void };
+  /** The window's close guard (answers to "unsaved changes?", close after saving). */
+  close?: { answer(id: number, dirty: boolean): void; closeNow(): void };
+  /**
+   * .tenure files the user chose (opened or picked in a Save dialog): the only paths Save Study may
+   * overwrite without a dialog. Never a data file: sources are read-only.
+   */
+  studyPaths?: Set<string>;
 }
+
+export const isStudyPath = (p: string) => /\.tenure$/i.test(p);
 
 const Offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const FileId = z.uuid();
@@ -70,6 +79,8 @@ export const Schemas = {
   openRecent: z.tuple([z.string().min(1).max(4096)]),
   none: z.tuple([]),
   saveFile: z.tuple([SaveRequestSchema]),
+  saveStudyTo: z.tuple([z.string().min(1).max(4096).refine(isStudyPath, 'not a .tenure path'), z.string().max(MAX_SESSION_CHARS)]),
+  closeAnswer: z.tuple([z.number().int().positive(), z.boolean()]),
   saveSettings: z.tuple([SettingsJson]),
   saveSession: z.tuple([z.string().max(MAX_SESSION_CHARS).refine((s) => {
     try {
@@ -102,6 +113,7 @@ export async function grantPaths(ctx: HostContext, paths: string[]): Promise<Hos
     try {
       const f = await ctx.registry.register(p);
       files.push(f);
+      if (isStudyPath(f.path!)) ctx.studyPaths?.add(f.path!);
       ctx.engine?.grant?.(f.path!);
       await ctx.recent.add({ name: f.name, path: f.path!, openedAt: Date.now() });
       app.addRecentDocument(f.path!);
@@ -116,6 +128,7 @@ type Handler<S extends z.ZodType> = (args: z.infer<S>, event: IpcMainInvokeEvent
 
 export function registerHostHandlers(ctx: HostContext): void {
   let lastSaveDir: string | null = null;
+  const studyPaths = (ctx.studyPaths ??= new Set<string>());
 
   function handle<S extends z.ZodType>(channel: string, schema: S, fn: Handler<S>): void {
     ipcMain.removeHandler(channel);
@@ -169,8 +182,19 @@ export function registerHostHandlers(ctx: HostContext): void {
     if (res.canceled || !res.filePath) return { saved: false };
     await writeFile(res.filePath, req.data);
     lastSaveDir = dirname(res.filePath);
+    if (isStudyPath(res.filePath)) studyPaths.add(res.filePath);
     return { saved: true, path: res.filePath };
   });
+
+  // Save Study on a study that has a file: only a .tenure file the user chose this session, written atomically.
+  handle(IPC.saveStudyTo, Schemas.saveStudyTo, async ([path, text]): Promise<SaveResult> => {
+    if (!studyPaths.has(path)) throw new Error('not a study file chosen by the user');
+    await writeTextAtomic(path, text);
+    return { saved: true, path };
+  });
+
+  handle(IPC.closeAnswer, Schemas.closeAnswer, ([id, dirty]) => ctx.close?.answer(id, dirty));
+  handle(IPC.closeWindow, Schemas.none, () => ctx.close?.closeNow());
 
   handle(IPC.loadSettings, Schemas.none, () => readTextOrNull(ctx.settingsPath));
 

@@ -9,6 +9,12 @@ export const IPC = {
   saveSettings: 'tenure:saveSettings',
   saveSession: 'tenure:saveSession',
   loadSession: 'tenure:loadSession',
+  /** Renderer → main: write a study over the .tenure file it was opened from or saved to (no dialog). */
+  saveStudyTo: 'tenure:saveStudyTo',
+  /** Renderer → main: the answer to closeRequest (id, has unsaved changes). */
+  closeAnswer: 'tenure:closeAnswer',
+  /** Renderer → main: the study was saved after "Save" in the close dialog; close now. */
+  closeWindow: 'tenure:closeWindow',
   /** Renderer → main: "I am listening"; returns files opened before that (command line, OS). */
   takePendingFiles: 'tenure:takePendingFiles',
   /** Renderer → main: "give me a port to the engine process" (answered with enginePort). */
@@ -18,6 +24,10 @@ export const IPC = {
   engineExited: 'tenure:engineExited',
   command: 'tenure:command',
   filesOpened: 'tenure:filesOpened',
+  /** Main → renderer: the window is closing; answer closeAnswer(id, dirty). */
+  closeRequest: 'tenure:closeRequest',
+  /** Main → renderer: "Save" was chosen in the close dialog. */
+  saveAndClose: 'tenure:saveAndClose',
 } as const;
 
 /** Largest single readFileRange over IPC; the renderer host splits bigger reads into chunks. */

@@ -20,6 +20,8 @@ import { readTextOrNull } from './jsonStore';
 import { RecentFiles } from './recentFiles';
 import { filesFromArgv, pickLanguage } from './startup';
 import { createMainWindow, hardenWebContents } from './window';
+import { installCloseGuard } from './closeGuard';
+import { markSessionClean } from './sessionFiles';
 
 const APP_NAME = 'Tenure';
 
@@ -81,6 +83,10 @@ function showWindow(): BrowserWindow {
       mainWindow = null;
       incoming.reset();
     });
+    // Unsaved work asks before the window closes; "Don't Save" discards the autosaved session too.
+    const sessionDir = join(app.getPath('userData'), 'session');
+    const guard = installCloseGuard(win, { t, onDiscard: () => markSessionClean(sessionDir) });
+    if (ctx) ctx.close = guard;
     mainWindow = win;
   }
   if (win.isMinimized()) win.restore();

@@ -28,6 +28,18 @@ const tenureHost: HostApi = {
   saveSession: (json) => ipcRenderer.invoke(IPC.saveSession, json) as Promise<void>,
   loadSession: () => ipcRenderer.invoke(IPC.loadSession) as Promise<string | null>,
   connectEngine: () => ipcRenderer.invoke(IPC.engineConnect) as Promise<void>,
+  saveStudyTo: (path, text) => ipcRenderer.invoke(IPC.saveStudyTo, String(path), String(text)) as Promise<SaveResult>,
+  onCloseRequest: (isDirty, onSave) => {
+    const offAsk = subscribe<unknown>(IPC.closeRequest, (id) => {
+      if (typeof id === 'number') void ipcRenderer.invoke(IPC.closeAnswer, id, isDirty() === true);
+    });
+    const offSave = subscribe<unknown>(IPC.saveAndClose, () => onSave());
+    return () => {
+      offAsk();
+      offSave();
+    };
+  },
+  closeWindow: () => ipcRenderer.invoke(IPC.closeWindow) as Promise<void>,
   onCommand: (listener) =>
     subscribe<unknown>(IPC.command, (id) => {
       if (typeof id === 'string') listener(id);

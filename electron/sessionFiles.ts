@@ -64,3 +64,15 @@ export async function readSession(dir: string, fs: SessionFs = realFs): Promise<
   }
   return null;
 }
+
+/**
+ * "Don't Save" on closing: the newest autosaved session is written again marked as without unsaved work,
+ * so the next start does not offer to restore what the user chose to discard.
+ */
+export async function markSessionClean(dir: string, fs: SessionFs = realFs): Promise<void> {
+  const text = await readSession(dir, fs);
+  if (!text) return;
+  const record = JSON.parse(text) as { dirty?: unknown };
+  if (!record || typeof record !== 'object' || record.dirty !== true) return;
+  await writeSession(dir, JSON.stringify({ ...record, dirty: false }), fs);
+}

@@ -63,5 +63,8 @@ export function createElectronHost(): HostApi {
     saveSession: bridge.saveSession ? (json) => bridge.saveSession!(json) : undefined,
     loadSession: bridge.loadSession ? () => bridge.loadSession!() : undefined,
     ...(bridge.connectEngine ? { connectEngine: () => bridge.connectEngine!() } : {}),
+    ...(bridge.saveStudyTo ? { saveStudyTo: (path: string, text: string) => bridge.saveStudyTo!(path, text) } : {}),
+    ...(bridge.onCloseRequest ? { onCloseRequest: (isDirty: () => boolean, onSave: () => void) => bridge.onCloseRequest!(isDirty, onSave) } : {}),
+    ...(bridge.closeWindow ? { closeWindow: () => bridge.closeWindow!() } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { STUDY_FORMAT, STUDY_VERSION, studySchema, type Study } from '../../shared/study/schema';
 import { importOptionsSchema } from '../../shared/study/schema';
+import { sourceKindOf } from '../../shared/import/dataFiles';
 import { allTables } from '../store/sourcesSlice';
-import type { WorkbenchState } from '../store/workbenchStore';
+import { useWorkbench, type WorkbenchState } from '../store/workbenchStore';
 import { openAnalyses } from '../editors/deck/sources';
 import { useStudy } from './studyStore';
 
@@ -18,12 +19,15 @@ export function buildStudy(s: WorkbenchState, title = ''): Study {
   for (const src of s.sources) {
     if (!src.file) continue;
     for (const table of src.tables) {
-      const options = importOptionsSchema.safeParse(src.file.options);
+      const options = importOptionsSchema.safeParse({ ...src.file.options, ...(table.dbTable ? { dbTable: table.dbTable } : {}) });
+      const kind = sourceKindOf(src.file.fileName);
       sources.push({
-        id: src.id,
+        // The tables of one database file: one source each (openStudy groups them again by file).
+        id: src.tables.length > 1 ? `${src.id}#${table.name}` : src.id,
         name: table.name,
         path: src.file.path,
         fileName: src.file.fileName,
+        ...(kind ? { kind } : {}),
         size: src.file.size,
         mtime: src.file.mtime,
         fingerprint: src.file.fingerprint,
@@ -64,6 +68,24 @@ export function buildStudy(s: WorkbenchState, title = ''): Study {
 function stripRuntime(data: Record<string, unknown>): Record<string, unknown> {
   const { opened: _opened, runOnOpen: _run, ...rest } = data;
   return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+}
+
+/** A session worth keeping: it has data files or editors. */
+export function hasContent(study: Study): boolean {
+  return study.sources.length > 0 || study.editors.length > 0;
+}
+
+const stem = (name: string) => name.replace(/\.tenure$/i, '');
+
+/**
+ * Unsaved changes right now (not waiting for the autosave's quiet period): the study differs from the one
+ * last saved or opened, or, untitled, it has work in it.
+ */
+export function sessionNow(): { study: Study; key: string; dirty: boolean } {
+  const st = useStudy.getState();
+  const study = buildStudy(useWorkbench.getState(), st.file ? stem(st.file.name) : '');
+  const key = studyKey(study);
+  return { study, key, dirty: st.savedText !== null ? key !== st.savedText : hasContent(study) };
 }
 
 /** What decides "dirty": the study without the time it was saved. */

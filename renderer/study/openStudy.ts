@@ -13,9 +13,10 @@ import { workerExcelReader } from '../editors/import/workerExcelReader';
 import { refreshCatalog } from '../workbench/actions/catalog';
 import { reportError } from '../workbench/actions/reportError';
 import type { WorkbenchServices } from '../workbench/services';
-import { buildStudy, studyKey } from './buildStudy';
+import { buildStudy, sessionNow, studyKey } from './buildStudy';
 import { askForFiles, type RelinkRow } from './relinkStore';
 import { describeFile } from './sourceFiles';
+import { rememberImport } from '../engine/rebuildSources';
 import { rememberStudy, useStudy } from './studyStore';
 import { clearOffered, markRun, offerResults } from './preparedRuns';
 
@@ -37,7 +38,9 @@ export async function saveStudy(services: WorkbenchServices, opts: { as?: boolea
   const text = serializeStudy(study);
   const suggestedName = `${st.file && !opts.as ? stem(st.file.name) : title}.tenure`;
   try {
-    const res = await services.host.saveFile({ suggestedName, data: text, filters: [{ name: t('workbench.study.fileType'), extensions: ['tenure'] }] });
+    // Save (not Save As) of a study with a file writes over it without asking (Electron); else a dialog.
+    const direct = !opts.as && st.file?.path && services.host.saveStudyTo ? await services.host.saveStudyTo(st.file.path, text).catch(() => null) : null;
+    const res = direct ?? (await services.host.saveFile({ suggestedName, data: text, filters: [{ name: t('workbench.study.fileType'), extensions: ['tenure'] }] }));
     if (!res.saved) return false;
     const name = (res.path ?? suggestedName).replace(/^.*[\\/]/, '');
     useStudy.getState().set({ file: { name, path: services.host.kind === 'electron' ? (res.path ?? null) : null }, savedText: studyKey(study), dirty: false, dirtyTabs: [] });
@@ -75,7 +78,7 @@ export async function openStudyFromHost(services: WorkbenchServices): Promise<vo
 
 /** Ask first when the session has unsaved changes (true = go ahead). */
 export function confirmDiscard(services: WorkbenchServices): boolean {
-  if (!useStudy.getState().dirty) return true;
+  if (!sessionNow().dirty) return true;
   return globalThis.confirm?.(services.i18n.t('workbench.study.discardChanges')) ?? true;
 }
 
@@ -126,7 +129,10 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
         continue;
       }
       const described = await describeFile(r.file, { path: r.path ?? o.source.path ?? undefined, mtime: r.mtime, options: o.source.options, columns: Object.fromEntries(Object.entries(o.source.columns).map(([k, v]) => [Number(k), v])) });
-      store.addTable({ id: o.source.id, label: r.file.name, icon: 'file', file: described }, { name: o.source.table, rows: o.rows ?? 0, columns: o.columns ?? [] });
+      const dbTable = o.source.options.dbTable;
+      // After an engine-process restart the table is rebuilt from the same file and choices.
+      rememberImport(o.source.table, r.file, { ...o.source.options, columns: Object.fromEntries(Object.entries(o.source.columns).map(([k, v]) => [Number(k), v])), excelReader: workerExcelReader });
+      store.addTable({ id: o.source.id.replace(/#.*$/, ''), label: r.file.name, icon: 'file', file: described }, { name: o.source.table, rows: o.rows ?? 0, columns: o.columns ?? [], ...(dbTable ? { dbTable } : {}) });
       if (o.changed) store.notify('warning', t('workbench.study.changedFile', { file: r.file.name }));
     }
     for (const d of run.derived) if (d.error) store.addProblem({ severity: 'error', code: d.error.code, message: translate(services, d.error), file: d.table });

@@ -3,8 +3,8 @@ import type { Study } from '../../shared/study/schema';
 import { migrateStudy } from '../../shared/study/migrate';
 import { useWorkbench } from '../store/workbenchStore';
 import type { WorkbenchServices } from '../workbench/services';
-import { buildStudy, studyKey } from './buildStudy';
-import { openStudy } from './openStudy';
+import { hasContent, sessionNow } from './buildStudy';
+import { openStudy, saveStudy } from './openStudy';
 import { useStudy } from './studyStore';
 
 /** Autosave lands within 2 s of a change: a short quiet period, then the write. */
@@ -20,11 +20,6 @@ const sessionSchema = z.object({
 });
 export type SessionRecord = z.infer<typeof sessionSchema>;
 
-const stem = (name: string) => name.replace(/\.tenure$/i, '');
-
-function hasContent(study: Study): boolean {
-  return study.sources.length > 0 || study.editors.length > 0;
-}
 
 /** Tabs whose state differs from the saved study's (all tabs of an untitled session with work in it). */
 function dirtyTabs(study: Study, savedText: string | null): string[] {
@@ -47,9 +42,7 @@ export function startStudySession(services: WorkbenchServices): () => void {
   const write = () => {
     timer = undefined;
     const st = useStudy.getState();
-    const study = buildStudy(useWorkbench.getState(), st.file ? stem(st.file.name) : '');
-    const key = studyKey(study);
-    const dirty = st.savedText !== null ? key !== st.savedText : hasContent(study);
+    const { study, dirty } = sessionNow();
     const tabs = dirty ? dirtyTabs(study, st.savedText) : [];
     if (dirty !== st.dirty || tabs.join() !== st.dirtyTabs.join()) st.set({ dirty, dirtyTabs: tabs });
     const name = st.file?.name ?? services.i18n.t('workbench.study.untitled');
@@ -69,12 +62,21 @@ export function startStudySession(services: WorkbenchServices): () => void {
     if (s.derived !== p.derived || s.notes !== p.notes || s.deck !== p.deck || s.savedText !== p.savedText || s.file !== p.file) schedule();
   });
   const beforeUnload = (e: BeforeUnloadEvent) => {
-    if (!useStudy.getState().dirty) return;
+    if (!sessionNow().dirty) return;
     e.preventDefault();
     e.returnValue = '';
   };
   window.addEventListener('beforeunload', beforeUnload);
+  // Electron: main asks before closing the window; "Save" saves (a dialog if untitled), then closes.
+  const offClose = services.host.onCloseRequest?.(
+    () => sessionNow().dirty,
+    () =>
+      void saveStudy(services).then((saved) => {
+        if (saved) void services.host.closeWindow?.();
+      }),
+  );
   return () => {
+    offClose?.();
     offWb();
     offStudy();
     window.removeEventListener('beforeunload', beforeUnload);

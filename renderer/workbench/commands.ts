@@ -12,6 +12,7 @@ import { openFromHost } from './actions/openFiles';
 import { openSampleWorkspace } from './actions/sampleWorkspace';
 import { runActiveSql } from './editors/sqlRunner';
 import { openStudyFromHost, saveStudy } from '../study/openStudy';
+import { closeStudy } from '../study/closeStudy';
 import { fileSourceOfTable, replaceDataFile } from '../study/replaceData';
 import { openTable } from './actions/openFiles';
 import { copyTableName, dropTable, profileTable } from './actions/tableActions';
@@ -96,6 +97,7 @@ export function createHandlers(services: WorkbenchServices): Record<string, Comm
     'study.open': () => openStudyFromHost(services),
     'study.save': () => void saveStudy(services),
     'study.saveAs': () => void saveStudy(services, { as: true }),
+    'study.close': () => void closeStudy(services),
     // The current table's file, else the first file source.
     'study.replaceData': () => replaceDataFile(services, fileSourceOfTable(currentTable(st())) ?? st().sources.find((x) => x.file)?.id ?? null),
     'sql.newEditor': () => newSqlEditor(),

@@ -69,4 +69,15 @@ export interface HostApi {
    * process dies, `{ tenureEngine: 'exited', reason }` follows. Absent: the workbench uses duckdb-wasm.
    */
   connectEngine?(): Promise<void>;
+  /**
+   * Electron: Save Study without a dialog, over the `.tenure` file the study was opened from or saved to
+   * (main accepts only a .tenure path the user chose this session). Absent: every save asks.
+   */
+  saveStudyTo?(path: string, text: string): Promise<SaveResult>;
+  /**
+   * Electron: the window is closing; `isDirty` says whether the study has unsaved changes (main then asks
+   * Save / Don't Save / Cancel). `onSave` runs after "Save": save, then `closeWindow()` if it was saved.
+   */
+  onCloseRequest?(isDirty: () => boolean, onSave: () => void): () => void;
+  closeWindow?(): Promise<void>;
 }

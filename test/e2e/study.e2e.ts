@@ -1,12 +1,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, DATA } from '../helpers/paths';
 import { browserMissing, launch, openWorkbench, type Session } from './harness';
 
 const TELCO = path.join(DATA, 'WA_Fn-UseC_-Telco-Customer-Churn.csv');
+const AIRLINE = path.join(DATA, 'airline_satisfaction_test.csv');
+const NOTE = 'A class = a fifth of customers; check the B class next month.';
+const TAKEAWAY = 'Month-to-month A customers leave first: call them in month 1.';
 const EDITOR = '.editor-host:not([hidden])';
 
 async function runCommand(page: Page, id: string, query: string): Promise<void> {
@@ -71,6 +75,29 @@ describe.skipIf(browserMissing)('results belong to the analysis (web build in Ch
 const OUT = path.join(ARTIFACTS, 'study-e2e');
 const HEADLINE = 'The top 20% of customers (1,407) produce 53.6% of TotalCharges; 80% is reached with 38.4% of customers.';
 const ed = (page: Page, testId: string) => page.locator(`${EDITOR} [data-testid="${testId}"]`);
+
+/** Real computations per analysis id since the page loaded (performance marks of the workbench). */
+const runsSinceLoad = (page: Page) =>
+  page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const m of performance.getEntriesByName('tenure:analysis-run')) {
+      const d = (m as PerformanceMark).detail as { id: string; before: boolean };
+      if (!d.before) out[d.id] = (out[d.id] ?? 0) + 1;
+    }
+    return out;
+  });
+
+/** The deck rows as kind/chart, ticked or not, with the takeaway. */
+const deckRows = (page: Page) =>
+  ed(page, 'deck-items')
+    .locator('[data-testid="deck-item"]')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        id: `${e.getAttribute('data-kind')}/${e.getAttribute('data-chart')}`,
+        on: (e.querySelector('[data-testid="deck-include"]') as HTMLInputElement).checked,
+        takeaway: (e.querySelector('[data-testid="deck-takeaway"]') as HTMLInputElement).value,
+      })),
+    );
 const riskAt0 = (page: Page, group: string) => ed(page, 'km-risk-table').locator(`tr[data-group="${group}"] td[data-time="0"]`).textContent();
 
 async function openStudy(page: Page, file: string, data: string[]): Promise<void> {
@@ -90,6 +117,7 @@ async function openStudy(page: Page, file: string, data: string[]): Promise<void
 describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web build in Chromium)', () => {
   let s: Session;
   let profile: string;
+  let deckBefore: { id: string; on: boolean; takeaway: string }[] = [];
   const studyFile = path.join(OUT, 'telco.tenure');
 
   beforeAll(async () => {
@@ -130,6 +158,52 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     await ed(page, 'km-card').waitFor({ timeout: 60_000 });
     await expect(riskAt0(page, 'A')).resolves.toBe('2702');
 
+    // A note on the Pareto, kept with the study.
+    await page.locator('.tab[data-kind="pareto"]').click();
+    await ed(page, 'pareto-editor').locator('.tn-an-section-title', { hasText: 'Notes' }).click();
+    await ed(page, 'analysis-notes').fill(NOTE);
+
+    // The loyalty-driver quadrant on the airline survey.
+    await openFile(page, AIRLINE, '25,976 rows');
+    await runCommand(page, 'analysis.quadrant', 'quadrant');
+    const qd = ed(page, 'quadrant-editor');
+    await qd.waitFor();
+    await expect(qd.locator('[data-testid="qd-outcome"]').inputValue()).resolves.toBe('satisfaction');
+    // "Select all rating columns": the 14 service ratings of golden/airline_test_ipa.json.
+    await qd.locator('[data-testid="qd-select-ratings"]').click();
+    await expect.poll(() => qd.locator('[data-testid="qd-drivers"] input:checked').count(), { timeout: 30_000 }).toBe(14);
+    const satisfied = qd.locator('[data-testid="qd-positive"] label', { hasText: /^satisfied/ }).locator('input');
+    await satisfied.waitFor({ timeout: 20_000 });
+    await satisfied.check();
+    await qd.locator('[data-testid="analysis-run"]').click();
+    const wifi = qd.locator('[data-testid="qd-priority"] tr[data-driver="Inflight wifi service"]');
+    await wifi.waitFor({ timeout: 90_000 });
+    // golden quadrant_pearson_satisfied: Inflight wifi service is "Concentrate here", 25,163 valid answers.
+    await expect(wifi.getAttribute('data-zone')).resolves.toBe('concentrate');
+    await expect(wifi.textContent()).resolves.toContain('25,163');
+
+    // A 3-slide deck: the Pareto curve, the churn curve by class first with its own takeaway, the quadrant.
+    await runCommand(page, 'deck.export', 'deck');
+    const deck = ed(page, 'deck-editor');
+    await deck.locator('[data-testid="deck-items"]').waitFor({ timeout: 90_000 });
+    await expect.poll(() => deck.getAttribute('data-state'), { timeout: 90_000 }).toBe('ready');
+    const items = deck.locator('[data-testid="deck-item"]');
+    for (let i = 0; i < (await items.count()); i++) await items.nth(i).locator('[data-testid="deck-include"]').uncheck();
+    for (const id of ['pareto/pareto', 'survival/km', 'quadrant/quadrant']) {
+      const [kind, chart] = id.split('/');
+      await deck.locator(`[data-kind="${kind}"][data-chart="${chart}"] [data-testid="deck-include"]`).check();
+    }
+    for (let i = 0; i < 4; i++) {
+      const up = deck.locator('[data-kind="survival"][data-chart="km"] [data-testid="deck-up"]');
+      if (await up.isEnabled()) await up.click();
+    }
+    await deck.locator('[data-kind="survival"][data-chart="km"] [data-testid="deck-takeaway"]').fill(TAKEAWAY);
+    await deck.locator('[data-testid="deck-title"]').fill('Telco and airline, monthly');
+    if (await deck.locator('[data-testid="deck-brief"]').count()) await deck.locator('[data-testid="deck-brief"]').uncheck();
+    await expect(deck.locator('[data-testid="deck-count"]').textContent()).resolves.toBe('3 chart slides + title slide');
+    deckBefore = await deckRows(page);
+    expect(deckBefore[0]).toEqual({ id: 'survival/km', on: true, takeaway: TAKEAWAY });
+
     // Unsaved work: the title and the tabs say so.
     await expect.poll(() => page.title(), { timeout: 10_000 }).toMatch(/^● /);
     await expect.poll(() => page.locator('[data-testid="tab-dirty"]').count()).toBeGreaterThan(0);
@@ -142,10 +216,18 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     const text = readFileSync(studyFile, 'utf8');
     const study = JSON.parse(text);
     expect(study.format).toBe('tenure-study');
-    expect(study.sources).toHaveLength(1);
+    expect(study.sources).toHaveLength(2);
     expect(study.sources[0]).toMatchObject({ fileName: 'WA_Fn-UseC_-Telco-Customer-Churn.csv', size: readFileSync(TELCO).length });
+    expect(study.sources[1]).toMatchObject({ fileName: 'airline_satisfaction_test.csv', size: readFileSync(AIRLINE).length });
     expect(study.derived).toEqual([expect.objectContaining({ kind: 'paretoClasses', table: 'telco_classes' })]);
-    expect(study.analyses.map((a: { kind: string }) => a.kind).sort()).toEqual(['hazard', 'pareto', 'survival']);
+    expect(study.analyses.map((a: { kind: string }) => a.kind).sort()).toEqual(['hazard', 'pareto', 'quadrant', 'survival']);
+    expect(study.analyses.find((a: { kind: string }) => a.kind === 'pareto').notes).toBe(NOTE);
+    // The deck: every row in its order, three ticked, the typed takeaway and title only (generated text is made anew).
+    const ticked = study.deck.slides.filter((x: { include: boolean }) => x.include);
+    expect(ticked.map((x: { chart: string }) => x.chart)).toEqual(['km', 'pareto', 'quadrant']);
+    expect(ticked.map((x: { takeaway?: string }) => x.takeaway)).toEqual([TAKEAWAY, undefined, undefined]);
+    expect(study.deck).toMatchObject({ title: 'Telco and airline, monthly', brief: false });
+    expect(study.deck.slides).toHaveLength(deckBefore.length);
     // Never the customers' data: no customer id of the file appears in the study.
     expect(text).not.toContain('7590-VHVEG');
   });
@@ -153,14 +235,36 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
   it('reopens the study after a reload: same headline and numbers, re-run from the file', async () => {
     const { page } = s;
     await openWorkbench(page, inject('baseURL'));
-    await openStudy(page, studyFile, [TELCO]);
+    await openStudy(page, studyFile, [TELCO, AIRLINE]);
     await page.locator('.tab[data-kind="pareto"]').click();
     await expect.poll(() => ed(page, 'pareto-editor').locator('[data-testid="headline-text"]').textContent(), { timeout: 90_000 }).toBe(HEADLINE);
+    await expect(ed(page, 'analysis-notes').inputValue()).resolves.toBe(NOTE);
     await page.locator('.tab[data-kind="survival"]').click();
     await ed(page, 'km-card').waitFor({ timeout: 60_000 });
     await expect(riskAt0(page, 'A')).resolves.toBe('2702');
     await expect(riskAt0(page, 'B')).resolves.toBe('1693');
+    await page.locator('.tab[data-kind="quadrant"]').click();
+    const wifi = ed(page, 'quadrant-editor').locator('[data-testid="qd-priority"] tr[data-driver="Inflight wifi service"]');
+    await wifi.waitFor({ timeout: 90_000 });
+    await expect(wifi.getAttribute('data-zone')).resolves.toBe('concentrate');
+    await expect(wifi.textContent()).resolves.toContain('25,163');
     await s.screenshot('study-reopened-dark');
+
+    // The deck as it was: order, ticks, the typed takeaway, the title; the other takeaways made again.
+    await page.locator('.tab[data-kind="deck"]').click();
+    await expect.poll(() => ed(page, 'deck-editor').getAttribute('data-state'), { timeout: 90_000 }).toBe('ready');
+    await expect.poll(() => deckRows(page), { timeout: 30_000 }).toEqual(deckBefore);
+    await expect(ed(page, 'deck-title').inputValue()).resolves.toBe('Telco and airline, monthly');
+    await expect(ed(page, 'deck-count').textContent()).resolves.toBe('3 chart slides + title slide');
+    await s.screenshot('study-reopened-deck-dark');
+
+    // Opening ran each analysis once: the study run's results went to the editors, nothing ran twice.
+    const runs = await runsSinceLoad(page);
+    expect(Object.keys(runs).length).toBeGreaterThanOrEqual(3);
+    expect(Object.values(runs).every((n) => n === 1), JSON.stringify(runs)).toBe(true);
+    // Nothing was changed by opening: no unsaved-changes marker.
+    await page.waitForTimeout(2500);
+    await expect(page.title()).resolves.not.toMatch(/^● /);
   });
 
   it('relinks to a copy with 500 rows removed: says the file changed and shows the new figures', async () => {
@@ -171,7 +275,7 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     const copy = path.join(dir, path.basename(TELCO));
     writeFileSync(copy, [lines[0], ...lines.slice(501)].join('\n'));
     await openWorkbench(page, inject('baseURL'));
-    await openStudy(page, studyFile, [copy]);
+    await openStudy(page, studyFile, [copy, AIRLINE]);
     await expect.poll(() => page.locator('[data-testid="notification"]').allTextContents(), { timeout: 60_000 }).toContainEqual(expect.stringContaining('changed since the study was saved'));
     await page.locator('.tab[data-kind="pareto"]').click();
     await expect.poll(() => ed(page, 'pareto-summary').textContent(), { timeout: 90_000 }).toContain('6,543 rows');
@@ -271,6 +375,7 @@ describe.skipIf(browserMissing)('next month’s export: Replace data file… and
     await pa.locator('[data-testid="analysis-run"]').click();
     await expect.poll(() => pa.locator('[data-testid="headline-text"]').textContent(), { timeout: 60_000 }).toBe(HEADLINE);
 
+    const runsBefore = await runsSinceLoad(page);
     const chooser = page.waitForEvent('filechooser');
     await runCommand(page, 'study.replaceData', 'replace data');
     await (await chooser).setFiles(next);
@@ -285,9 +390,33 @@ describe.skipIf(browserMissing)('next month’s export: Replace data file… and
     expect(top[1]).toBe('53.6%');
     await s.screenshot('study-what-changed-dark');
 
-    // The Pareto editor re-ran on the new file.
+    // The Pareto editor shows the new file, computed once (the replacement's run, handed over).
     await page.locator('.tab[data-kind="pareto"]').click();
     await expect.poll(() => ed(page, 'pareto-summary').textContent(), { timeout: 90_000 }).toContain('6,543 rows');
+    await page.waitForTimeout(1000);
+    const runsAfter = await runsSinceLoad(page);
+    const ids = Object.keys(runsAfter);
+    expect(ids).toHaveLength(1);
+    expect(runsAfter[ids[0]] - (runsBefore[ids[0]] ?? 0), JSON.stringify({ runsBefore, runsAfter })).toBe(1);
+
+    // The same comparison as a slide: "Add to deck" opens the deck with a comparison table row.
+    await page.locator('.tab[data-kind="whatChanged"]').click();
+    await view.locator('[data-testid="changed-add-to-deck"]').click();
+    const deck = ed(page, 'deck-editor');
+    await expect.poll(() => deck.getAttribute('data-state'), { timeout: 90_000 }).toBe('ready');
+    const row = deck.locator('[data-testid="deck-item"][data-kind="whatChanged"]');
+    await expect(row.locator('[data-testid="deck-item-title"]').textContent()).resolves.toBe('What changed: Who makes the profit');
+    await expect(row.locator('[data-testid="deck-include"]').isChecked()).resolves.toBe(true);
+    await s.screenshot('study-changed-in-deck-dark');
+    const download = page.waitForEvent('download');
+    await deck.locator('[data-testid="deck-export"]').click();
+    const pptx = path.join(dir, 'changed.pptx');
+    await (await download).saveAs(pptx);
+    const zip = await JSZip.loadAsync(readFileSync(pptx));
+    const slideText = (await Promise.all(zip.file(/^ppt\/slides\/slide\d+\.xml$/).map((f) => f.async('string')))).join('\n');
+    expect(slideText).toContain('What changed: Who makes the profit');
+    expect(slideText).toContain(`Before (WA_Fn-UseC_-Telco-Customer-Churn.csv)`);
+    expect(slideText).toContain(pct(was.share));
     await page.locator('.tab[data-kind="whatChanged"]').click();
     await runCommand(page, 'theme.light', 'light');
     await runCommand(page, 'language.zh-CN', '中文');

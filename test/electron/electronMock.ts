@@ -53,6 +53,14 @@ export class FakeBrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** As Electron: 'close' may be prevented; otherwise the window goes and 'closed' follows. */
+  close(): void {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
   }
@@ -99,6 +107,7 @@ export const dialog = {
   showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
   showErrorBox: vi.fn(),
+  showMessageBox: vi.fn(async (..._args: unknown[]): Promise<{ response: number }> => ({ response: 2 })),
 };
 
 /** utilityProcess.fork: records the module and options; the child records what main posts to it. */

@@ -18,7 +18,7 @@ describe('preload', () => {
     expect(Object.keys(contextBridge.exposed)).toEqual(['tenureHost']);
     expect(host.kind).toBe('electron');
     expect(host.version).toBe(HOST_API_VERSION);
-    const methods = ['openFiles', 'readFileRange', 'openRecent', 'recentFiles', 'saveFile', 'onCommand', 'onOpenFiles', 'loadSettings', 'saveSettings', 'saveSession', 'loadSession', 'connectEngine'];
+    const methods = ['openFiles', 'readFileRange', 'openRecent', 'recentFiles', 'saveFile', 'onCommand', 'onOpenFiles', 'loadSettings', 'saveSettings', 'saveSession', 'loadSession', 'connectEngine', 'saveStudyTo', 'onCloseRequest', 'closeWindow'];
     expect(Object.keys(host).sort()).toEqual(['kind', 'version', ...methods].sort());
     expect(JSON.stringify(Object.keys(host))).not.toMatch(/ipc|invoke|send|require/i);
   });
@@ -62,6 +62,31 @@ describe('preload', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('answers a close request with the page’s dirty state, runs Save on saveAndClose, and unsubscribes', async () => {
+    ipcRenderer.invoke.mockClear();
+    let dirty = true;
+    const onSave = vi.fn();
+    const off = host.onCloseRequest!(() => dirty, onSave);
+    ipcRenderer.emit(IPC.closeRequest, { sender: 'secret' }, 7);
+    dirty = false;
+    ipcRenderer.emit(IPC.closeRequest, { sender: 'secret' }, 8);
+    ipcRenderer.emit(IPC.closeRequest, { sender: 'secret' }, 'not a number');
+    ipcRenderer.emit(IPC.saveAndClose, { sender: 'secret' });
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      [IPC.closeAnswer, 7, true],
+      [IPC.closeAnswer, 8, false],
+    ]);
+    expect(onSave).toHaveBeenCalledTimes(1);
+    await host.saveStudyTo!('/s/x.tenure', '{}');
+    await host.closeWindow!();
+    expect(ipcRenderer.invoke.mock.calls.slice(2)).toEqual([[IPC.saveStudyTo, '/s/x.tenure', '{}'], [IPC.closeWindow]]);
+    off();
+    ipcRenderer.emit(IPC.closeRequest, {}, 9);
+    ipcRenderer.emit(IPC.saveAndClose, {});
+    expect(ipcRenderer.invoke).toHaveBeenCalledTimes(4);
+    expect(onSave).toHaveBeenCalledTimes(1);
   });
 
   it('forwards menu command ids without the IPC event, and unsubscribes', () => {
