@@ -68,8 +68,7 @@ export async function listSheets(src: FileSource, opts: Pick<ImportOptions, 'max
 
 /** Load the raw values into a staging table and decide every column's type. */
 async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, preview: boolean): Promise<Staged> {
-  // An engine that spills to disk (native) takes text files beyond the wasm heap's limit.
-  if (opts.maxTextBytes === undefined && engine.maxTextBytes !== undefined) opts = { ...opts, maxTextBytes: engine.maxTextBytes };
+  opts = withEngineLimits(engine, opts);
   const file = src.name;
   const format = formatOf(src);
   if (src.size === 0) throw new TenureError('import.empty', `${file} is empty`, { file });
@@ -241,7 +240,13 @@ export async function planImport(engine: QueryEngine, src: FileSource, opts: Imp
 }
 
 /** Load a user's file into a new DuckDB table. Existing tables are never touched on failure. */
+/** An engine that spills to disk (native) takes text files beyond the wasm heap's limit. */
+function withEngineLimits(engine: QueryEngine, opts: ImportOptions): ImportOptions {
+  return opts.maxTextBytes === undefined && engine.maxTextBytes !== undefined ? { ...opts, maxTextBytes: engine.maxTextBytes } : opts;
+}
+
 export async function importFile(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<ImportResult> {
+  opts = withEngineLimits(engine, opts);
   const file = src.name;
   const dataFormat = dataFileFormat(file);
   if (dataFormat) return importDataFile(engine, src, opts, dataFormat).catch((err: unknown) => Promise.reject(asImportError(err, src)));

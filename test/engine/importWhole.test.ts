@@ -99,3 +99,19 @@ for (const kind of ['wasm', 'native'] as EngineKind[]) {
     });
   });
 }
+
+describe('the engine decides the text size limit of every CSV import path', () => {
+  it('a native-like engine limit (here smaller, on native ∞) reaches the direct import, not only staging', async () => {
+    const engine = await startEngine('wasm');
+    try {
+      const p = join(dir, 'limit.csv');
+      writeFileSync(p, retailRows(200));
+      const limited = Object.assign(Object.create(engine) as QueryEngine, { maxTextBytes: 4096 });
+      await expect(importFile(limited, nodeFileSource(p), { tableName: 'lim' })).rejects.toMatchObject({ code: 'import.tooLarge' });
+      const roomy = Object.assign(Object.create(engine) as QueryEngine, { maxTextBytes: Number.POSITIVE_INFINITY });
+      await expect(importFile(roomy, nodeFileSource(p), { tableName: 'lim2', maxTextBytes: undefined })).resolves.toMatchObject({ rows: 200 });
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+});
