@@ -239,12 +239,12 @@ export async function planImport(engine: QueryEngine, src: FileSource, opts: Imp
   }
 }
 
-/** Load a user's file into a new DuckDB table. Existing tables are never touched on failure. */
 /** An engine that spills to disk (native) takes text files beyond the wasm heap's limit. */
 function withEngineLimits(engine: QueryEngine, opts: ImportOptions): ImportOptions {
   return opts.maxTextBytes === undefined && engine.maxTextBytes !== undefined ? { ...opts, maxTextBytes: engine.maxTextBytes } : opts;
 }
 
+/** Load a user's file into a new DuckDB table. Existing tables are never touched on failure. */
 export async function importFile(engine: QueryEngine, src: FileSource, opts: ImportOptions = {}): Promise<ImportResult> {
   opts = withEngineLimits(engine, opts);
   const file = src.name;
