@@ -449,6 +449,7 @@ describe.skipIf(browserMissing)('next month’s export: Replace data file… and
     expect(study.deck.slides.filter((x: { changes?: unknown }) => x.changes)).toHaveLength(1);
 
     await openWorkbench(page, inject('baseURL'));
+    await runCommand(page, 'language.en', 'English'); // the reload may come before the setting was stored
     await openStudy(page, file, [path.join(dir, 'telco-next-month.csv')]);
     await page.locator('.tab[data-kind="whatChanged"]').click();
     await expect.poll(firstRow, { timeout: 60_000 }).toEqual(before);
