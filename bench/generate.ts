@@ -7,7 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, write
 import * as XLSX from '@e965/xlsx';
 import { Rng } from '../scripts/generateSample';
 import { gbkLatin1 } from './gbk';
-import { DATA_DIR, SIZES, XLSX_ROWS, csvPath, gbkPath, xlsxPath, type SizeSpec } from './paths';
+import { DATA_DIR, RETAIL_ROWS, SIZES, XLSX_ROWS, csvPath, gbkPath, retailPath, xlsxPath, type SizeSpec } from './paths';
 
 const START_UTC = Date.UTC(2022, 0, 1);
 const DAYS = 1096; // 2022-01-01 .. 2024-12-31
@@ -117,6 +117,62 @@ export function generateXlsx(rows = XLSX_ROWS): void {
   renameSync(tmp, xlsxPath());
 }
 
+const WORDS = ['WHITE', 'HANGING', 'HEART', 'T-LIGHT', 'HOLDER', 'METAL', 'LANTERN', 'CREAM', 'CUPID', 'HEARTS', 'COAT', 'HANGER',
+  'KNITTED', 'UNION', 'FLAG', 'HOT', 'WATER', 'BOTTLE', 'RED', 'WOOLLY', 'HOTTIE', 'SET', 'OF', '7', 'BABUSHKA', 'NESTING', 'BOXES',
+  'GLASS', 'STAR', 'FROSTED', 'JUMBO', 'BAG', 'PINK', 'POLKADOT', 'LUNCH', 'BOX', 'VINTAGE', 'PAISLEY', 'RETROSPOT', 'CAKE', 'CASES'];
+const COUNTRIES = ['United Kingdom', 'Germany', 'France', 'EIRE', 'Spain', 'Netherlands', 'Belgium', 'Switzerland', 'Portugal', 'Australia', 'Korea, Republic of', 'Hong Kong, China'];
+const COUNTRY_WEIGHTS = [880, 18, 16, 15, 5, 5, 4, 4, 3, 2, 1, 1];
+
+/**
+ * An export shaped like the UCI Online Retail file (541,909 rows, 43.5 MiB), which real users import
+ * and which does not take a CSV reader's fast path: InvoiceNo with C-prefixed cancellations,
+ * StockCode with leading zeros (text), quoted descriptions holding commas and doubled quotes,
+ * negative quantities, `YYYY-MM-DD HH:MM` timestamps (no seconds), 2-decimal prices, a zero-padded
+ * CustomerID that must stay text, blank for ~25% of rows, and quoted country names with commas.
+ */
+export function generateRetail(rows = RETAIL_ROWS): void {
+  const rng = new Rng(0x0e7a11);
+  const products = Array.from({ length: 4000 }, (_, i) => {
+    const n = 2 + Math.floor(rng.uniform() * 4);
+    const words = Array.from({ length: n }, () => rng.pick(WORDS, WORDS.map(() => 1)));
+    let desc = words.join(' ');
+    if (i % 5 === 0) desc += `, ${rng.pick(WORDS, WORDS.map(() => 1))}`;
+    if (i % 97 === 0) desc += ' 12" SIZE';
+    const code = i % 7 === 0 ? String(i % 1000).padStart(5, '0') : `${20000 + i}${i % 3 === 0 ? 'A' : ''}`;
+    return { code, desc, price: Math.round(rng.logNormal(2.5, 0.8) * 100) / 100 };
+  });
+  const quote = (t: string) => (/[",]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+  const tmp = `${retailPath()}.tmp`;
+  const fd = openSync(tmp, 'w');
+  writeSync(fd, 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n');
+  const start = Date.UTC(2010, 11, 1, 8, 0);
+  let invoice = 536365;
+  let minute = 0;
+  let lines: string[] = [];
+  for (let i = 0; i < rows;) {
+    invoice++;
+    minute += 1 + Math.floor(rng.uniform() * 3);
+    const when = new Date(start + minute * 60_000).toISOString();
+    const date = `${when.slice(0, 10)} ${when.slice(11, 16)}`;
+    const cancelled = rng.chance(0.02);
+    const customer = rng.chance(0.25) ? '' : String(1 + Math.floor(4372 * rng.uniform() ** 1.5)).padStart(5, '0');
+    const country = quote(rng.pick(COUNTRIES, COUNTRY_WEIGHTS));
+    const items = 1 + Math.floor(-20 * Math.log(1 - rng.uniform()));
+    for (let k = 0; k < items && i < rows; k++, i++) {
+      const p = products[Math.floor(products.length * rng.uniform() ** 2)];
+      const qty = (1 + Math.floor(-6 * Math.log(1 - rng.uniform()))) * (cancelled ? -1 : 1);
+      lines.push(`${cancelled ? 'C' : ''}${invoice},${p.code},${quote(p.desc)},${qty},${date},${p.price.toFixed(2)},${customer},${country}`);
+    }
+    if (lines.length >= 20_000) {
+      writeSync(fd, lines.join('\n') + '\n');
+      lines = [];
+    }
+  }
+  if (lines.length) writeSync(fd, lines.join('\n') + '\n');
+  closeSync(fd);
+  renameSync(tmp, retailPath());
+}
+
 /** Generate whatever is missing; returns what was generated with the seconds it took. */
 export function ensureData(sizes: string[], log: (s: string) => void = () => undefined): Record<string, number> {
   mkdirSync(DATA_DIR, { recursive: true });
@@ -133,6 +189,7 @@ export function ensureData(sizes: string[], log: (s: string) => void = () => und
     if (!existsSync(csvPath(key)) || !existsSync(gbkPath(key))) timed(`transactions_${key}`, () => generateTransactions(spec));
   }
   if (!existsSync(xlsxPath())) timed('xlsx', () => generateXlsx());
+  if (!existsSync(retailPath())) timed('retail', () => generateRetail());
   return made;
 }
 

@@ -20,7 +20,10 @@ export const SIZES: Record<string, SizeSpec> = {
 };
 
 export const XLSX_ROWS = 100_000;
+/** Rows of the Online-Retail-shaped export (the UCI file has 541,909). */
+export const RETAIL_ROWS = 541_909;
 
 export const csvPath = (size: string) => path.join(DATA_DIR, `transactions_${size}.csv`);
 export const gbkPath = (size: string) => path.join(DATA_DIR, `transactions_${size}_gbk.csv`);
 export const xlsxPath = () => path.join(DATA_DIR, `orders_${XLSX_ROWS / 1000}k.xlsx`);
+export const retailPath = () => path.join(DATA_DIR, 'online_retail_shape.csv');

@@ -16,7 +16,7 @@ import { readSession, writeSession } from './sessionFiles';
 import { readTextOrNull, writeTextAtomic } from './jsonStore';
 import type { RecentFiles } from './recentFiles';
 
-export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'tenure'];
+export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'parquet', 'duckdb', 'ddb', 'tenure'];
 
 export interface HostContext {
   registry: FileRegistry;

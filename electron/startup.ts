@@ -2,7 +2,7 @@
 import { extname, isAbsolute, resolve } from 'node:path';
 import { LANGUAGES, type Language } from '../shared/i18n/resources';
 
-const OPENABLE = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xls']);
+const OPENABLE = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xls', '.parquet', '.duckdb', '.ddb']);
 
 /**
  * Data files named on a command line (first launch or a second instance). Skips the executable,

@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { EChartsOption } from 'echarts';
 import type { ECharts } from 'echarts/core';
 import { echarts } from './echartsCore';
+import { NARROW_CHART, fitWidth } from './fitWidth';
 
 /** A click on a data item (a bar, a point): what the chart reported for it. */
 export interface ChartClick {
@@ -38,6 +39,8 @@ export function EChart({ option, height = 360, className, style, onClick, onRead
   clickRef.current = onClick;
   const readyRef = useRef(onReady);
   readyRef.current = onReady;
+  // Width in 20 px steps, tracked only while narrow: a wide chart never re-renders on resize.
+  const [narrow, setNarrow] = useState(Infinity);
 
   useLayoutEffect(() => {
     const node = el.current!;
@@ -52,7 +55,10 @@ export function EChart({ option, height = 360, className, style, onClick, onRead
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         // A hidden editor (display:none) reports 0×0: keep the last layout until it is shown again.
-        if (node.clientWidth > 0 && node.clientHeight > 0) inst.resize();
+        if (node.clientWidth > 0 && node.clientHeight > 0) {
+          inst.resize();
+          setNarrow(node.clientWidth < NARROW_CHART ? Math.floor(node.clientWidth / 20) * 20 : Infinity);
+        }
       });
     });
     ro.observe(node);
@@ -67,8 +73,8 @@ export function EChart({ option, height = 360, className, style, onClick, onRead
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ ...option, animation: false }, { notMerge: true, lazyUpdate: true });
-  }, [option]);
+    chart.current?.setOption({ ...fitWidth(option, narrow), animation: false }, { notMerge: true, lazyUpdate: true });
+  }, [option, narrow]);
 
   return (
     <div

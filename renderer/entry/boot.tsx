@@ -41,7 +41,7 @@ export async function boot(host: HostApi, shell: WorkbenchServices['shell']): Pr
   // Desktop: native DuckDB in its own process (main owns its folder and limits); browser: duckdb-wasm.
   let remote: RemoteEngine | null = null;
   const inner: QueryEngine = host.connectEngine
-    ? (remote = new RemoteEngine({ connect: electronEngineChannel(host), start: { dir: '' }, onRestart: () => rebuildSources(engine) }))
+    ? (remote = new RemoteEngine({ connect: electronEngineChannel(host), start: { dir: '' }, onRestart: () => rebuildSources(engine, i18n.t) }))
     : new WorkerEngine();
   const engine: LoggedEngine = new LoggedEngine(inner, {
     onState: (state, error) => useWorkbench.getState().setEngineState(state, error),

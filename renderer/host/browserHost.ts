@@ -5,7 +5,7 @@ import { loadSessionText, saveSessionText } from './sessionStore';
 const SETTINGS_KEY = 'tenure.settings';
 const RECENTS_KEY = 'tenure.recentFiles';
 const MAX_RECENTS = 10;
-const ACCEPT = '.csv,.tsv,.txt,.tab,.xlsx,.xls,.tenure';
+const ACCEPT = '.csv,.tsv,.txt,.tab,.xlsx,.xls,.parquet,.duckdb,.ddb,.tenure';
 
 /**
  * HostApi in a plain browser: a hidden <input type=file> for Open, Files kept in memory by id,

@@ -20,6 +20,8 @@ export interface TableInfo {
   name: string;
   rows: number;
   columns: ColumnInfo[];
+  /** A view of a DuckDB database file's table: that table (`name` or `schema.name`). */
+  dbTable?: string;
 }
 
 /** A data source in the Explorer: a file the user opened (one table) or the sample workspace (several). */

@@ -1,5 +1,6 @@
 import { STUDY_FORMAT, STUDY_VERSION, studySchema, type Study } from '../../shared/study/schema';
 import { importOptionsSchema } from '../../shared/study/schema';
+import { sourceKindOf } from '../../shared/import/dataFiles';
 import { allTables } from '../store/sourcesSlice';
 import { useWorkbench, type WorkbenchState } from '../store/workbenchStore';
 import { openAnalyses } from '../editors/deck/sources';
@@ -18,12 +19,15 @@ export function buildStudy(s: WorkbenchState, title = ''): Study {
   for (const src of s.sources) {
     if (!src.file) continue;
     for (const table of src.tables) {
-      const options = importOptionsSchema.safeParse(src.file.options);
+      const options = importOptionsSchema.safeParse({ ...src.file.options, ...(table.dbTable ? { dbTable: table.dbTable } : {}) });
+      const kind = sourceKindOf(src.file.fileName);
       sources.push({
-        id: src.id,
+        // The tables of one database file: one source each (openStudy groups them again by file).
+        id: src.tables.length > 1 ? `${src.id}#${table.name}` : src.id,
         name: table.name,
         path: src.file.path,
         fileName: src.file.fileName,
+        ...(kind ? { kind } : {}),
         size: src.file.size,
         mtime: src.file.mtime,
         fingerprint: src.file.fingerprint,

@@ -16,6 +16,7 @@ import type { WorkbenchServices } from '../workbench/services';
 import { buildStudy, sessionNow, studyKey } from './buildStudy';
 import { askForFiles, type RelinkRow } from './relinkStore';
 import { describeFile } from './sourceFiles';
+import { rememberImport } from '../engine/rebuildSources';
 import { rememberStudy, useStudy } from './studyStore';
 import { clearOffered, markRun, offerResults } from './preparedRuns';
 
@@ -128,7 +129,10 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
         continue;
       }
       const described = await describeFile(r.file, { path: r.path ?? o.source.path ?? undefined, mtime: r.mtime, options: o.source.options, columns: Object.fromEntries(Object.entries(o.source.columns).map(([k, v]) => [Number(k), v])) });
-      store.addTable({ id: o.source.id, label: r.file.name, icon: 'file', file: described }, { name: o.source.table, rows: o.rows ?? 0, columns: o.columns ?? [] });
+      const dbTable = o.source.options.dbTable;
+      // After an engine-process restart the table is rebuilt from the same file and choices.
+      rememberImport(o.source.table, r.file, { ...o.source.options, columns: Object.fromEntries(Object.entries(o.source.columns).map(([k, v]) => [Number(k), v])), excelReader: workerExcelReader });
+      store.addTable({ id: o.source.id.replace(/#.*$/, ''), label: r.file.name, icon: 'file', file: described }, { name: o.source.table, rows: o.rows ?? 0, columns: o.columns ?? [], ...(dbTable ? { dbTable } : {}) });
       if (o.changed) store.notify('warning', t('workbench.study.changedFile', { file: r.file.name }));
     }
     for (const d of run.derived) if (d.error) store.addProblem({ severity: 'error', code: d.error.code, message: translate(services, d.error), file: d.table });

@@ -40,9 +40,11 @@ export async function replaceDataFile(services: WorkbenchServices, sourceId: str
   const task = store.startTask(t('workbench.changed.replacing', { file: hf.name }));
   try {
     const study: Study = buildStudy(useWorkbench.getState());
-    const source = study.sources.find((s) => s.id === current.id);
-    if (!source) return;
-    const dependents = study.analyses.filter((a) => sourcesOf(study, a).some((s) => s.id === source.id));
+    // A database file is one source per table (buildStudy): all of them move to the new file.
+    const replaced = study.sources.filter((s) => s.id === current.id || s.id.startsWith(`${current.id}#`));
+    if (!replaced.length) return;
+    const ids = new Set(replaced.map((s) => s.id));
+    const dependents = study.analyses.filter((a) => sourcesOf(study, a).some((s) => ids.has(s.id)));
     const before: AnalysisResults[] = [];
     const computeBefore = computeShared(services.engine, (a) => markRun(a.id, true));
     for (const a of dependents) {
@@ -51,14 +53,15 @@ export async function replaceDataFile(services: WorkbenchServices, sourceId: str
       before.push({ id: a.id, kind: a.kind, title: a.title ?? '', result });
     }
     const file = fileSourceFromHost(services.host, hf);
-    const sub: Study = { ...study, sources: [source], derived: study.derived.filter((d) => dependents.some((a) => a.id === d.analysis)), analyses: dependents };
+    const sub: Study = { ...study, sources: replaced, derived: study.derived.filter((d) => dependents.some((a) => a.id === d.analysis)), analyses: dependents };
     const run = await runStudy(services.engine, sub, () => ({ file: hf.name, src: () => file }), { excelReader: workerExcelReader, onCompute: (a) => markRun(a.id) });
-    const opened = run.sources[0];
-    if (opened.error) throw opened.error;
+    const failed = run.sources.find((o) => o.error);
+    if (failed?.error) throw failed.error;
+    const opened = new Map(run.sources.map((o) => [o.source.table, o]));
     for (const a of run.analyses) if (a.error) reportError(services.i18n, a.error);
     const described = await describeFile(file, { path: hf.path, mtime: hf.mtime, options: current.file.options, columns: current.file.columns });
     useWorkbench.setState((s) => ({
-      sources: s.sources.map((x) => (x.id === current.id ? { ...x, label: hf.name, file: described, tables: x.tables.map((tb) => (tb.name === source.table ? { ...tb, rows: opened.rows ?? tb.rows, columns: opened.columns ?? tb.columns } : tb)) } : x)),
+      sources: s.sources.map((x) => (x.id === current.id ? { ...x, label: hf.name, file: described, tables: x.tables.map((tb) => { const o = opened.get(tb.name); return o ? { ...tb, rows: o.rows ?? tb.rows, columns: o.columns ?? tb.columns } : tb; }) } : x)),
     }));
     await refreshCatalog(services.engine);
     // The editors show the new data: their runs are dropped and they show the results just computed

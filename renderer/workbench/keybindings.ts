@@ -40,7 +40,7 @@ export function matches(binding: string, e: KeyboardEvent): boolean {
   return mod === c.mod && !otherMod && e.shiftKey === c.shift && e.altKey === c.alt && eventKey(e) === c.key;
 }
 
-const KEY_LABELS: Record<string, string> = { enter: 'Enter', escape: 'Esc', '\\': '\\', arrowup: '↑', arrowdown: '↓' };
+const KEY_LABELS: Record<string, string> = { enter: 'Enter', escape: 'Esc', '\\': '\\', arrowup: '↑', arrowdown: '↓', delete: 'Delete' };
 
 /** Keycaps for display, e.g. ['Ctrl', 'Shift', 'P'] or ['⇧', '⌘', 'P']. */
 export function keycaps(binding: string): string[] {

@@ -36,3 +36,12 @@ export function listValues(values: string[], total = values.length): string {
   const shown = values.slice(0, MAX_LISTED).map((v) => `"${v}"`).join(', ');
   return total > MAX_LISTED ? `${shown}, … (${total})` : shown;
 }
+
+/**
+ * Speaker-note lines for a result's warnings (empty when there are none): a presenter must know that a
+ * slide shows an empty or degenerate result before showing it. Used by the CLI's and the workbench's decks.
+ */
+export function warningNotes(result: unknown, t: (key: string, params?: Record<string, unknown>) => string): string {
+  const warnings = warningsOf(result);
+  return warnings.length ? `${t('export.analysis.warnings')}:\n${warnings.map((w) => `• ${t(warningKey(w), w.params)}`).join('\n')}\n\n` : '';
+}

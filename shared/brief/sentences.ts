@@ -20,7 +20,8 @@ type T = TFunction;
 /** "a, b and c" / "a、b和c". */
 export function joinList(t: T, items: string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(t('export.deck.listSeparator'))}${t('brief.and')}${items[items.length - 1]}`;
+  // Interpolated, so Chinese gets its space between Latin names and 和 (shared/i18n/zhSpacing.ts).
+  return t('brief.and', { head: items.slice(0, -1).join(t('export.deck.listSeparator')), last: items[items.length - 1] });
 }
 
 /** First letter up (English sentences assembled from clauses); Chinese is unchanged. */

@@ -12,7 +12,7 @@ import { buildBrief } from '../brief/buildBrief';
 import { briefSlides } from '../brief/slides';
 import type { BriefItem } from '../brief/types';
 import type { TFunction } from '../i18n/i18n';
-import { warningKey, warningsOf, type AnalysisWarning } from '../analysis/warnings';
+import { warningNotes, warningsOf, type AnalysisWarning } from '../analysis/warnings';
 
 /** A warning of one slide's result (1-based slide number of the deck spec). */
 export type SlideWarning = AnalysisWarning & { slide: number };
@@ -37,12 +37,10 @@ export function chartForSlide(option: EChartsOption): EChartsOption {
 }
 
 /** Speaker notes: the spec as it ran (defaults filled in, so e.g. the quadrant's "not applicable" codes show), the SQL, the source. */
-function notes(s: DeckSlideSpec, effective: unknown, sql: string, source: DeckSource, t: TFunction, warnings: AnalysisWarning[]): string {
+function notes(s: DeckSlideSpec, effective: unknown, sql: string, source: DeckSource, t: TFunction, result: unknown): string {
   const { table: _table, ...spec } = (effective ?? s.spec) as Record<string, unknown>;
   const where = [source.fileName, s.sheet].filter(Boolean).join(' · ');
-  // A degenerate result (no events, one cohort…) is said first: the presenter must know before showing it.
-  const warned = warnings.length ? `${t('export.analysis.warnings')}:\n${warnings.map((w) => `• ${t(warningKey(w), w.params)}`).join('\n')}\n\n` : '';
-  return `${warned}${t('export.deck.notesSpec')}:\n${JSON.stringify({ kind: s.kind, ...spec }, null, 2)}\n\n${t('export.deck.notesSql')}:\n${sql}\n\n${t('export.deck.notesSource')}: ${where}`;
+  return `${warningNotes(result, t)}${t('export.deck.notesSpec')}:\n${JSON.stringify({ kind: s.kind, ...spec }, null, 2)}\n\n${t('export.deck.notesSql')}:\n${sql}\n\n${t('export.deck.notesSource')}: ${where}`;
 }
 
 /** Compute every slide's analysis on its imported table and turn it into a deck slide. */
@@ -69,7 +67,7 @@ export async function deckSlides(deck: DeckSpec, engine: QueryEngine, sources: M
     const slide: DeckSlide = {
       title: s.title ?? (chart ?? charts[0]).title,
       takeaway: s.takeaway ?? rec.takeaway(result, t),
-      notes: notes(s, rec.schema.safeParse({ ...s.spec, table: source.table }).data, rec.sql(result), source, t, warningsOf(result)),
+      notes: notes(s, rec.schema.safeParse({ ...s.spec, table: source.table }).data, rec.sql(result), source, t, result),
     };
     if (chart) pending.push({ slide, option: chartForSlide(chart.option) });
     if (s.table && rec.table) slide.table = displayTable(rec.table(result, t), lng);

@@ -16,7 +16,7 @@
 import { TenureError } from '../errors';
 import { toRows } from './arrowRows';
 import type { QueryEngine } from './QueryEngine';
-import { ql } from './sqlQuote';
+import { qf, ql } from './sqlQuote';
 
 /** One user fragment and the spec field it came from (named in every message). */
 export interface SqlFragment {
@@ -105,7 +105,7 @@ export async function guardFragments(engine: QueryEngine, from: string, fragment
     const alias = nonce();
     let probe: string;
     try {
-      probe = `SELECT * FROM query(${ql(`SELECT (${sql}) AS ${alias} FROM ${from}`)})`;
+      probe = `SELECT * FROM query(${ql(`SELECT ${qf(sql)} AS ${alias} FROM ${from}`)})`;
     } catch (err) {
       throw new TenureError(invalidCode, `The SQL in "${field}" is not valid: ${(err as Error).message}`, { params: { ...params, detail: (err as Error).message } });
     }

@@ -48,3 +48,12 @@ export function qv(value: string | number | boolean | null): string {
 export function qualified(...parts: string[]): string {
   return parts.map(qi).join('.');
 }
+
+/**
+ * The user's own SQL fragment (a filter, a value expression) in its parentheses, exactly as
+ * engine/guard.ts checked it. A fragment ending in a line comment (`plan = 'x' -- monthly only`)
+ * would comment out the closing parenthesis: a newline ends the comment first.
+ */
+export function qf(fragment: string): string {
+  return fragment.includes('--') ? `(${fragment}\n)` : `(${fragment})`;
+}

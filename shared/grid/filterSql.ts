@@ -1,6 +1,9 @@
 import { qd, qi, ql, qn } from '../engine/sqlQuote';
 import { parseGridFilters, isEffective, type GridFilter } from './filterSpec';
 
+/** A bound as written: whole numbers plainly (readable in "Open as SQL"), others as exact DOUBLE literals. */
+const bound = (x: number): string => (Number.isSafeInteger(x) ? qn(x) : qd(x));
+
 /** A date-only bound: the `to` end then runs to the end of that day. */
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,8 +16,8 @@ export function filterPredicate(f: GridFilter): string {
       return f.op === 'equals' ? `CAST(${c} AS VARCHAR) = ${ql(f.value)}` : `contains(lower(CAST(${c} AS VARCHAR)), lower(${ql(f.value)}))`;
     case 'number': {
       const parts = [];
-      if (f.min !== null) parts.push(`${c} >= ${qd(f.min)}`);
-      if (f.max !== null) parts.push(`${c} <= ${qd(f.max)}`);
+      if (f.min !== null) parts.push(`${c} >= ${bound(f.min)}`);
+      if (f.max !== null) parts.push(`${c} <= ${bound(f.max)}`);
       return parts.join(' AND ') || 'TRUE';
     }
     case 'date': {

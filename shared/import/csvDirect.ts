@@ -55,7 +55,7 @@ export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spe
     ...spec,
     staging: `direct_${id}`,
     typed: shapes.every((x): x is FieldShape => x !== null)
-      ? { shapes, types: cols.map((s) => s.col.type), insert: (readCsv) => `INSERT INTO ${qi(target)} SELECT *${typed.map(() => ', false').join('')} FROM ${readCsv}` }
+      ? { shapes, types: cols.map((s) => s.col.type), insert: (readCsv) => `INSERT INTO ${qi(target)} SELECT *${typed.map(() => ', false').join('')} FROM ${readCsv}`, clear: `DELETE FROM ${qi(target)}` }
       : undefined,
     insert: (readCsv) =>
       `INSERT INTO ${qi(target)} SELECT ${outer.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM (SELECT *${casts.map((c) => `, ${c}`).join('')} FROM ${readCsv}))`,

@@ -7,7 +7,8 @@ import { invalidUtf8Lines, type Encoding } from './encoding';
 import type { ImportProgress, RaggedRows } from './importTypes';
 import { scanRecords, skipPhysicalLines, withoutRecords } from './csvScan';
 import { throwIfAborted, yieldToHost } from './abort';
-import { shapesHold, type FieldShape } from './fieldShapes';
+import { shapesCut, type FieldShape } from './fieldShapes';
+import { loadWholeTyped } from './csvWhole';
 
 export interface CsvLoadSpec {
   src: FileSource;
@@ -30,10 +31,10 @@ export interface CsvLoadSpec {
    */
   insert?: (readCsv: string) => string;
   /**
-   * DuckDB's typed reader for quote-free chunks whose every field is already canonical for its
+   * DuckDB's typed reader for chunks whose every field is already canonical for its
    * column (fieldShapes.ts): `insert` gets a read_csv(…) yielding c0…cN in the given types.
    */
-  typed?: { shapes: FieldShape[]; types: string[]; insert: (readCsv: string) => string };
+  typed?: { shapes: FieldShape[]; types: string[]; insert: (readCsv: string) => string; clear?: string };
   chunkBytes: number;
   maxRecordBytes: number;
   /** Read only the first bytes (preview); the cut last record is left out. */
@@ -79,6 +80,9 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * options, repeat. Progress and cancellation are checked between chunks.
  */
 export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): Promise<CsvLoadResult> {
+  // A UTF-8 file DuckDB can read itself, canonical throughout: one typed read_csv of the whole file.
+  const whole = await loadWholeTyped(engine, spec);
+  if (whole) return whole;
   const { src, fields, staging } = spec;
   const file = src.name;
   const end = Math.min(src.size, spec.endByte ?? src.size);
@@ -90,8 +94,6 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
   const encoder = new TextEncoder();
   const delimiterByte = encoder.encode(spec.delimiter)[0];
   const quoteByte = spec.quote ? encoder.encode(spec.quote)[0] : -1;
-  const columnsSql = `{${cols.map((c) => `${ql(c)}: 'VARCHAR'`).join(', ')}}`;
-  const typedColumnsSql = spec.typed ? `{${cols.map((c, i) => `${ql(c)}: ${ql(spec.typed!.types[i])}`).join(', ')}}` : '';
   const newlineByte = spec.lineEnding === 'cr' ? CR : LF;
   const started = Date.now();
   const result: CsvLoadResult = { rows: 0, raggedLines: [], truncatedLines: [], repairedLines: [] };
@@ -147,11 +149,7 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
     const insertChunk = async (part: Uint8Array, pad: boolean, lineEnding = spec.lineEnding, typed = false): Promise<void> => {
       const vfile = `tenure_chunk_${staging}_${chunkNo++}.csv`;
       await engine.registerFileBuffer(vfile, part);
-      const opts = [
-        'header = false', ...(typed ? [] : ['all_varchar = true']), 'auto_detect = false', `delim = ${ql(spec.delimiter)}`,
-        `quote = ${ql(spec.quote)}`, `escape = ${ql(spec.quote)}`, `columns = ${typed ? typedColumnsSql : columnsSql}`, 'allow_quoted_nulls = false',
-        `max_line_size = ${qn(spec.maxRecordBytes + 1024)}`, `new_line = ${ql({ lf: '\\n', crlf: '\\r\\n', cr: '\\r' }[lineEnding])}`,
-      ];
+      const opts = readCsvOptions(spec, typed, lineEnding);
       if (pad) opts.push('null_padding = true', 'strict_mode = false');
       try {
         await engine.query((typed ? spec.typed!.insert : insert)(`read_csv(${ql(registeredPath(engine, vfile))}, ${opts.join(', ')})`));
@@ -181,12 +179,11 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
     };
     // Copies (slice): the browser engine transfers (detaches) the buffer it is given, and `body` is
     // still needed for the carry and, if DuckDB objects, for the next attempt.
-    // Canonical values only (most machine-made exports): DuckDB's typed reader, its fastest path;
-    // the shape check also counts the records, so the line count needs no second pass.
-    const cut = spec.typed && newlineByte === LF ? cutPoint(body, LF, quoteByte, final) : 0;
-    const records = cut > 0 ? shapesHold(body, cut, spec.typed!.shapes, delimiterByte) : -1;
-    if (records > 0 && (await attempt(body.slice(0, cut), spec.lineEnding, true))) {
-      quick = { consumed: cut, records, nextLine: line + records - (body[cut - 1] === LF ? 0 : 1) };
+    // Canonical values only (most machine-made exports, quoted text included): DuckDB's typed reader,
+    // its fastest path; the shape walk also finds the cut and counts records and lines in one pass.
+    const typedCut = spec.typed && newlineByte === LF ? shapesCut(body, spec.typed.shapes, delimiterByte, quoteByte, final) : null;
+    if (typedCut && typedCut.records > 0 && (await attempt(body.slice(0, typedCut.consumed), spec.lineEnding, true))) {
+      quick = { consumed: typedCut.consumed, records: typedCut.records, nextLine: line + typedCut.lines };
       quickDone = true;
     }
     if (!quickDone) {
@@ -246,6 +243,17 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
     await yieldToHost();
   }
   return result;
+}
+
+/** DuckDB's read_csv options for a chunk (or the whole file): explicit everything, VARCHAR or the typed columns. */
+export function readCsvOptions(spec: CsvLoadSpec, typed: boolean, lineEnding = spec.lineEnding): string[] {
+  const cols = Array.from({ length: spec.fields }, (_, i) => stagingColumn(i));
+  const columns = `{${cols.map((c, i) => `${ql(c)}: ${typed ? ql(spec.typed!.types[i]) : "'VARCHAR'"}`).join(', ')}}`;
+  return [
+    'header = false', ...(typed ? [] : ['all_varchar = true']), 'auto_detect = false', `delim = ${ql(spec.delimiter)}`,
+    `quote = ${ql(spec.quote)}`, `escape = ${ql(spec.quote)}`, `columns = ${columns}`, 'allow_quoted_nulls = false',
+    `max_line_size = ${qn(spec.maxRecordBytes + 1024)}`, `new_line = ${ql({ lf: '\\n', crlf: '\\r\\n', cr: '\\r' }[lineEnding])}`,
+  ];
 }
 
 function scanOpts(spec: CsvLoadSpec, delimiter: number, quote: number) {

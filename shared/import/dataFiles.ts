@@ -29,6 +29,15 @@ export function dataFileFormat(name: string): DataFileFormat | null {
   return FORMATS[extensionOf(name)] ?? null;
 }
 
+/** The kind of source a study records for a file name (csv also for tsv/txt; null: not a data file). */
+export function sourceKindOf(name: string): 'csv' | 'xlsx' | 'xls' | DataFileFormat | null {
+  const ext = extensionOf(name);
+  if (['csv', 'tsv', 'txt', 'tab'].includes(ext)) return 'csv';
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (ext === 'xls') return 'xls';
+  return dataFileFormat(name);
+}
+
 /** A table (or view) inside an attached database: `name` for its main schema, else `schema.name`. */
 export interface DatabaseTable {
   schema: string;

@@ -6,6 +6,7 @@ import type { ColumnOverride, ImportPlan, PlanColumn } from './importTypes';
 import type { ExcelKind } from './excelRead';
 import { flagFromRow, flagStats, idNameHint, inferFromSample, inferFull, type Detected } from './typeInference';
 import { LEADING_ZERO_RE, convertExpr, isMissing, trimmed } from './valueParsing';
+import { OWN_DATABASE } from './tableInfo';
 
 /** A plan column and where its raw values sit in the staging table. */
 export interface StagedColumn {
@@ -72,7 +73,7 @@ export async function redetectFull(engine: QueryEngine, staging: string, cols: S
 
 /** The types DuckDB actually made, by column (what the Explorer shows must be what SQL sees). */
 export async function madeTypes(engine: QueryEngine, table: string): Promise<Map<string, string>> {
-  const sql = `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ${ql(table)} AND NOT internal`;
+  const sql = `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ${ql(table)} AND NOT internal AND ${OWN_DATABASE}`;
   return new Map(toRows<{ name: string; type: string }>(await engine.query(sql)).map((r) => [r.name, r.type]));
 }
 

@@ -20,6 +20,7 @@ const decimal = z.enum(['dot', 'comma']);
 export const importOptionsSchema = z
   .object({
     sheet: text(300).optional(),
+    dbTable: text(300).optional().describe('A DuckDB database file: the table the source is (`name`, or `schema.name` outside main).'),
     encoding: text(40).optional(),
     delimiter: text(4).optional(),
     quote: text(4).optional(),
@@ -42,6 +43,10 @@ export const sourceSchema = z
     name: text(200).min(1).describe('Short name shown in the Explorer and matched by `--relink NAME=FILE`.'),
     path: text(4096).nullable().default(null).describe('Where the host knew the file (null in the browser).'),
     fileName: text(1024).min(1),
+    kind: z
+      .enum(['csv', 'xlsx', 'xls', 'parquet', 'duckdb'])
+      .optional()
+      .describe('What the file is: csv/xlsx/xls are imported; parquet is loaded by DuckDB (native engine); duckdb is attached read-only and options.dbTable names the table. Absent: from the file name.'),
     size: z.number().int().nonnegative().describe('Bytes, when saved.'),
     mtime: z.number().nullable().default(null).describe('Modified time, ms since 1970, when saved.'),
     fingerprint: text(200).nullable().default(null).describe('Content fingerprint (see fingerprint.ts), to tell a changed file.'),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,5 +101,26 @@ describe('Parquet and DuckDB database files in the CLI (native engine)', () => {
     expect(w.n).toBe(n.n);
     expect(near(w.total, n.total) && near(w.gini, n.gini)).toBe(true);
     expect(sha(files.duckdb)).toBe(before);
+  }, 300_000);
+
+  it('a study with a Parquet source and a database-table source (kind + dbTable recorded) re-runs with the same numbers', async () => {
+    const source = (id: string, file: string, table: string, kind: string, options: object = {}) => ({
+      id, name: id, path: file, fileName: path.basename(file), size: statSync(file).size, kind, table, options,
+    });
+    const pareto = (id: string, table: string) => ({ id, kind: 'pareto', spec: { table, customer: 'customerID', value: { kind: 'column', column: 'TotalCharges' } } });
+    const study = {
+      format: 'tenure-study', version: 1, title: 'Data files',
+      sources: [source('pq', files.parquet, 'telco_pq', 'parquet'), source('db', files.duckdb, 'telco_db', 'duckdb', { dbTable: 'telco' }), source('acc', files.duckdb, 'accounts', 'duckdb', { dbTable: 'sales.accounts' })],
+      analyses: [pareto('a1', 'telco_pq'), pareto('a2', 'telco_db')],
+    };
+    const file = path.join(dir, 'data.tenure');
+    writeFileSync(file, JSON.stringify(study));
+    const r = await cliJson(['study', 'run', file, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const out = r.out as { sources: { id: string; table: string; rows: number }[]; analyses: { id: string; result: { n: number; total: number; gini: number } }[] };
+    expect(out.sources.map((s) => [s.id, s.table, s.rows])).toEqual([['pq', 'telco_pq', 7043], ['db', 'telco_db', 7043], ['acc', 'accounts', 100]]);
+    const [a1, a2] = out.analyses.map((a) => a.result);
+    expect([a1.n, a2.n]).toEqual([PARETO.n, PARETO.n]);
+    expect(near(a1.total, PARETO.total) && near(a2.gini, PARETO.gini) && a1.gini === a2.gini).toBe(true);
   }, 300_000);
 });

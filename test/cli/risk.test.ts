@@ -13,7 +13,7 @@ describe('tenure risk (CLI)', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const r = out as any;
-    expect(Object.keys(r)).toEqual(['horizon', 'minAtRisk', 'customers', 'active', 'notScored', 'thinTail', 'valueActiveScored', 'valueAtRisk', 'bySegment', 'byClass', 'top', 'sql', 'engine']);
+    expect(Object.keys(r)).toEqual(['horizon', 'minAtRisk', 'customers', 'active', 'notScored', 'thinTail', 'valueActiveScored', 'valueAtRisk', 'bySegment', 'byClass', 'top', 'warnings', 'sql', 'engine']);
     expect([r.horizon, r.minAtRisk, r.customers, r.active, r.notScored, r.thinTail]).toEqual([6, 20, G.n_customers, G.n_active, G.n_not_scored, G.n_thin_tail]);
     expect(rel(r.valueActiveScored, G.value_active_scored)).toBeLessThan(1e-9);
     expect(rel(r.valueAtRisk, G.value_at_risk)).toBeLessThan(1e-9);

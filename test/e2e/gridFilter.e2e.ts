@@ -161,6 +161,37 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
       await s.screenshot(`grid-filter-03-open-sql-${tag}`);
     });
 
+    it('draws long timestamps whole: columns fit fractions of a second by default', async () => {
+      const { page } = s;
+      const editor = page.locator('.editor-host:not([hidden]) .cm-content');
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(
+        "SELECT TIMESTAMP '2011-12-09 12:50:00.123456' + INTERVAL (i) SECOND AS at_us, CAST('2011-12-09 12:50:00.123456789' AS TIMESTAMP_NS) AS at_ns, DATE '2011-12-09' AS d FROM range(50) r(i)",
+      );
+      await page.keyboard.press('Control+Enter');
+      const results = page.locator('[data-testid="bottom-panel"] .tn-grid');
+      await waitForGrid(results);
+      const cells = results.locator('.tn-grid-row').first().locator('.tn-grid-cell');
+      await expect.poll(() => cells.allTextContents()).toEqual(['2011-12-09 12:50:00.123456', '2011-12-09 12:50:00.123456789', '2011-12-09']);
+      const cut = await cells.evaluateAll((els) => els.map((el) => el.scrollWidth > el.clientWidth));
+      expect(cut).toEqual([false, false, false]);
+      await results.screenshot({ path: path.join(SCREENSHOTS, `grid-filter-04-timestamps-${tag}.png`) });
+    });
+
+    it('a split copy of the table keeps its filters (they live in the tab)', async () => {
+      const { page } = s;
+      await page.locator('.tab[data-kind="table"]').first().click();
+      await page.keyboard.press('Control+\\');
+      await expect.poll(() => page.locator('.editor-group').count()).toBe(2);
+      const copy = page.locator('.editor-group').nth(1);
+      await waitForGrid(copy);
+      await expect.poll(() => copy.locator('[data-testid="filter-chip"]').count(), { timeout: 30_000 }).toBe(5);
+      await expect.poll(() => copy.locator('[data-testid="filter-count"]').textContent(), { timeout: 60_000 }).toBe(filteredText(STEPS[4]));
+      await copy.locator('.tab.active .tab-close').click();
+      await expect.poll(() => page.locator('.editor-group').count()).toBe(1);
+    });
+
     it('removes a chip and clears all: the count follows and the table count returns', async () => {
       const { page } = s;
       await page.locator('.tab[data-kind="table"]').first().click();

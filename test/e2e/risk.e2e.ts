@@ -215,7 +215,7 @@ describe.skipIf(browserMissing)('Value at risk, the retention brief and the deck
     const { page } = s;
     await palette('简体中文', 'language.zh-CN');
     await page.locator('.tab[data-kind="risk"]').click();
-    await expect.poll(() => risk().locator('[data-testid="headline-text"]').textContent()).toBe('未来6个月内预计流失的CLTV为 123万，占在网客户价值的 6.7%');
+    await expect.poll(() => risk().locator('[data-testid="headline-text"]').textContent()).toBe('未来 6个月内预计流失的 CLTV 为 123万，占在网客户价值的 6.7%');
     await risk().locator('[data-testid="headline"]').scrollIntoViewIfNeeded();
     await page.waitForTimeout(400);
     await s.screenshot('risk-editor-zh');
@@ -227,8 +227,8 @@ describe.skipIf(browserMissing)('Value at risk, the retention brief and the deck
     await expect.poll(() => brief().getAttribute('data-state'), { timeout: 120_000 }).toBe('ready');
     await expect.poll(() => brief().locator('h2').textContent()).toBe('客户保留简报');
     const text = (await brief().textContent()) ?? '';
-    expect(text).toContain('Month-to-month客户有一半在第35个月前流失');
-    expect(text).toContain('其中 77.6% 来自 A 类客户，79.4% 来自Month-to-month客户。');
+    expect(text).toContain('Month-to-month 客户有一半在第 35 个月前流失');
+    expect(text).toContain('其中 77.6% 来自 A 类客户，79.4% 来自 Month-to-month 客户。');
     expect(text).toContain('添加驱动因素调查（四象限分析），了解客户留下或离开的原因。');
     await page.waitForTimeout(200);
     await s.screenshot('brief-zh');

@@ -34,7 +34,8 @@ describe('toAccelerator', () => {
   });
 
   it('converts every keybinding in the command list', () => {
-    for (const c of COMMANDS.filter((c) => c.keybinding)) expect(toAccelerator(c.keybinding), c.id).toMatch(/^CmdOrCtrl\+/);
+    // Menu commands carry a modifier; in-window keys (F2 / Delete on an Explorer row) are plain keys.
+    for (const c of COMMANDS.filter((c) => c.keybinding)) expect(toAccelerator(c.keybinding), c.id).toMatch(c.keybinding!.startsWith('Mod') ? /^CmdOrCtrl\+/ : /^\w+$/);
   });
 });
 

@@ -99,6 +99,21 @@ describe('openFiles', () => {
     expect(app.addRecentDocument).toHaveBeenCalledWith(csv);
   });
 
+  it('offers Parquet and DuckDB database files; a chosen one is granted to the engine process by path', async () => {
+    const pq = join(dir, 'orders.parquet');
+    const db = join(dir, 'crm.duckdb');
+    writeFileSync(pq, 'PAR1');
+    writeFileSync(db, 'x');
+    const grant = vi.fn();
+    ctx.engine = { connect: vi.fn(), grant };
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [pq, db] });
+    const files = (await call(IPC.openFiles, { multiple: true })) as HostFile[];
+    const opts = dialog.showOpenDialog.mock.calls[0][1] as Electron.OpenDialogOptions;
+    expect(opts.filters![0].extensions).toEqual(expect.arrayContaining(['csv', 'xlsx', 'parquet', 'duckdb', 'tenure']));
+    expect(files.map((f) => [f.name, f.path])).toEqual([['orders.parquet', pq], ['crm.duckdb', db]]);
+    expect(grant.mock.calls.map(([p]) => p)).toEqual([pq, db]);
+  });
+
   it('asks for multi-selection only when requested, and returns [] when cancelled', async () => {
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await call(IPC.openFiles, { multiple: true })).toEqual([]);

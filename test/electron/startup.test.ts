@@ -9,6 +9,10 @@ describe('filesFromArgv', () => {
     ]);
   });
 
+  it('takes Parquet and DuckDB database files too', () => {
+    expect(filesFromArgv(['/opt/Tenure/tenure', '/data/a.parquet', '/data/crm.DUCKDB', '/data/x.db'], '/home/u', true)).toEqual(['/data/a.parquet', '/data/crm.DUCKDB']);
+  });
+
   it('skips the app path in development (electron .)', () => {
     expect(filesFromArgv(['/x/electron', '.', 'a.tsv'], '/w', false)).toEqual(['/w/a.tsv']);
     expect(filesFromArgv(['/x/electron', 'a.csv'], '/w', false)).toEqual([]);

@@ -6,6 +6,7 @@ import { countSql, describeSql, dropIndexSql, rowidProbeSql, sortIndexSql, windo
 import { windowRows } from '../../renderer/editors/grid/useGridData';
 import { WindowStore } from '../../renderer/editors/grid/windowCache';
 import { selectionText } from '../../renderer/editors/grid/copySelection';
+import { filterWhereSql } from '../../shared/grid/filterSql';
 
 let engine: WasmNodeEngine;
 const k = (i: number) => String((i * 7919) % 1000);
@@ -152,5 +153,26 @@ describe('grid windows on duckdb-wasm', () => {
     expect(fetched.text.split('\n')).toEqual(['249999.5', '249999.0', '249998.5', '249998.0', '249997.5', '249997.0', '249996.5', '249996.0', '249995.5', '']);
     expect(fetched.cells).toBe(10);
     expect(updates).toBe(2);
+  });
+
+  it('filters: the count, unsorted windows and a sort index hold exactly the filtered rows', async () => {
+    const cols = await columns(src);
+    const where = filterWhereSql([
+      { kind: 'number', column: 'k', min: 0, max: 9 },
+      { kind: 'null', column: 'v', isNull: false },
+      { kind: 'text', column: HOSTILE, op: 'contains', value: 'ROW 9' },
+    ]);
+    // The same rule in JS over the generated ids: k = i·7919 mod 1000 in 0…9, v not NULL (i mod 10 ≠ 0), text 'row 9…'.
+    const ids: number[] = [];
+    for (let i = 0; i < 1_000_000; i++) if ((i * 7919) % 1000 <= 9 && i % 10 !== 0 && String(i).startsWith('9')) ids.push(i);
+    expect(toRows<{ n: number }>(await engine.query(countSql(src, where)))[0].n).toBe(ids.length);
+    const plain = await page(src, cols, { offset: 0, limit: ids.length + 10, tieBreak: 'rowid', where });
+    expect(plain.map((r) => Number(r[0]))).toEqual(ids);
+    const sort = { column: 'k', dir: 'desc' as const };
+    await engine.query(sortIndexSql(src, cols, sort, 'rowid', 'idx filtered', where));
+    const sorted = await page(src, cols, { offset: 0, limit: ids.length + 10, sort, index: 'idx filtered', tieBreak: 'rowid', where });
+    const expected = [...ids].sort((a, b) => ((b * 7919) % 1000) - ((a * 7919) % 1000) || a - b);
+    expect(sorted.map((r) => Number(r[0]))).toEqual(expected);
+    await engine.query(dropIndexSql('idx filtered'));
   });
 });

@@ -18,7 +18,8 @@ import { attacks, writeCustomers } from '../helpers/userSqlFixture';
 const DIR = path.join(ARTIFACTS, 'usersql-engine');
 const SECRET = path.join(DIR, 'secret.txt');
 const A = attacks(DIR, SECRET);
-const REFUSED = ['analysis.sqlStatements', 'analysis.sqlNotExpression', 'analysis.sqlReadsFiles', 'quadrant.where', 'analysis.sqlInvalid'];
+// Pareto says a fragment DuckDB cannot parse in its own words (pareto.filter / pareto.valueExpr, naming the fragment).
+const REFUSED = ['analysis.sqlStatements', 'analysis.sqlNotExpression', 'analysis.sqlReadsFiles', 'quadrant.where', 'analysis.sqlInvalid', 'pareto.filter', 'pareto.valueExpr'];
 
 let engine: WasmNodeEngine;
 let table: string;
@@ -58,7 +59,7 @@ describe('user SQL stays in its lane (every analysis, every fragment field)', ()
         expect(err, `${name} / ${kind}`).not.toBeNull();
         expect(REFUSED, `${name} / ${kind}: ${err!.code} ${err!.message}`).toContain(err!.code);
         expect(err!.message).not.toContain('31337');
-        expect(err!.message).toMatch(/"(where|value\.sql|valueExpr)"/);
+        expect(err!.message).toMatch(/"(where|value\.sql|valueExpr)"|^The (filter|value expression) /);
       }
       expect(readdirSync(DIR).sort()).toEqual(['customers.csv', 'secret.txt']);
       // The engine still answers, and the attack left no table behind.
@@ -90,5 +91,20 @@ describe('user SQL stays in its lane (every analysis, every fragment field)', ()
     const cox = await computeCox(engine, { table, time: { kind: 'duration', column: 'tenure' }, event, covariates: ['charges'], where: `tenure >= 0 AND charges IS NOT NULL` });
     expect(cox.model.n).toBeGreaterThan(0);
     expect(existsSync(path.join(DIR, 'x.csv'))).toBe(false);
+  });
+
+  it('a fragment ending in a -- comment is accepted: the comment ends before the closing parenthesis', async () => {
+    const km = await computeSurvival(engine, { table, time: { kind: 'duration', column: 'tenure' }, event, where: `plan = 'Monthly' -- monthly only` });
+    expect(km.groups[0].n).toBe(60);
+    const p = await computePareto(engine, { table, customer: 'id', value: { kind: 'expr', sql: 'charges * 2 -- doubled' }, where: `plan = 'Yearly' -- yearly` });
+    expect(p.n).toBe(60);
+    const c = await computeCohorts(engine, { table, customer: 'id', date: 'joined', valueExpr: 'charges -- per row', where: 'TRUE --' });
+    expect(c.cohorts.reduce((s, x) => s + x.size, 0)).toBe(120);
+    const q = await computeQuadrant(engine, { table, drivers: [{ column: 'wifi' }, { column: 'seat' }], outcome: { column: 'satisfied', positive: 'yes' }, where: `plan = 'Monthly' -- monthly` });
+    expect(q.overall.rows).toBe(60);
+    // The comment cannot hide what follows it on the next line from the parser: still one expression or refused.
+    const codeOf = (sql: string) => guardFragments(engine, `"${table}"`, [{ field: 'where', sql }]).then(() => 'ok', (e: { code: string }) => e.code);
+    expect(await codeOf(`TRUE) FROM "${table}" -- hide the rest`)).toBe('analysis.sqlInvalid');
+    expect(await codeOf(`TRUE -- a note\n) AS a, (2`)).toBe('analysis.sqlNotExpression');
   });
 });

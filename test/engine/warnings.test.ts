@@ -9,7 +9,8 @@ import { computeCohorts, MAX_COHORT_PERIODS } from '../../shared/analysis/cohort
 import { computePareto } from '../../shared/analysis/pareto/compute';
 import { MAX_PARETO_GROUPS } from '../../shared/analysis/pareto/groupCount';
 import { computeQuadrant } from '../../shared/analysis/quadrant/compute';
-import { computeReasons } from '../../shared/analysis/reasons/compute';
+import { MAX_BOOTSTRAP_WORK } from '../../shared/analysis/quadrant/warnings';
+import { computeReasons, MAX_REASON_GROUPS, MAX_REASONS } from '../../shared/analysis/reasons/compute';
 import { computeRisk } from '../../shared/analysis/risk/compute';
 import { computeCox } from '../../shared/analysis/cox/compute';
 import { createI18n } from '../../shared/i18n/i18n';
@@ -29,6 +30,10 @@ beforeAll(async () => {
   table = (await importFile(engine, nodeFileSource(writeCustomers(path.join(ARTIFACTS, `warnings-${process.env.TENURE_TEST_ENGINE ?? 'wasm'}`))))).table;
   // 1,000 weekly activity dates (19 years) and a single customer per row.
   await engine.query(`CREATE TABLE span AS SELECT 'c' || i AS id, DATE '1990-01-01' + INTERVAL (i * 7) DAY AS d FROM range(1000) t(i)`);
+  // 1,000 churned customers with free-text reasons (300 different) in 60 groups.
+  await engine.query(`CREATE TABLE notes AS SELECT 'c' || i AS id, 'Yes' AS churn, 'reason ' || (i % 300) AS reason, 'r' || (i % 5) AS topic, 'g' || (i % 60) AS grp FROM range(1000) t(i)`);
+  // 25,000 survey answers: 5,000 bootstrap resamples of them exceed the budget.
+  await engine.query(`CREATE TABLE survey AS SELECT 1 + i % 5 AS q1, 1 + (i * 7) % 5 AS q2, i % 3 = 0 AS happy FROM range(25000) t(i)`);
 }, 300_000);
 afterAll(() => engine?.close());
 
@@ -58,8 +63,16 @@ describe('warnings: survival', () => {
     expect(r.warnings[1].params).toMatchObject({ n: 120, event: 'churn = "Churned"' });
   });
 
+  it('a cause with more values than can be shown is refused from a count', async () => {
+    const err = await computeSurvival(engine, km({ cause: { kind: 'column', column: 'id' } })).catch((e) => e);
+    expect(err).toMatchObject({ code: 'analysis.tooManyCauses', params: { count: 40, max: 20 } });
+  });
+
   it('a filter that keeps nothing, and a group with one value', async () => {
-    expect(codes((await computeSurvival(engine, km({ where: `plan = 'Nope'` }))).warnings)).toEqual(['survival.noRows']);
+    expect(codes((await computeSurvival(engine, km({ where: `plan = 'Nope'` }))).warnings)).toEqual(['survival.filterKeepsNone']);
+    // Rows that pass the filter but all lack a group value (stayers give no reason).
+    const blank = await computeSurvival(engine, km({ where: `churn = 'No'`, group: 'reason' }));
+    expect(blank.warnings).toEqual([expect.objectContaining({ code: 'survival.noRows', params: { excluded: 80 } })]);
     const one = await computeSurvival(engine, km({ where: `plan = 'Monthly'`, group: 'plan' }));
     expect(one.warnings).toEqual([expect.objectContaining({ code: 'survival.singleGroup', params: { column: 'plan', value: 'Monthly' } })]);
   });
@@ -115,6 +128,13 @@ describe('warnings and bounds: quadrant', () => {
     expect(codes(never.warnings)).toContain('quadrant.noImportance');
   });
 
+  it('a bootstrap of more row visits than its budget is refused before any replicate, with the most resamples that fit', async () => {
+    const spec = { table: 'survey', drivers: [{ column: 'q1' }, { column: 'q2' }], outcome: { column: 'happy' } };
+    const err = await computeQuadrant(engine, { ...spec, bootstrap: { resamples: 5000 } }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'quadrant.bootstrapTooLarge', params: { resamples: 5000, rows: 25000, max: MAX_BOOTSTRAP_WORK, most: 4000 } });
+    expect((await computeQuadrant(engine, { ...spec, bootstrap: { resamples: 20 } })).overall.drivers[0].bootstrap).toBeDefined();
+  });
+
   it('a segment column with more than 50 values is refused from a count', async () => {
     const err = await computeQuadrant(engine, { ...quadrantSpec(), segment: 'id' }).catch((e) => e);
     expect(err).toMatchObject({ code: 'quadrant.tooManySegments', params: { segment: 'id', count: 120, max: 50 } });
@@ -125,8 +145,11 @@ describe('warnings and bounds: reasons, value at risk, Cox', () => {
   it('reasons: no churned customer; a breakdown column with too many values', async () => {
     const r = await computeReasons(engine, { table, reason: 'reason', event: { column: 'churn', values: ['Churned'] } });
     expect(codes(r.warnings)).toEqual(['survival.eventValueNeverOccurs', 'reasons.noChurned']);
-    const err = await computeReasons(engine, { table, reason: 'reason', event: { column: 'churn', values: ['Yes'] }, group: 'id' }).catch((e) => e);
-    expect(err).toMatchObject({ code: 'reasons.tooManyGroups', params: { count: 120, max: 50 } });
+    const notes = { table: 'notes', reason: 'reason', event: { column: 'churn', values: ['Yes'] } };
+    const err = await computeReasons(engine, { ...notes, reason: 'topic', group: 'grp' }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'reasons.tooManyGroups', params: { count: 60, max: MAX_REASON_GROUPS } });
+    const free = await computeReasons(engine, notes).catch((e) => e);
+    expect(free).toMatchObject({ code: 'reasons.tooManyReasons', column: 'reason', params: { column: 'reason', count: 300, max: MAX_REASONS } });
   });
 
   it('value at risk: a horizon nobody reaches; a segment per customer is refused', async () => {

@@ -87,6 +87,15 @@ describe('deck dialog: items', () => {
     expect(notes).not.toContain('"table"');
     expect(notes).toContain('SQL:\nSELECT 1');
     expect(notes).toContain('telco.csv');
+    expect(notes).not.toContain('Check before');
+  });
+
+  it('puts a degenerate result\'s warnings first in the speaker notes, in the deck\'s language', () => {
+    const result = { warnings: [{ code: 'cohort.singleCohort', message: 'one cohort', params: { cohort: '2024-01' } }] };
+    const en = slideNotes('cohort', { table: 't' }, 'SELECT 1', 'retail.csv', createI18n('en').t, result);
+    expect(en.startsWith('Check before you rely on this result:\n• Every customer starts in the same period (2024-01): there is one cohort, nothing to compare.\n\n')).toBe(true);
+    const zh = slideNotes('cohort', { table: 't' }, 'SELECT 1', 'retail.csv', createI18n('zh-CN').t, result);
+    expect(zh.split('\n')[1]).toContain('只有一个同期群');
   });
 
   it('has a File menu command with a title in both languages', () => {

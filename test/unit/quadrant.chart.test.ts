@@ -80,4 +80,18 @@ describe('quadrant chart option', () => {
     const two = placeLabels([{ x: 500, y: 300, text: 'Inflight service' }, { x: 510, y: 304, text: 'Baggage handling' }], { x: 0, y: 0, w: 960, h: 540 }, { fontSize: 13, markerRadius: 6 });
     expect(overlap(two[0].rect, two[1].rect)).toBe(0);
   });
+
+  it('labels keep off the crosshair lines when a side is free (issue 16: "On-board Service" was crossed)', () => {
+    const bounds = { x: 0, y: 0, w: 960, h: 540 };
+    const opts = { fontSize: 13, markerRadius: 6 };
+    const crosses = (r: { x: number; y: number; w: number; h: number }, lines: { x: number[]; y: number[] }) =>
+      lines.x.some((lx) => r.x < lx && r.x + r.w > lx) || lines.y.some((ly) => r.y < ly && r.y + r.h > ly);
+    // Just left of the vertical line: the plain "right" spot crosses it.
+    const p = { x: 460, y: 280, text: 'On-board Service' };
+    const lines = { x: [480], y: [200] };
+    expect(crosses(placeLabels([p], bounds, opts)[0].rect, lines)).toBe(true);
+    const placed = placeLabels([p], bounds, { ...opts, lines })[0];
+    expect(placed.side).toBe('left');
+    expect(crosses(placed.rect, lines)).toBe(false);
+  });
 });

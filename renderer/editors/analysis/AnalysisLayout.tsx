@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnalysisNotes } from './AnalysisNotes';
 import './analysis.css';
@@ -21,9 +21,14 @@ export interface AnalysisLayoutProps {
  */
 export function AnalysisLayout({ form, actions, children, testId, notesId }: AnalysisLayoutProps) {
   const { t } = useTranslation();
-  const [collapsed, setCollapsed] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  // The user's choice wins; until they make one, the settings fold away in a narrow editor (a split).
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const narrow = useNarrow(root, NARROW_PX);
+  const collapsed = choice ?? narrow;
+  const setCollapsed = (f: (c: boolean) => boolean) => setChoice(f(collapsed));
   return (
-    <div className={`tn-an${collapsed ? ' collapsed' : ''}`} data-testid={testId}>
+    <div ref={root} className={`tn-an${collapsed ? ' collapsed' : ''}`} data-testid={testId} data-narrow={narrow || undefined}>
       <aside className="tn-an-side" aria-label={t('export.analysis.settings')}>
         <div className="tn-an-side-header">
           {!collapsed && <span>{t('export.analysis.settings')}</span>}
@@ -44,6 +49,24 @@ export function AnalysisLayout({ form, actions, children, testId, notesId }: Ana
       <main className="tn-an-results">{children}</main>
     </div>
   );
+}
+
+/** Below this editor width the settings panel starts folded (300 px of settings + a readable chart). */
+const NARROW_PX = 720;
+
+function useNarrow(ref: React.RefObject<HTMLDivElement | null>, px: number): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      // A hidden editor (another tab active) measures 0: keep the last state.
+      if (el.clientWidth > 0) setNarrow(el.clientWidth < px);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref, px]);
+  return narrow;
 }
 
 /** A titled, collapsible group of fields in the side panel. */

@@ -8,6 +8,7 @@ import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
 import { TableExportButtons } from './TableCard';
 import { showSqlInEditor } from './showSql';
+import { tabFilters } from '../grid/tabFilters';
 import './analysis.css';
 
 /** Tab data of a query grid: the SQL (one SELECT), a caption and the export file name stem. */
@@ -58,7 +59,7 @@ export function QueryGridEditor({ tab }: EditorProps) {
         </button>
         <TableExportButtons data={load} fileTitle={fileTitle} />
       </div>
-      <DataGrid engine={engine} source={source} onInfo={onInfo} fileTitle={fileTitle} percentColumns={Array.isArray(tab.data.percentColumns) ? (tab.data.percentColumns as string[]) : undefined} />
+      <DataGrid engine={engine} source={source} onInfo={onInfo} fileTitle={fileTitle} {...tabFilters(tab)} percentColumns={Array.isArray(tab.data.percentColumns) ? (tab.data.percentColumns as string[]) : undefined} />
     </div>
   );
 }

@@ -1,16 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { showSqlInEditor } from './showSql';
 
-/** The settings panel's footer: Run / Run again, and Show SQL once there is a result. */
-export function RunActions(props: { hasResult: boolean; running: boolean; onRun(): void; sql: string | null; sqlTitle: string }) {
+/**
+ * The settings panel's footer: Run / Run again (Cancel while running, when the editor offers it), and
+ * Show SQL once there is a result. Every analysis uses it, so the buttons are the same size everywhere
+ * (and the size of the SQL editor's Run).
+ */
+export function RunActions(props: { hasResult: boolean; running: boolean; onRun(): void; sql: string | null; sqlTitle: string; disabled?: boolean; title?: string; onCancel?(): void }) {
   const { t } = useTranslation();
   const { hasResult, running, onRun, sql, sqlTitle } = props;
   return (
     <>
-      <button type="button" className="button primary" onClick={onRun} disabled={running} data-testid="analysis-run">
-        {t(hasResult ? 'export.analysis.rerun' : 'export.analysis.run')}
-      </button>
-      <button type="button" className="button secondary" disabled={!sql} title={t('export.analysis.showSqlHint')} onClick={() => sql && showSqlInEditor(sql, sqlTitle)} data-testid="analysis-show-sql">
+      {running && props.onCancel ? (
+        <button type="button" className="button secondary small" onClick={props.onCancel} data-testid="analysis-cancel-side">
+          {t('export.analysis.cancel')}
+        </button>
+      ) : (
+        <button type="button" className="button primary small" onClick={onRun} disabled={running || props.disabled} title={props.title} data-testid="analysis-run">
+          <span className="codicon codicon-play" aria-hidden />
+          {t(hasResult ? 'export.analysis.rerun' : 'export.analysis.run')}
+        </button>
+      )}
+      <button type="button" className="button secondary small" disabled={!sql} title={t('export.analysis.showSqlHint')} onClick={() => sql && showSqlInEditor(sql, sqlTitle)} data-testid="analysis-show-sql">
         {t('export.analysis.showSql')}
       </button>
     </>

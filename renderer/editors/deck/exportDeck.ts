@@ -50,7 +50,7 @@ export async function exportDeck(host: HostApi, req: DeckExportRequest): Promise
     slides.push({
       title: item.title,
       takeaway: item.takeaway.trim() || undefined,
-      notes: slideNotes(item.kind, spec, rec.sql(a.result), req.fileName(a.analysis.spec.table), req.t),
+      notes: slideNotes(item.kind, spec, rec.sql(a.result), req.fileName(a.analysis.spec.table), req.t, a.result),
       image: { png, ...pixelSize(SLIDE_SIZE) },
       table: item.withTable && rec.table ? displayTable(rec.table(a.result, req.t), req.locale) : undefined,
     });

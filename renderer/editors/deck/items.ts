@@ -1,5 +1,6 @@
 import type { AnalysisKind } from '../../../shared/analysis/registry';
 import type { StudyChanges } from '../../../shared/study/schema';
+import { warningNotes } from '../../../shared/analysis/warnings';
 
 /** One row of the deck dialog: a chart of one analysis, to become one slide. */
 export interface DeckItem {
@@ -47,14 +48,15 @@ export function mergeItems(next: DeckItem[], before: DeckItem[], generatedBefore
   });
 }
 
-/** Speaker notes: the settings as JSON (without the table name), the SQL, the source file. */
+/** Speaker notes: the result's warnings first, the settings as JSON (without the table name), the SQL, the source file. */
 export function slideNotes(
   kind: AnalysisKind,
   spec: Record<string, unknown>,
   sql: string,
   fileName: string,
-  t: (k: string) => string,
+  t: (k: string, params?: Record<string, unknown>) => string,
+  result?: unknown,
 ): string {
   const { table: _table, ...rest } = spec;
-  return `${t('export.deck.notesSpec')}:\n${JSON.stringify({ kind, ...rest }, null, 2)}\n\n${t('export.deck.notesSql')}:\n${sql}\n\n${t('export.deck.notesSource')}: ${fileName}`;
+  return `${warningNotes(result, t)}${t('export.deck.notesSpec')}:\n${JSON.stringify({ kind, ...rest }, null, 2)}\n\n${t('export.deck.notesSql')}:\n${sql}\n\n${t('export.deck.notesSource')}: ${fileName}`;
 }

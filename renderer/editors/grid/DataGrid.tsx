@@ -28,6 +28,9 @@ export interface DataGridProps {
   filterable?: boolean;
   /** File name stem of an export of the filtered rows. */
   fileTitle?: string;
+  /** Filters to start with (kept by the tab, so a moved or restored editor keeps them), and their changes. */
+  initialFilters?: GridFilter[];
+  onFiltersChange?(filters: GridFilter[]): void;
 }
 
 /** What the status bar shows of a grid: rows shown (after filters), all rows, columns. */
@@ -51,10 +54,26 @@ function rowLabel(n: number, locale: string): string {
   return groupDigits(String(n), locale);
 }
 
+/** Dates and times are drawn whole: a cut-off timestamp reads as a different time. */
+const TEMPORAL = /^(DATE|TIME|TIMESTAMP|INTERVAL)/i;
+/** Cell padding (both sides) and the border. */
+const CELL_PAD_PX = 18;
+const MAX_AUTO_PX = 360;
+
+/** The width of one character of the cells' (monospace) font, measured once per grid. */
+function measureCharWidth(el: Element): number {
+  const style = getComputedStyle(el);
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return 7.5;
+  ctx.font = `${style.fontSize} ${style.fontFamily}`;
+  const w = ctx.measureText('0000-00-00 00:00:00').width / 19;
+  return w > 0 ? w : 7.5;
+}
+
 /** `profiled`: the header also holds "NULL n  n distinct", which needs a little more than a number does. */
 function initialWidth(name: string, type: string, profiled: boolean): number {
   // A timestamp ("2011-12-09 12:50:00", with fractions or a zone) needs more room than a date.
-  const byType = numericKind(type) ? (profiled ? 132 : 110) : /^(BOOLEAN)$/i.test(type) ? (profiled ? 120 : 80) : /^TIMESTAMP/i.test(type) ? 176 : /^(DATE|TIME)/i.test(type) ? 130 : 180;
+  const byType = numericKind(type) ? (profiled ? 132 : 110) : /^(BOOLEAN)$/i.test(type) ? (profiled ? 120 : 80) : /^(TIMESTAMP WITH TIME ZONE|TIMESTAMPTZ|TIMESTAMP_NS)/i.test(type) ? 230 : /^TIMESTAMP/i.test(type) ? 176 : /^(DATE|TIME)/i.test(type) ? 130 : 180;
   return Math.min(360, Math.max(byType, Math.max(name.length, type.length) * 7.5 + 28));
 }
 
@@ -64,10 +83,18 @@ function initialWidth(name: string, type: string, profiled: boolean): number {
  * The body is one viewport-sized layer stuck to the scroller's top-left; rows and cells are placed
  * at computed offsets, so only visible cells exist in the DOM.
  */
-export function DataGrid({ engine, source, onInfo, percentColumns, filterable = true, fileTitle }: DataGridProps) {
+export function DataGrid({ engine, source, onInfo, percentColumns, filterable = true, fileTitle, initialFilters, onFiltersChange }: DataGridProps) {
   const { t, i18n } = useTranslation();
   const [sort, setSort] = useState<GridSort | null>(null);
-  const [filters, setFilters] = useState<GridFilter[]>([]);
+  const [filters, setFilters] = useState<GridFilter[]>(() => initialFilters ?? []);
+  const onFiltersRef = useRef(onFiltersChange);
+  onFiltersRef.current = onFiltersChange;
+  const reported = useRef(filters);
+  useEffect(() => {
+    if (reported.current === filters) return;
+    reported.current = filters;
+    onFiltersRef.current?.(filters);
+  }, [filters]);
   const [filterOpen, setFilterOpen] = useState<string | null>(null);
   const where = useMemo(() => filterWhereSql(filters), [filters]);
   const data = useGridData(engine, source, sort, where);
@@ -77,6 +104,8 @@ export function DataGrid({ engine, source, onInfo, percentColumns, filterable = 
   const [scroll, setScroll] = useState({ top: 0, left: 0 });
   const virtualTop = useRef(0);
   const [widthState, setWidthState] = useState<{ columns: GridColumn[]; widths: number[] } | null>(null);
+  // Temporal columns widened to their longest text in the first rows shown (until the user resizes).
+  const [fit, setFit] = useState<{ columns: GridColumn[]; widths: Map<number, number> } | null>(null);
   const [sel, setSel] = useState<Selection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const dragging = useRef(false);
@@ -87,8 +116,11 @@ export function DataGrid({ engine, source, onInfo, percentColumns, filterable = 
 
   // Widths belong to one column list; a new source starts from type-based defaults.
   const widths = useMemo(
-    () => (widthState?.columns === columns ? widthState.widths : columns.map((c) => initialWidth(c.name, c.type, profiled !== null))),
-    [widthState, columns, profiled],
+    () =>
+      widthState?.columns === columns
+        ? widthState.widths
+        : columns.map((c, i) => Math.max(initialWidth(c.name, c.type, profiled !== null), fit?.columns === columns ? fit.widths.get(i) ?? 0 : 0)),
+    [widthState, columns, profiled, fit],
   );
 
   useEffect(() => {
@@ -122,6 +154,21 @@ export function DataGrid({ engine, source, onInfo, percentColumns, filterable = 
 
   // Profiles wait until this store has shown its first rows: the data comes first.
   const windowShown = !!store && data.status === 'ready' && range.last >= 0 && store.has(range.first, range.last);
+  useEffect(() => {
+    if (!windowShown || !store || !scroller.current || fit?.columns === columns) return;
+    const charPx = measureCharWidth(scroller.current);
+    const next = new Map<number, number>();
+    columns.forEach((c, i) => {
+      if (!TEMPORAL.test(c.type)) return;
+      let longest = 0;
+      for (let r = range.first; r <= range.last; r++) {
+        const v = store.row(r)?.[i];
+        if (v !== null && v !== undefined) longest = Math.max(longest, String(v).length);
+      }
+      if (longest > 0) next.set(i, Math.min(MAX_AUTO_PX, Math.ceil(longest * charPx + CELL_PAD_PX)));
+    });
+    setFit({ columns, widths: next });
+  }, [windowShown, store, columns, fit, range.first, range.last]);
   const [shownStore, setShownStore] = useState<typeof store>(null);
   useEffect(() => {
     if (windowShown) setShownStore(store);

@@ -77,7 +77,16 @@ function ImportDialog({ s }: { s: ImportSession }) {
             <span>{t(w.code, { ...w.params, defaultValue: w.message })}</span>
           </div>
         ))}
-        <div className="import-preview-title">{t('import.preview', { count: s.preview.length })}</div>
+        <div className="import-preview-title">
+          {t('import.preview', { count: s.preview.length })}
+          {s.plan && s.status !== 'planning' && (
+            <span className="import-column-count" data-testid="import-column-count">
+              {' · '}
+              {t('import.columnCount', { count: s.plan.columns.length })}
+            </span>
+          )}
+          {s.status === 'planning' && <span data-testid="import-rereading">{' · '}{t('import.rereading')}</span>}
+        </div>
         <ImportPreview s={s} />
         <div className="import-footer">
           <label className="import-field import-table-name">

@@ -17,10 +17,10 @@ export function ImportPreview({ s }: { s: ImportSession }) {
         <thead>
           <tr>
             {cols.map((c) => (
-              <th key={c.index} data-column={c.name}>
+              <th key={c.index} data-column={c.name} title={headerTip(t, c)}>
                 <input
                   key={`${s.plan?.file}:${c.index}:${c.name}`}
-                  className="import-colname" aria-label={t('import.finalName')} defaultValue={c.name} disabled={busy}
+                  className="import-colname" aria-label={t('import.finalName')} defaultValue={c.name} disabled={busy} title={headerTip(t, c)}
                   onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== c.name && setColumn(c.index, { name: e.target.value.trim() })}
                   onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
                 />
@@ -65,6 +65,13 @@ export function ImportPreview({ s }: { s: ImportSession }) {
       </table>
     </div>
   );
+}
+
+/** The whole name (the box may cut it), its type, and the name in the file when it differs. */
+function headerTip(t: (k: string, o?: Record<string, unknown>) => string, c: PlanColumn): string {
+  const lines = [c.name, t(`import.types.${c.type}`)];
+  if (c.source !== c.name) lines.push(`${t('import.originalName')}: ${c.source || t('import.emptyHeader')}`);
+  return lines.join('\n');
 }
 
 function note(t: (k: string, o?: Record<string, unknown>) => string, c: PlanColumn): string {

@@ -8,7 +8,7 @@ import { tableNames } from '../../../shared/import/tableInfo';
 import type { WorkbenchServices } from '../../workbench/services';
 import { reportError } from '../../workbench/actions/reportError';
 import { useImportDialog, type DialogError } from './importDialogStore';
-import { recallChoices, rememberChoices, type DialogOptions } from './rememberedChoices';
+import { recallChoices, recallSessionChoices, rememberChoices, rememberSessionChoices, type DialogOptions } from './rememberedChoices';
 import { errorTextKey } from '../../../shared/i18n/errorKey';
 import { workerExcelReader } from './workerExcelReader';
 import { rememberImport } from '../../engine/rebuildSources';
@@ -45,7 +45,8 @@ export type DialogImportResult = ImportResult & { choices?: { options: DialogOpt
 export async function runImportDialog(services: WorkbenchServices, src: FileSource): Promise<DialogImportResult | null> {
   while (live) await new Promise((r) => setTimeout(r, 100));
   await services.engine.init();
-  const remembered = recallChoices(src.name, src.size);
+  // Choices left by Cancel in this session come first: reopening the file picks up where the user was.
+  const remembered = recallSessionChoices(src.name, src.size) ?? recallChoices(src.name, src.size);
   const existing = await tableNames(services.engine);
   const excel = /\.(xlsx|xls|xlsm)$/i.test(src.name);
   return new Promise<DialogImportResult | null>((resolve) => {
@@ -83,7 +84,8 @@ async function replan(first = false): Promise<void> {
       finish(null);
       return;
     }
-    useImportDialog.getState().set({ error: e, status: 'ready', preview: [] });
+    // No stale headers under a failed re-read: Import stays off until a plan fits the choices.
+    useImportDialog.getState().set({ error: e, status: 'ready', plan: null, preview: [], forced: [] });
   }
 }
 
@@ -94,7 +96,12 @@ export function setOptions(patch: DialogOptions): void {
   const s = useImportDialog.getState().session;
   if (!s) return;
   const reshaped = RESHAPING.some((k) => k in patch && patch[k] !== s.options[k]);
-  useImportDialog.getState().set({ options: { ...s.options, ...patch }, columns: reshaped ? {} : s.columns });
+  // A new encoding, delimiter or header row makes other columns: the old headers go at once.
+  useImportDialog.getState().set({
+    options: { ...s.options, ...patch },
+    columns: reshaped ? {} : s.columns,
+    ...(reshaped ? { plan: null, preview: [], forced: [], warnings: [], ask: null, error: null } : {}),
+  });
   void replan();
 }
 
@@ -161,9 +168,14 @@ export async function confirmImport(anyway = false): Promise<void> {
   }
 }
 
-/** Cancel: stops a running import (no table is left) or closes the dialog. */
+/**
+ * Cancel: stops a running import (no table is left) or closes the dialog. Either way the choices
+ * stay for this session: opening the same file again shows them (as a user expects of Cancel).
+ */
 export function cancelImport(): void {
   if (!live) return;
+  const s = useImportDialog.getState().session;
+  if (s) rememberSessionChoices(live.src.name, live.src.size, { options: s.options, columns: s.columns, tableName: s.tableName.trim() || undefined });
   if (live.abort) live.abort.abort();
   else finish(null);
 }

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, RunStatus, showSqlInEditor, useAnalysisRun, useRunOnOpen, useTable, useTables } from '../analysis';
+import { AnalysisLayout, RunActions, RunStatus, showSqlInEditor, useAnalysisRun, useRunOnOpen, useTable, useTables } from '../analysis';
 import { defaultForm, isComplete, readForm, toSpecInput, type ParetoForm } from './form';
 import { ParetoResults } from './ParetoResults';
 import { ParetoSettings } from './ParetoSettings';
@@ -47,22 +47,7 @@ export function ParetoEditor({ tab, theme, setData }: EditorProps) {
   const sqlComment = current ? t('pareto.editor.sqlComment', { table: current.spec.table, value: current.label }) : '';
 
   const actions = (
-    <>
-      {running ? (
-        <button type="button" className="button secondary small" onClick={() => void cancel()} data-testid="analysis-cancel-side">
-          {t('export.analysis.cancel')}
-        </button>
-      ) : (
-        <button type="button" className="button primary small" disabled={!isComplete(form)} onClick={start} data-testid="analysis-run">
-          <span className="codicon codicon-play" aria-hidden /> {current ? t('export.analysis.rerun') : t('export.analysis.run')}
-        </button>
-      )}
-      {current && (
-        <button type="button" className="button secondary small" title={t('export.analysis.showSqlHint')} onClick={() => showSqlInEditor(current.result.sql, sqlComment)} data-testid="analysis-show-sql">
-          {t('export.analysis.showSql')}
-        </button>
-      )}
-    </>
+    <RunActions hasResult={!!current} running={running} onRun={start} onCancel={() => void cancel()} disabled={!isComplete(form)} sql={current ? current.result.sql : null} sqlTitle={sqlComment} />
   );
 
   return (

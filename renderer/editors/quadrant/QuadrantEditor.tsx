@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, RunStatus, showSqlInEditor, useAnalysisRun, useRunOnOpen, useTable, useTables } from '../analysis';
+import { AnalysisLayout, RunActions, RunStatus, showSqlInEditor, useAnalysisRun, useRunOnOpen, useTable, useTables } from '../analysis';
 import { defaultForm, missingStep, readForm, type QuadrantForm } from './form';
 import { QuadrantResults } from './QuadrantResults';
 import { QuadrantSettings } from './QuadrantSettings';
@@ -49,22 +49,7 @@ export function QuadrantEditor({ tab, theme, setData }: EditorProps) {
   const showSql = () => current && showSqlInEditor(runSql(current), t('quadrant.editor.sqlComment', { table: current.spec.table, count: current.spec.drivers.length }));
 
   const actions = (
-    <>
-      {running ? (
-        <button type="button" className="button secondary small" onClick={() => void cancel()} data-testid="analysis-cancel-side">
-          {t('export.analysis.cancel')}
-        </button>
-      ) : (
-        <button type="button" className="button primary small" disabled={!!need} title={need ? t(`quadrant.editor.need.${need}`) : undefined} onClick={start} data-testid="analysis-run">
-          <span className="codicon codicon-play" aria-hidden /> {current ? t('export.analysis.rerun') : t('export.analysis.run')}
-        </button>
-      )}
-      {current && (
-        <button type="button" className="button secondary small" title={t('export.analysis.showSqlHint')} onClick={showSql} data-testid="analysis-show-sql">
-          {t('export.analysis.showSql')}
-        </button>
-      )}
-    </>
+    <RunActions hasResult={!!current} running={running} onRun={start} onCancel={() => void cancel()} disabled={!!need} title={need ? t(`quadrant.editor.need.${need}`) : undefined} sql={current ? runSql(current) : null} sqlTitle={current ? t('quadrant.editor.sqlComment', { table: current.spec.table, count: current.spec.drivers.length }) : ''} />
   );
 
   return (

@@ -7,6 +7,7 @@ import { baseExtensions, languageExtension, themeExtension } from './editorSetup
 import { errorMarkField, errorRange, setErrorMark } from './errorMarks';
 import { sqlErrorWords } from './errorWords';
 import { runStatement, type RunReport } from './runStatement';
+import { sqlRecipes } from '../../engine/rebuildSources';
 import type { EditorSchema } from './sqlCompletion';
 import { splitStatements, statementAt, type Statement } from './statements';
 import './SqlEditor.css';
@@ -85,6 +86,8 @@ export function SqlEditor(props: SqlEditorProps) {
         }
         ok++;
         if (showable) shown = s.text;
+        // A statement that changed the database is run again if the engine process restarts.
+        else sqlRecipes.record(s.text);
       }
     } finally {
       busy.current = false;
@@ -158,13 +161,15 @@ export function SqlEditor(props: SqlEditorProps) {
   return (
     <div className={`tn-sql tn-sql-${props.theme}`}>
       <div className="tn-sql-toolbar" role="toolbar">
-        <button type="button" className="tn-sql-run" onClick={() => void run()} disabled={running !== null} title={t('sql.runTitle')}>
-          ▶ {t('sql.run')}
+        <button type="button" className="button primary small tn-sql-run" onClick={() => void run()} disabled={running !== null} title={t('sql.runTitle')}>
+          <span className="codicon codicon-play" aria-hidden />
+          {t('sql.run')}
         </button>
         {running !== null && (
           <>
-            <button type="button" className="tn-sql-cancel" onClick={cancel} title={t('sql.cancelTitle')}>
-              ■ {t('sql.cancel')}
+            <button type="button" className="button secondary small tn-sql-cancel" onClick={cancel} title={t('sql.cancelTitle')}>
+              <span className="codicon codicon-debug-stop" aria-hidden />
+              {t('sql.cancel')}
             </button>
             <span className="tn-sql-status" role="status">{t('sql.running', { seconds: fmtMs(elapsed) })}</span>
           </>

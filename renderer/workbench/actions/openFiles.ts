@@ -1,6 +1,7 @@
 import type { FileSource } from '../../../shared/import/FileSource';
 import { workerExcelReader } from '../../editors/import/workerExcelReader';
 import { importFile } from '../../../shared/import/importFile';
+import { attachDatabase, dataFileFormat, databaseTables } from '../../../shared/import/dataFiles';
 import type { HostFile } from '../../../shared/host/HostApi';
 import { fileSourceFromFile, fileSourceFromHost } from '../../host/fileSource';
 import { useWorkbench } from '../../store/workbenchStore';
@@ -12,7 +13,7 @@ import { describeFile } from '../../study/sourceFiles';
 import { STUDY_FILE, openStudyFile } from '../../study/openStudy';
 import { rememberImport } from '../../engine/rebuildSources';
 
-export const OPENABLE = /\.(csv|tsv|txt|tab|xlsx|xls)$/i;
+export const OPENABLE = /\.(csv|tsv|txt|tab|xlsx|xls|parquet|duckdb|ddb)$/i;
 
 /** Hosts that can remember dropped files as recent (the browser host). */
 interface DropAdopter {
@@ -61,6 +62,7 @@ export async function importSource(
   opts: { tableName?: string; open?: boolean; dialog?: boolean; path?: string; mtime?: number } = {},
 ): Promise<string | null> {
   const store = useWorkbench.getState();
+  if (dataFileFormat(src.name)) return importDataSource(services, src, source, opts);
   if (opts.dialog !== false) {
     try {
       const result = await runImportDialog(services, src);
@@ -82,6 +84,42 @@ export async function importSource(
     store.addTable(source, { name: result.table, rows: result.rows, columns: result.columns });
     if (opts.open !== false) openTable(result.table);
     return result.table;
+  } catch (err) {
+    reportError(services.i18n, err, 'import.failed');
+    return null;
+  } finally {
+    store.endTask(task);
+  }
+}
+
+/**
+ * A Parquet or DuckDB database file: nothing to choose, so no dialog. Parquet becomes one table; a
+ * database is attached read-only and each of its tables is listed under the file as a table the
+ * analyses can use (a view; its rows stay in the file).
+ */
+async function importDataSource(
+  services: WorkbenchServices,
+  src: FileSource,
+  source: Omit<DataSource, 'tables'>,
+  opts: { tableName?: string; open?: boolean; path?: string; mtime?: number },
+): Promise<string | null> {
+  const store = useWorkbench.getState();
+  const task = store.startTask(services.i18n.t('workbench.status.importing', { file: src.name }));
+  try {
+    await services.engine.init();
+    const engine = services.engine;
+    const refs: (string | undefined)[] = dataFileFormat(src.name) === 'duckdb' ? (await databaseTables(engine, await attachDatabase(engine, src))).map((t) => t.ref) : [];
+    const file = await describeFile(src, { path: opts.path, mtime: opts.mtime });
+    let first: string | null = null;
+    // An empty database still goes through importFile once, for its clear error.
+    for (const dbTable of refs.length ? refs : [undefined]) {
+      const result = await importFile(engine, src, { dbTable, tableName: refs.length > 1 ? undefined : opts.tableName });
+      rememberImport(result.table, src, { dbTable });
+      store.addTable({ ...source, file }, { name: result.table, rows: result.rows, columns: result.columns, ...(dbTable ? { dbTable } : {}) });
+      first ??= result.table;
+    }
+    if (first && opts.open !== false) openTable(first);
+    return first;
   } catch (err) {
     reportError(services.i18n, err, 'import.failed');
     return null;

@@ -38,7 +38,8 @@ function firstEnabled(entries: MenuEntry[], from: number, step: 1 | -1): number 
 function MenuList(props: { entries: MenuEntry[]; x: number; y: number; label?: string; root?: boolean; onClose(): void; onCloseAll(): void; parentWidth?: number }) {
   const { entries, onClose, onCloseAll } = props;
   const ref = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(() => firstEnabled(entries, 0, 1));
+  // Start on the checked entry (the active tab in the opened-editors list), else the first.
+  const [active, setActive] = useState(() => firstEnabled(entries, Math.max(0, entries.findIndex((e) => e.checked)), 1));
   const [openSub, setOpenSub] = useState<number | null>(null);
   const [pos, setPos] = useState({ left: props.x, top: props.y });
 

@@ -1,4 +1,4 @@
-import { qi } from '../../engine/sqlQuote';
+import { qf, qi } from '../../engine/sqlQuote';
 import { whereClause } from '../survival/sql';
 import { periodIndexSql } from './period';
 import type { CohortSpec } from './spec';
@@ -9,7 +9,7 @@ import type { CohortSpec } from './spec';
  * customer or no readable date are counted in the scalar columns, not used.
  */
 export function cohortSql(spec: CohortSpec): string {
-  const v = spec.valueExpr ? `, (${spec.valueExpr}) AS v` : '';
+  const v = spec.valueExpr ? `, ${qf(spec.valueExpr)} AS v` : '';
   const sumV = spec.valueExpr ? ', sum(v) AS v' : '';
   return `WITH base AS (
   SELECT ${qi(spec.customer)} AS cust, TRY_CAST(${qi(spec.date)} AS TIMESTAMP) AS ts${v}

@@ -165,7 +165,7 @@ export function predictedOption(r: CoxResult, t: TFunction, theme: ChartTheme): 
     return { name: p.name, survival: at, data: [[0, 1], ...Array.from(b.times, (x, k) => [x, Math.exp(-b.cumHaz[k] * risk)]), [r.maxTime, at(r.maxTime)]] };
   });
   const unit = unitLabel(tr(t), r.unit);
-  const atRisk = r.times.map((x, i) => `${x}: ${r.atRisk[i].toLocaleString('en')}`).join('   ');
+  const atRisk = r.times.map((x, i) => `${x}: ${r.atRisk[i].toLocaleString('en-US')}`).join('   ');
   return {
     ...baseOption(theme),
     title: titleBlock(theme, predictedFinding(r, curves, t), t('cox.predicted.atRisk', { list: atRisk, unit })),

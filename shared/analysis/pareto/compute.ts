@@ -1,6 +1,6 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
-import { qi } from '../../engine/sqlQuote';
+import { qf, qi } from '../../engine/sqlQuote';
 import { guardFragments } from '../../engine/guard';
 import { TenureError } from '../../errors';
 import { readableEngineMessage, withoutLineSnippet } from '../../engine/engineError';
@@ -58,7 +58,7 @@ async function describeOrExplain(engine: QueryEngine, spec: ParetoSpec) {
   } catch (err) {
     const reason = withoutLineSnippet(readableEngineMessage(err instanceof Error ? err.message : String(err)));
     if (spec.value.kind === 'expr') {
-      const valueOnly = await engine.query(`DESCRIBE SELECT (${spec.value.sql}) AS v FROM ${qi(spec.table)}`).then(() => true, () => false);
+      const valueOnly = await engine.query(`DESCRIBE SELECT ${qf(spec.value.sql)} AS v FROM ${qi(spec.table)}`).then(() => true, () => false);
       if (!valueOnly) throw new TenureError('pareto.valueExpr', `The value expression ${spec.value.sql} cannot be computed: ${reason}`, { params: { expr: spec.value.sql, reason } });
     }
     if (spec.where?.trim()) throw new TenureError('pareto.filter', `The filter ${spec.where} cannot be applied: ${reason}`, { params: { where: spec.where, reason } });

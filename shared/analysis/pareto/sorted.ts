@@ -7,7 +7,7 @@ import {
   blockSumsSql, blockValuesSql, quickProbeSql, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
 } from './sortedSql';
 import type { RawBin, RawClass, RawGroup, RawProbe, RawSummary } from './stats';
-import { MAX_SCALE, chooseMode, type TypedValue, type ValueMode } from './valueMode';
+import { MAX_SCALE, MAX_SCALED, chooseMode, type TypedValue, type ValueMode } from './valueMode';
 
 /**
  * The exact Pareto without windows over all customers. The old path (sql.ts rankedSql) probed every
@@ -40,8 +40,9 @@ export async function quickMode(engine: QueryEngine, spec: ParetoSpec, typed: Ty
     scale = toRows<{ s: number | null }>(await engine.query(sampleScaleSql(spec)))[0]?.s ?? 0;
     if (scale > MAX_SCALE) return null;
   }
-  const p = toRows<RawProbe & { sum_abs: number | null; bad?: number }>(await engine.query(quickProbeSql(spec, scale)))[0];
-  if ((p.bad ?? 0) > 0) return null;
+  const p = toRows<RawProbe & { sum_abs: number | null; max_units?: number | null; worst?: number | null }>(await engine.query(quickProbeSql(spec, scale)))[0];
+  // passesAtScale for every row, with room to spare (NaN and infinities fail both tests): else the full probe.
+  if (scale !== null && p.max_units != null && !(p.max_units <= MAX_SCALED && (p.worst ?? 0) <= 2 ** -21)) return null;
   const sumAbs = p.sum_abs ?? 0;
   // Every used row is a whole number of 10^-scale units, so the per-row minimum scale is at most
   // `scale`, and the sample shows it is at least `scale`: the full probe would choose the same.

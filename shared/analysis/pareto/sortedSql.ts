@@ -1,7 +1,7 @@
 import { qn } from '../../engine/sqlQuote';
 import type { ParetoSpec } from './spec';
 import { sourceSql } from './sql';
-import { minScaleExpr, passesAtScale, unitsExpr, type ValueMode } from './valueMode';
+import { minScaleExpr, unitsExpr, type ValueMode } from './valueMode';
 
 /**
  * The fast exact Pareto (see sorted.ts): one scan checks the values, one scan sums them per customer,
@@ -19,16 +19,18 @@ export function sampleScaleSql(spec: ParetoSpec): string {
 }
 
 /**
- * One scan, no grouping: row counts, Σ|v| (bounds every sum of units) and, for a float value at the
- * guessed scale, how many used values are not whole units there (0 proves the scale exact for all).
+ * One scan, no grouping and no FILTER clauses: row counts, Σ|v| (bounds every sum of units) and, for
+ * a float value at the guessed scale, the largest |units| and the worst distance from whole units
+ * (less the relative part of passesAtScale's tolerance); quickMode accepts the scale only with a margin.
  */
 export function quickProbeSql(spec: ParetoSpec, scale: number | null): string {
-  const bad = scale === null ? '' : `,\n  count(*) FILTER (WHERE cid IS NOT NULL AND NOT (${passesAtScale('v', scale)})) AS bad`;
+  const check = scale === null ? '' : `,\n  max(abs(y)) AS max_units,\n  max(abs(y - round(y)) - abs(y) * ${2 ** -46}) AS worst`;
+  const y = scale === null ? '' : `, vu * ${10 ** scale} AS y`;
   return `SELECT count(*) AS rows,
-  count(*) FILTER (WHERE cid IS NULL) AS null_ids,
-  count(*) FILTER (WHERE cid IS NOT NULL AND v IS NULL) AS null_values,
-  sum(abs(CAST(CASE WHEN cid IS NOT NULL THEN v END AS DOUBLE))) AS sum_abs${bad}
-FROM (${sourceSql(spec)})`;
+  count(*) - count(cid) AS null_ids,
+  count(cid) - count(vu) AS null_values,
+  sum(abs(CAST(vu AS DOUBLE))) AS sum_abs${check}
+FROM (SELECT cid, vu${y} FROM (SELECT cid, CASE WHEN cid IS NOT NULL THEN v END AS vu FROM (${sourceSql(spec)})))`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { qi, ql, qn } from '../../engine/sqlQuote';
+import { qf, qi, ql, qn } from '../../engine/sqlQuote';
 import { THRESHOLD_DENOM, thresholdNumerator, type ParetoSpec } from './spec';
 import { minScaleExpr, unitsExpr, wide, type ValueMode } from './valueMode';
 
@@ -13,7 +13,7 @@ import { minScaleExpr, unitsExpr, wide, type ValueMode } from './valueMode';
 export const ROW_NUMBER_ID = '(rowid + 1)';
 
 function valueSql(spec: ParetoSpec): string {
-  return spec.value.kind === 'column' ? qi(spec.value.column) : `(${spec.value.sql})`;
+  return spec.value.kind === 'column' ? qi(spec.value.column) : qf(spec.value.sql);
 }
 
 function periodCondition(spec: ParetoSpec, baseWhere: string): string | null {
@@ -34,7 +34,7 @@ function periodCondition(spec: ParetoSpec, baseWhere: string): string | null {
 export function sourceSql(spec: ParetoSpec): string {
   const cid = spec.customer === null ? ROW_NUMBER_ID : qi(spec.customer);
   const grp = spec.group ? qi(spec.group) : 'NULL';
-  const userWhere = spec.where?.trim() ? `(${spec.where})` : 'TRUE';
+  const userWhere = spec.where?.trim() ? qf(spec.where) : 'TRUE';
   const conds = [userWhere, periodCondition(spec, userWhere)].filter((c): c is string => c !== null);
   return `SELECT ${cid} AS cid, ${valueSql(spec)} AS v, ${grp} AS grp FROM ${qi(spec.table)} WHERE ${conds.join(' AND ')}`;
 }

@@ -140,7 +140,8 @@ function zoneAndPointSeries(g: GroupResult, drivers: Renderable[], gi: number, c
     const b = toPx(c.xy(pHi, iHi));
     return { ...p, text: d.label, rx: Math.max(Math.abs(a.x - p.x), Math.abs(b.x - p.x)), ry: Math.max(Math.abs(a.y - p.y), Math.abs(b.y - p.y)) };
   });
-  const placed = placeLabels(pts, px, { fontSize: c.fontSize, markerRadius });
+  const cross = g.crosshair ? toPx(c.xy(g.crosshair.performance, g.crosshair.importance)) : null;
+  const placed = placeLabels(pts, px, { fontSize: c.fontSize, markerRadius, lines: cross ? { x: [cross.x], y: [cross.y] } : undefined });
   // ECharts places an array position relative to the symbol's box (top-left), text anchored top-left.
   const labelAt = new Map(order.map((i, k) => {
     return [i, [placed[k].rect.x - (pts[k].x - markerRadius), placed[k].rect.y - (pts[k].y - markerRadius)]];
@@ -153,7 +154,8 @@ function zoneAndPointSeries(g: GroupResult, drivers: Renderable[], gi: number, c
       value: c.xy(d.performance, d.importance),
       symbol: uncertain ? 'emptyCircle' : 'circle',
       itemStyle: { color, borderColor: uncertain ? color : theme.background === 'transparent' ? theme.text : theme.background, borderWidth: uncertain ? 2 : 1 },
-      label: { show: true, formatter: d.label, color: theme.text, fontSize: c.fontSize, lineHeight: Math.round(c.fontSize * 1.3), position: labelAt.get(i), align: 'left', verticalAlign: 'top' },
+      // Where a crossing cannot be avoided, the label sits on a patch of the background above the line.
+      label: { show: true, formatter: d.label, color: theme.text, fontSize: c.fontSize, lineHeight: Math.round(c.fontSize * 1.3), position: labelAt.get(i), align: 'left', verticalAlign: 'top', ...(theme.background !== 'transparent' ? { backgroundColor: theme.background, borderRadius: 2 } : {}) },
       tip: tooltip(d, t),
     };
   });
@@ -193,6 +195,8 @@ function zoneAndPointSeries(g: GroupResult, drivers: Renderable[], gi: number, c
       ? {
           silent: true,
           symbol: 'none',
+          // Under the driver labels (ECharts draws mark lines at z 5, above the series' labels).
+          z: 2,
           lineStyle,
           label: { show: false },
           data: c.perfX ? [{ xAxis: ch.performance }, { yAxis: ch.importance }] : [{ xAxis: ch.importance }, { yAxis: ch.performance }],

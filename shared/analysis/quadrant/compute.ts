@@ -10,7 +10,7 @@ import { regressionSql, spearmanSql, summarySql, baseSql, type SqlContext } from
 import { mean, meanCI95, median, standardizedBetas } from './stats';
 import { byPriority, zoneOf, type Crosshair } from './zones';
 import type { DriverResult, GroupResult, QuadrantResult } from './result';
-import { outcomeWarnings, requireSegmentCount, resultWarnings } from './warnings';
+import { outcomeWarnings, requireBootstrapBudget, requireSegmentCount, resultWarnings } from './warnings';
 
 export { zoneOf, byPriority, ZONES, type Zone, type Crosshair } from './zones';
 export type { DriverResult, GroupResult, QuadrantResult } from './result';
@@ -49,7 +49,10 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   for (const g of groups) placeGroup(spec, g, scale);
   const warnings = [...(await outcomeWarnings(engine, ctx)), ...resultWarnings(spec, overall)];
   const result: QuadrantResult = { spec, method: spec.importance, ciMethod: 't', overall, segments: groups.filter((g) => g.segment !== null), warnings, sql, ms: 0 };
-  if (spec.bootstrap) await addBootstrap(ctx, result, run);
+  if (spec.bootstrap) {
+    requireBootstrapBudget(spec, overall.rows);
+    await addBootstrap(ctx, result, run);
+  }
   result.ms = Date.now() - t0;
   return result;
 }

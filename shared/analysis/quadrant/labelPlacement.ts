@@ -23,6 +23,9 @@ export interface Rect {
   h: number;
 }
 
+/** Cost of a crosshair line through a label, per pixel of the label's extent across it. */
+const LINE_COST = 8;
+
 const SIDES: LabelSide[] = ['right', 'left', 'top', 'bottom', 'topRight', 'bottomRight', 'topLeft', 'bottomLeft'];
 
 /** Approximate rendered width: CJK and fullwidth characters are about 1 em, others about 0.58 em. */
@@ -55,7 +58,12 @@ export function overlap(a: Rect, b: Rect): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-export function placeLabels(points: readonly LabelPoint[], bounds: Rect, opts: { fontSize: number; markerRadius: number }): { side: LabelSide; rect: Rect }[] {
+/**
+ * `lines`: the crosshair's pixel positions (a vertical line at each x, a horizontal one at each y): a
+ * label across a line is hard to read (issue 16: "On-board Service" crossed on screen and in the deck),
+ * so crossing one costs as much as covering a strip of the plot beside it.
+ */
+export function placeLabels(points: readonly LabelPoint[], bounds: Rect, opts: { fontSize: number; markerRadius: number; lines?: { x?: number[]; y?: number[] } }): { side: LabelSide; rect: Rect }[] {
   const h = Math.round(opts.fontSize * 1.3);
   const gap = opts.markerRadius + 4;
   const r = opts.markerRadius;
@@ -75,6 +83,8 @@ export function placeLabels(points: readonly LabelPoint[], bounds: Rect, opts: {
       markers.forEach((m, j) => {
         if (j !== i) cost += 2 * overlap(rect, m);
       });
+      for (const lx of opts.lines?.x ?? []) if (rect.x < lx + 2 && rect.x + rect.w > lx - 2) cost += LINE_COST * rect.h;
+      for (const ly of opts.lines?.y ?? []) if (rect.y < ly + 2 && rect.y + rect.h > ly - 2) cost += LINE_COST * rect.w;
       const inside = overlap(rect, bounds);
       cost += 4 * (rect.w * rect.h - inside);
       if (!best || cost < best.cost) best = { side, rect, cost };

@@ -60,6 +60,9 @@ function nearest(r: Rect, x: number, y: number): [number, number] {
   return [Math.min(Math.max(x, r.x), r.x + r.w), Math.min(Math.max(y, r.y), r.y + r.h)];
 }
 
+/** Cost of a crosshair line through a label (as much as a leader line about 200 px long). */
+const LINE_COST = 170;
+
 /** Beyond this gap between label and marker (or error bar) the label gets a leader line. */
 const BESIDE = 8;
 
@@ -99,7 +102,9 @@ export function placeClear(points: Pt[], bounds: Rect, obstacles: Rect[], lines:
         });
         cost += 6 * (rect.w * rect.h - overlap(rect, bounds));
         for (const l of lines) {
-          if ((l.x !== undefined && rect.x < l.x && l.x < rect.x + rect.w) || (l.y !== undefined && rect.y < l.y && l.y < rect.y + rect.h)) cost += 30;
+          // Issue 16: a label crossed by the crosshair reads badly on screen and on a slide; worth a
+          // push outward or a leader line.
+          if ((l.x !== undefined && rect.x < l.x && l.x < rect.x + rect.w) || (l.y !== undefined && rect.y < l.y && l.y < rect.y + rect.h)) cost += LINE_COST;
         }
         for (const seg of leaders) if (crosses(rect, seg)) cost += 60;
         const own = rectGap(rect, markers[i]);

@@ -1,4 +1,4 @@
-import { qi, ql, qn } from '../../engine/sqlQuote';
+import { qf, qi, ql, qn } from '../../engine/sqlQuote';
 import type { QuadrantSpec } from './spec';
 
 /**
@@ -73,7 +73,7 @@ export function baseSql(ctx: SqlContext, opts: { rowId?: boolean } = {}): string
   if (spec.importance === 'stated') {
     spec.drivers.forEach((d, i) => cols.push(`${ratingExpr(d.importanceColumn!, missingOf(spec, i))} AS ${zCol(i)}`));
   }
-  const where = spec.where?.trim() ? ` WHERE (${spec.where})` : '';
+  const where = spec.where?.trim() ? ` WHERE ${qf(spec.where)}` : '';
   return `SELECT ${cols.join(', ')} FROM ${qi(spec.table)}${where}`;
 }
 

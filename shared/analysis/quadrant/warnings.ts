@@ -1,6 +1,6 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
-import { qi } from '../../engine/sqlQuote';
+import { qf, qi } from '../../engine/sqlQuote';
 import { TenureError } from '../../errors';
 import { listValues, warning, type AnalysisWarning } from '../warnings';
 import { positiveCond, type SqlContext } from './sql';
@@ -14,7 +14,7 @@ export const MAX_SEGMENTS = 50;
 export async function requireSegmentCount(engine: QueryEngine, ctx: SqlContext): Promise<void> {
   const { spec } = ctx;
   if (!spec.segment) return;
-  const where = spec.where?.trim() ? ` WHERE (${spec.where})` : '';
+  const where = spec.where?.trim() ? ` WHERE ${qf(spec.where)}` : '';
   const [c] = toRows<{ n: number }>(await engine.query(`SELECT count(DISTINCT CAST(${qi(spec.segment)} AS VARCHAR)) AS n FROM ${qi(spec.table)}${where}`));
   if (c.n > MAX_SEGMENTS) {
     throw new TenureError('quadrant.tooManySegments', `"${spec.segment}" has ${c.n} values; a quadrant per segment needs ${MAX_SEGMENTS} or fewer`, {
@@ -22,6 +22,19 @@ export async function requireSegmentCount(engine: QueryEngine, ctx: SqlContext):
       params: { segment: spec.segment, count: c.n, max: MAX_SEGMENTS },
     });
   }
+}
+
+/** Most row visits a bootstrap may make (rows × resamples): the default 200 resamples fit 500,000 rows. */
+export const MAX_BOOTSTRAP_WORK = 100_000_000;
+
+/** Refuse a bootstrap whose rows × resamples exceed the budget, before any replicate runs. */
+export function requireBootstrapBudget(spec: QuadrantSpec, rows: number): void {
+  const resamples = spec.bootstrap?.resamples ?? 0;
+  if (rows * resamples <= MAX_BOOTSTRAP_WORK) return;
+  const most = Math.max(0, Math.floor(MAX_BOOTSTRAP_WORK / Math.max(1, rows)));
+  throw new TenureError('quadrant.bootstrapTooLarge', `${resamples} resamples of ${rows} rows is more than the bootstrap's budget of ${MAX_BOOTSTRAP_WORK} row visits; use at most ${most} resamples or filter the rows`, {
+    params: { resamples, rows, max: MAX_BOOTSTRAP_WORK, most },
+  });
 }
 
 /** The outcome's "means 1" value when no row holds it: every outcome is 0 and no importance means anything. */

@@ -5,7 +5,6 @@ import { toRows } from '../../engine/arrowRows';
 import { asTenureError, TenureError } from '../../errors';
 import { eventText, eventValueWarnings } from '../survival/eventCheck';
 import { warning, type AnalysisWarning } from '../warnings';
-import { whereClause } from '../survival/sql';
 import { columnTypes, requireColumns } from '../survival/columns';
 import { parseReasonsSpec, type ReasonsSpec } from './spec';
 import { reasonsSql } from './sql';
@@ -42,6 +41,8 @@ export interface ReasonsResult {
 
 /** Most groups a breakdown shows (a table each). */
 export const MAX_REASON_GROUPS = 50;
+/** Most distinct reasons counted (a bar and a row each): more is free text, not a reason list. */
+export const MAX_REASONS = 200;
 
 interface Row {
   g: unknown;
@@ -57,14 +58,19 @@ export async function computeReasons(engine: QueryEngine, input: unknown): Promi
   const sql = reasonsSql(spec, types);
   let rows: Row[];
   try {
-    if (spec.group) {
-      const [c] = toRows<{ n: number }>(await engine.query(`SELECT count(DISTINCT ${qi(spec.group)}) AS n FROM ${qi(spec.table)} ${whereClause(spec.where)}`));
-      if (c.n > MAX_REASON_GROUPS) {
-        throw new TenureError('reasons.tooManyGroups', `Column "${spec.group}" has ${c.n} distinct values; a breakdown shows at most ${MAX_REASON_GROUPS} groups`, {
-          column: spec.group,
-          params: { column: spec.group, count: c.n, max: MAX_REASON_GROUPS },
-        });
-      }
+    // One count over the aggregate before its rows reach JS: groups and reasons among the churned.
+    const [c] = toRows<{ groups: number; reasons: number }>(await engine.query(`SELECT count(DISTINCT g) AS groups, count(DISTINCT reason) AS reasons FROM (${sql})`));
+    if (spec.group && c.groups > MAX_REASON_GROUPS) {
+      throw new TenureError('reasons.tooManyGroups', `Column "${spec.group}" has ${c.groups} distinct values; a breakdown shows at most ${MAX_REASON_GROUPS} groups`, {
+        column: spec.group,
+        params: { column: spec.group, count: c.groups, max: MAX_REASON_GROUPS },
+      });
+    }
+    if (c.reasons > MAX_REASONS) {
+      throw new TenureError('reasons.tooManyReasons', `Column "${spec.reason}" holds ${c.reasons} different reasons among the churned; at most ${MAX_REASONS} can be counted (is it free text? group it first)`, {
+        column: spec.reason,
+        params: { column: spec.reason, count: c.reasons, max: MAX_REASONS },
+      });
     }
     rows = toRows<Row>(await engine.query(sql));
   } catch (err) {

@@ -1,4 +1,4 @@
-import { qd, qi, ql, qn, qv } from '../../engine/sqlQuote';
+import { qd, qf, qi, ql, qn, qv } from '../../engine/sqlQuote';
 import { rankedSql } from '../pareto/sql';
 import type { ParetoSpec } from '../pareto/spec';
 import type { ValueMode } from '../pareto/valueMode';
@@ -20,7 +20,7 @@ import type { RiskSpec } from './spec';
 export type ClassSource = { kind: 'none' } | { kind: 'table'; table: string; key: string; column: string } | { kind: 'pareto'; spec: ParetoSpec; mode: ValueMode };
 
 function valueExpr(spec: RiskSpec): string {
-  return spec.value.kind === 'column' ? qi(spec.value.column) : `(${spec.value.sql})`;
+  return spec.value.kind === 'column' ? qi(spec.value.column) : qf(spec.value.sql);
 }
 
 /** The survival source with the customer id and the value carried along (and a Cox model's covariates as x0, x1, …). */

@@ -1,4 +1,4 @@
-import { qi, ql } from '../../engine/sqlQuote';
+import { qf, qi, ql } from '../../engine/sqlQuote';
 import type { CauseSpec } from './spec';
 
 /** Cause names of the reasons editor's tags (translated for display: survival.incidence.tags.*). */
@@ -6,7 +6,7 @@ export const TAG_CAUSES = ['controllable', 'notControllable', 'untagged'] as con
 
 /** The cause of a row as text (NULL / blank → ''); only churned rows use it. */
 export function causeExpr(c: CauseSpec): string {
-  if (c.kind === 'sql') return `COALESCE(CAST((${c.sql}) AS VARCHAR), '')`;
+  if (c.kind === 'sql') return `COALESCE(CAST(${qf(c.sql)} AS VARCHAR), '')`;
   const text = `trim(CAST(${qi(c.column)} AS VARCHAR))`;
   if (c.kind === 'column') return `COALESCE(${text}, '')`;
   const of = (v: boolean) => Object.entries(c.controllable).filter(([, x]) => x === v).map(([r]) => ql(r.trim()));

@@ -121,6 +121,9 @@ SELECT count(DISTINCT g) AS n FROM src`);
   if (spec.cause) {
     const cols: [string, string][] = [[causeExpr(spec.cause), 'k']];
     if (spec.group) cols.push([group, 'g']);
+    // Counted before the per-time rows are fetched: a free-text cause with thousands of values is refused at once.
+    const [k] = await query<{ n: number }>(`WITH ${timeEventSource(spec, types, from, cols)}\nSELECT count(DISTINCT k) FILTER (WHERE e) AS n FROM src`);
+    if (k.n > MAX_GROUPS) tooManyCauses(k.n);
     const isql = incidenceSql(timeEventSource(spec, types, from, cols), !!spec.group);
     result.incidence = incidenceFrom(await query<{ t: number; k: string | null; n: number }>(isql), result, spec.cause.kind === 'tags');
     result.sql += `;
@@ -130,12 +133,14 @@ ${isql}`;
   return result;
 }
 
+function tooManyCauses(count: number): never {
+  throw new TenureError('analysis.tooManyCauses', `The cause has ${count} distinct values; at most ${MAX_GROUPS} causes can be shown`, { params: { count, max: MAX_GROUPS } });
+}
+
 /** Per-time exits by cause → Aalen-Johansen at the result's horizons; causes sorted as R's sort(unique()). */
 export function incidenceFrom(rows: { t: number; k: string | null; n: number }[], r: Pick<SurvivalResult, 'horizons' | 'spec'>, tags = false): IncidenceResult {
   const names = [...new Set(rows.filter((x) => x.k !== null).map((x) => x.k as string))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (names.length > MAX_GROUPS) {
-    throw new TenureError('analysis.tooManyCauses', `The cause has ${names.length} distinct values; at most ${MAX_GROUPS} causes can be shown`, { params: { count: names.length, max: MAX_GROUPS } });
-  }
+  if (names.length > MAX_GROUPS) tooManyCauses(names.length);
   const index = new Map(names.map((c, i) => [c, i]));
   const byTime = new Map<number, CauseCounts>();
   for (const x of rows) {
@@ -213,7 +218,8 @@ export function survivalWarnings(spec: Pick<SurvivalSpec, 'group' | 'event'>, gr
   const out: AnalysisWarning[] = [];
   if (!n) {
     const left = excluded.missingTime + excluded.negativeTime + excluded.missingGroup;
-    out.push(warning('survival.noRows', `No row is analysed (after the filter; ${left} rows left out for a missing or negative time or an empty group)`, { excluded: left }));
+    if (!left) out.push(warning('survival.filterKeepsNone', 'No row passes the filter: there is nothing to analyse'));
+    else out.push(warning('survival.noRows', `No row is analysed: ${left} rows were left out for a missing or negative time or an empty group`, { excluded: left }));
     return out;
   }
   const events = groups.reduce((s, g) => s + g.events, 0);

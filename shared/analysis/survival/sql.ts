@@ -1,10 +1,10 @@
-import { qi, ql } from '../../engine/sqlQuote';
+import { qf, qi, ql } from '../../engine/sqlQuote';
 import { eventPredicate } from './event';
 import type { SurvivalSpec } from './spec';
 
 /** `WHERE (user filter)` or nothing: the user's own SQL, always parenthesised. */
 export function whereClause(where: string | undefined): string {
-  return where && where.trim() ? `WHERE (${where})` : '';
+  return where && where.trim() ? `WHERE ${qf(where)}` : '';
 }
 
 /** Any date-like column (DATE, TIMESTAMP or ISO text) as DATE; NULL when it is not a date. */

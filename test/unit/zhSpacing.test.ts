@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { createI18n } from '../../shared/i18n/i18n';
+import { spaceInterpolated, zhSpacing } from '../../shared/i18n/zhSpacing';
+
+describe('Chinese spacing around interpolated Latin names', () => {
+  it('adds a space between a Latin or numeric value and the Han text beside it, nowhere else', () => {
+    expect(spaceInterpolated('Revenue的前20%客户', { value: 'Revenue' })).toBe('Revenue 的前20%客户');
+    expect(spaceInterpolated('按Contract分组', { group: 'Contract' })).toBe('按 Contract 分组');
+    // Full-width punctuation and quotes keep no space; Chinese names are untouched.
+    expect(spaceInterpolated('“Revenue”：合计', { value: 'Revenue' })).toBe('“Revenue”：合计');
+    expect(spaceInterpolated('收入的分布', { value: '收入' })).toBe('收入的分布');
+    // A mixed name gets a space only on its Latin edge.
+    expect(spaceInterpolated('看月度ARPU值', { value: '月度ARPU' })).toBe('看月度ARPU 值');
+    // Spaces already written by the translator are not doubled.
+    expect(spaceInterpolated('按 Contract 分组', { group: 'Contract' })).toBe('按 Contract 分组');
+  });
+
+  it('applies to zh-CN translations through i18next, not to English', () => {
+    const inst = i18next.createInstance();
+    inst.use(zhSpacing);
+    void inst.init({
+      lng: 'zh-CN',
+      initAsync: false,
+      postProcess: ['zhSpacing'],
+      interpolation: { escapeValue: false },
+      resources: { 'zh-CN': { translation: { k: '{{value}}的前{{n}}名' } }, en: { translation: { k: 'top {{n}} of{{value}}' } } },
+    });
+    expect(inst.t('k', { value: 'Revenue', n: 20 })).toBe('Revenue 的前 20 名');
+    expect(inst.t('k', { value: 'Revenue', n: 20, lng: 'en' })).toBe('top 20 ofRevenue');
+  });
+
+  it('the app’s own texts', () => {
+    const zh = createI18n('zh-CN');
+    const key = 'brief.when.stayGroups';
+    expect(zh.exists(key)).toBe(true);
+    expect(zh.t(key, { groups: 'Two year', period: '24个月' })).toBe('Two year 客户大多在 24个月的观察期后仍在网');
+    expect(createI18n('en').t('workbench.explorer.renamed', { from: 'a', to: 'b' })).toBe('Renamed “a” to “b”.');
+  });
+});
