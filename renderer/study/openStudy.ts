@@ -141,12 +141,13 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
     // The editors show these results instead of computing them again.
     clearOffered();
     offerResults(run.analyses.map((a) => ({ id: a.analysis.id, spec: a.analysis.spec, result: a.result })));
+    // The study's own state first, so the editors (the deck's above all) mount with it. The saved state is
+    // the study as read (named after its file, as saving names it); a restored session keeps its unsaved
+    // state (dirty) until saved. Editors that change nothing on mount leave it clean, whenever they settle.
+    const savedText = opts.restoring ? null : studyKey({ ...study, title: file ? stem(file.name) : study.title });
+    useStudy.getState().set({ file, derived: study.derived, notes: Object.fromEntries(study.analyses.filter((a) => a.notes).map((a) => [a.id, a.notes])), deck: study.deck, dirty: false, dirtyTabs: [], savedText });
     restoreLayout(study, new Set(run.analyses.filter((a) => a.error).map((a) => a.analysis.id)));
-    useStudy.getState().set({ file, derived: study.derived, notes: Object.fromEntries(study.analyses.filter((a) => a.notes).map((a) => [a.id, a.notes])), deck: study.deck, dirty: false, dirtyTabs: [], savedText: null });
     if (file) rememberStudy(file.name, file.path);
-    // Editors settle their forms on mount; the saved state is the session as restored.
-    // A restored session keeps its unsaved state (dirty) until saved.
-    if (!opts.restoring) setTimeout(() => useStudy.getState().set({ savedText: studyKey(buildStudy(useWorkbench.getState(), useStudy.getState().file ? stem(useStudy.getState().file!.name) : '')), dirty: false, dirtyTabs: [] }), 1500);
   } catch (err) {
     reportError(services.i18n, asTenureError(err, 'study.invalid'));
   } finally {

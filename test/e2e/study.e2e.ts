@@ -239,6 +239,8 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     await page.locator('.tab[data-kind="pareto"]').click();
     await expect.poll(() => ed(page, 'pareto-editor').locator('[data-testid="headline-text"]').textContent(), { timeout: 90_000 }).toBe(HEADLINE);
     await expect(ed(page, 'analysis-notes').inputValue()).resolves.toBe(NOTE);
+    await ed(page, 'analysis-notes').scrollIntoViewIfNeeded();
+    await s.screenshot('study-notes-dark');
     await page.locator('.tab[data-kind="survival"]').click();
     await ed(page, 'km-card').waitFor({ timeout: 60_000 });
     await expect(riskAt0(page, 'A')).resolves.toBe('2702');
@@ -264,7 +266,15 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     expect(Object.values(runs).every((n) => n === 1), JSON.stringify(runs)).toBe(true);
     // Nothing was changed by opening: no unsaved-changes marker.
     await page.waitForTimeout(2500);
-    await expect(page.title()).resolves.not.toMatch(/^● /);
+    const title = await page.title();
+    // Saved again, the study is the same file (but for when it was saved and its name, now the file's).
+    const again = path.join(OUT, 'telco-again.tenure');
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    await (await download).saveAs(again);
+    const strip = (f: string) => ({ ...JSON.parse(readFileSync(f, 'utf8')), savedAt: undefined, title: undefined });
+    expect(strip(again)).toEqual(strip(studyFile));
+    expect(title).not.toMatch(/^● /);
   });
 
   it('relinks to a copy with 500 rows removed: says the file changed and shows the new figures', async () => {
@@ -423,5 +433,29 @@ describe.skipIf(browserMissing)('next month’s export: Replace data file… and
     await expect.poll(() => view.locator('h2').textContent()).toBe('变化对比');
     await s.screenshot('study-what-changed-light-zh');
     expect(s.errors).toEqual([]);
+  });
+
+  it('saved and reopened, the What changed view and its slide come back with the same figures', async () => {
+    const { page } = s;
+    await runCommand(page, 'language.en', 'English');
+    const view = ed(page, 'what-changed');
+    const firstRow = async () => (await view.locator('[data-testid^="changed-"] tbody tr').first().locator('td').allTextContents()).map((x) => x.trim());
+    const before = await firstRow();
+    const file = path.join(dir, 'replaced.tenure');
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    await (await download).saveAs(file);
+    const study = JSON.parse(readFileSync(file, 'utf8'));
+    expect(study.deck.slides.filter((x: { changes?: unknown }) => x.changes)).toHaveLength(1);
+
+    await openWorkbench(page, inject('baseURL'));
+    await runCommand(page, 'language.en', 'English'); // the reload may come before the setting was stored
+    await openStudy(page, file, [path.join(dir, 'telco-next-month.csv')]);
+    await page.locator('.tab[data-kind="whatChanged"]').click();
+    await expect.poll(firstRow, { timeout: 60_000 }).toEqual(before);
+    await page.locator('.tab[data-kind="deck"]').click();
+    await expect.poll(() => ed(page, 'deck-editor').getAttribute('data-state'), { timeout: 90_000 }).toBe('ready');
+    await expect(ed(page, 'deck-editor').locator('[data-testid="deck-item"][data-kind="whatChanged"] [data-testid="deck-item-title"]').textContent()).resolves.toBe('What changed: Who makes the profit');
+    expect(s.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });
