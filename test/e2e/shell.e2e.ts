@@ -124,7 +124,8 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
       await typeSql(`SELECT customerID FROM ${TABLE} WHERE Mon`);
       const popup = page.locator('.editor-host:not([hidden]) .cm-tooltip-autocomplete');
       await popup.waitFor({ timeout: 10_000 });
-      await expect(popup.textContent()).resolves.toContain('MonthlyCharges');
+      // The popup of the table name typed before may still show for a moment under load: wait for the columns.
+      await expect.poll(() => popup.textContent(), { timeout: 10_000 }).toContain('MonthlyCharges');
       await s.screenshot(`shell-sql-completion-${tag}`);
       await page.keyboard.press('Enter');
       await expect(page.locator('.editor-host:not([hidden]) .cm-content').textContent()).resolves.toContain('WHERE MonthlyCharges');
