@@ -5,6 +5,7 @@ import { toRows } from '../../../shared/engine/arrowRows';
 import { isEffective, rangeKindFor, type GridFilter } from '../../../shared/grid/filterSpec';
 import { nullCountSql, topValuesSql } from '../../../shared/grid/filterSql';
 import type { GridColumn } from './gridSql';
+import { useDismiss } from './useDismiss';
 
 /** Values listed with checkboxes: the column's most frequent ones. */
 export const TOP_VALUES = 20;
@@ -83,20 +84,7 @@ export function FilterPopover({ engine, from, column, current, left, top, onAppl
   const tv = useTopValues(engine, from, column.name);
   const fmt = (n: number) => n.toLocaleString(i18n.language);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    const onDown = (e: PointerEvent) => {
-      const target = e.target as Element | null;
-      if (box.current?.contains(target) || target?.closest?.('.tn-grid-filter-btn')) return;
-      onClose();
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown, true);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown, true);
-    };
-  }, [onClose]);
+  useDismiss(box, onClose, '.tn-grid-filter-btn');
 
   const lo = parseBound(min);
   const hi = parseBound(max);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { ColumnProfileCard } from '../import/ColumnProfileCard';
+import { useDismiss } from './useDismiss';
 
 export interface PopoverState {
   column: string;
@@ -61,21 +62,8 @@ interface Props {
 export function ProfilePopover({ engine, table, column, rows, left, top, onKeep, onLeave, onClose }: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    // A click outside closes it; a click on a strip is that strip's own toggle.
-    const onDown = (e: PointerEvent) => {
-      const target = e.target as Element | null;
-      if (box.current?.contains(target) || target?.closest?.('.tn-grid-profile')) return;
-      onClose();
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown, true);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown, true);
-    };
-  }, [onClose]);
+  // A press on a strip is that strip's own toggle.
+  useDismiss(box, onClose, '.tn-grid-profile');
   return (
     <div
       ref={box}
