@@ -28,11 +28,15 @@ const findings = [];
 try {
   cpSync('electron', path.join(dir, 'src', 'electron'), { recursive: true });
   cpSync('desktop.html', path.join(dir, 'src', 'desktop.html'));
-  const out = path.join(dir, 'out.csv');
+  // SARIF, not CSV: the CSV writer races its header write against the rows (two async writeFile
+  // calls), which on CI spliced a record in two; SARIF is one JSON write.
+  const out = path.join(dir, 'out.sarif');
   execFileSync(process.execPath, [bin, '-i', path.join(dir, 'src'), '-e', electronVersion, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
-  for (const line of readFileSync(out, 'utf8').split('\n').slice(1).filter(Boolean)) {
-    const [check, severity, , file, location] = line.split(',').map((s) => s.replace(/^"|"$/g, ''));
-    findings.push({ check, severity, file: path.relative(path.join(dir, 'src'), file).split(path.sep).join('/'), location });
+  const sarif = JSON.parse(readFileSync(out, 'utf8'));
+  for (const r of sarif.runs[0].results) {
+    const loc = r.locations[0].physicalLocation;
+    const file = path.relative(path.join(dir, 'src'), loc.artifactLocation.uri.replace(/^file:\/\//, '')).split(path.sep).join('/');
+    findings.push({ check: r.ruleId, severity: r.level, file, location: `${loc.region.startLine}:${loc.region.startColumn - 1}` });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
