@@ -7,7 +7,6 @@
  * step's plain SQL. `roundtrip` times `SELECT 1` through the engine process and in-process: the
  * fixed cost every query pays. Medians of --runs. Run it under `flock /work/scratch/heavy.lock`.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,7 @@ import { importFile } from '../shared/import/importFile';
 import { nodeFileSource } from '../shared/node/nodeFileSource';
 import { ensureData } from './generate';
 import { csvPath } from './paths';
+import { processCpuNs } from './procCpu';
 
 const { values } = parseArgs({
   options: {
@@ -34,23 +34,6 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const steps = values.steps!.split(',');
-
-/** CPU nanoseconds of every thread of a process (schedstat's first field), 0 when unreadable. */
-function processCpuNs(pid: number): number {
-  let ns = 0;
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      try {
-        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      } catch {
-        // a thread that ended between the listing and the read
-      }
-    }
-  } catch {
-    return 0;
-  }
-  return ns;
-}
 
 interface QueryTiming {
   sql: string;
