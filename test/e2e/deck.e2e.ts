@@ -64,6 +64,8 @@ describe.skipIf(browserMissing)('Export deck (web build in Chromium)', () => {
 
   it('opens on the results the analyses already have: no analysis runs again, no statement reaches the engine', async () => {
     const { page } = s;
+    // The panel stays closed over analysis editors until opened there.
+    if (!(await page.locator('[data-panel-tab="log"]').count())) await page.keyboard.press('Control+J');
     await page.locator('[data-panel-tab="log"]').click();
     const statements = () => page.locator('[data-testid="log"] .log-entry').count();
     // Settled: nothing else (profiles, the status bar) is still querying.
