@@ -68,8 +68,18 @@ describe.skipIf(browserMissing)('a first hour with the workbench, in pictures (w
     await expect.poll(() => page.locator('[data-testid="status-rows"]').textContent(), { timeout: 120_000 }).toMatch(/7,043/);
   });
 
-  it('runs every analysis kind on the Telco workbook, the airline survey and the retail transactions', async () => {
-    const { page } = s;
+  /** One step of the walk: on failure, a picture of where it stopped (tour-failed-<name>). */
+  const step = (name: string, fn: (page: Page) => Promise<void>) =>
+    it(name, async () => {
+      try {
+        await fn(s.page);
+      } catch (err) {
+        await s.screenshot(`tour-failed-${name.split(' ')[0]}`);
+        throw err;
+      }
+    });
+
+  step('pareto on the Telco workbook', async (page) => {
     await runCommand(page, 'analysis.pareto', 'pareto');
     const pa = ed('pareto-editor');
     await pa.waitFor();
@@ -78,7 +88,9 @@ describe.skipIf(browserMissing)('a first hour with the workbench, in pictures (w
     await pa.locator('[data-testid="pareto-group"]').selectOption('Contract');
     await run(pa, 'headline-text');
     tabs.push('pareto');
+  });
 
+  step('survival by contract', async (page) => {
     await runCommand(page, 'analysis.survival', 'survival');
     const sv = ed('survival-editor');
     await sv.waitFor();
@@ -88,13 +100,17 @@ describe.skipIf(browserMissing)('a first hour with the workbench, in pictures (w
     await sv.locator('[data-testid="sv-group"]').selectOption('Contract');
     await run(sv, 'km-card');
     tabs.push('survival');
+  });
 
+  step('reasons as guessed', async (page) => {
     await runCommand(page, 'analysis.reasons', 'reasons');
     const rs = ed('reasons-editor');
     await rs.waitFor();
     await run(rs, 'reasons-chart');
     tabs.push('reasons');
+  });
 
+  step('risk on CLTV', async (page) => {
     await runCommand(page, 'analysis.risk', 'value at risk');
     const rk = ed('risk-editor');
     await rk.waitFor();
@@ -103,7 +119,9 @@ describe.skipIf(browserMissing)('a first hour with the workbench, in pictures (w
     await rk.locator('[data-testid="rk-value"]').selectOption('CLTV');
     await run(rk, 'headline-text');
     tabs.push('risk');
+  });
 
+  step('cox with four covariates', async (page) => {
     await runCommand(page, 'analysis.cox', 'cox');
     const cx = ed('cox-editor');
     await cx.waitFor();
@@ -116,7 +134,9 @@ describe.skipIf(browserMissing)('a first hour with the workbench, in pictures (w
     await cx.locator('[data-testid="analysis-run"]').click();
     await cx.locator('[data-testid="cox-forest"] canvas').first().waitFor({ timeout: 120_000 });
     tabs.push('cox');
+  });
 
+  step('quadrant on the airline survey', async (page) => {
     await openFile(page, AIRLINE, /25,976/);
     await runCommand(page, 'analysis.quadrant', 'quadrant');
     const qd = ed('quadrant-editor');
@@ -127,7 +147,9 @@ describe.skipIf(browserMissing)('a first hour with the workbench, in pictures (w
     await satisfied.check();
     await run(qd, 'qd-priority');
     tabs.push('quadrant');
+  });
 
+  step('cohort on the retail transactions', async (page) => {
     await openFile(page, RETAIL, /142,083/);
     await runCommand(page, 'analysis.cohort', 'cohort');
     const co = ed('cohort-editor');
@@ -136,14 +158,18 @@ describe.skipIf(browserMissing)('a first hour with the workbench, in pictures (w
     await co.locator('[data-testid="co-date"]').selectOption('InvoiceDate');
     await run(co, 'cohort-table');
     tabs.push('cohort');
+  });
 
+  step('deck and brief', async (page) => {
     await runCommand(page, 'deck.export', 'export deck');
     await expect.poll(() => ed('deck-editor').getAttribute('data-state'), { timeout: 120_000 }).toBe('ready');
     tabs.push('deck');
     await runCommand(page, 'brief.open', 'brief');
     await expect.poll(() => ed('brief-editor').getAttribute('data-state'), { timeout: 120_000 }).toBe('ready');
     tabs.push('brief');
+  });
 
+  step('whatChanged after replacing the airline survey', async (page) => {
     // Next month's airline survey: 3,000 fewer answers; What changed opens.
     const lines = readFileSync(AIRLINE, 'utf8').split(/\r?\n/);
     const next = path.join(dir, 'airline_next_month.csv');
@@ -160,9 +186,10 @@ describe.skipIf(browserMissing)('a first hour with the workbench, in pictures (w
   for (const [theme, lang] of [['dark', 'en'], ['light', 'en'], ['light', 'zh'], ['dark', 'zh']] as const) {
     it(`every editor in the ${theme} theme, ${lang === 'en' ? 'English' : 'Chinese'}`, async () => {
       const { page } = s;
-      await runCommand(page, `theme.${theme}`, theme === 'dark' ? 'dark' : 'light');
+      // English first: the palette is searched in the UI language.
+      await runCommand(page, 'language.en', 'English');
+      await runCommand(page, `theme.${theme}`, theme === 'dark' ? 'dark+' : 'light+');
       if (lang === 'zh') await runCommand(page, 'language.zh-CN', '中文');
-      else await runCommand(page, 'language.en', 'English');
       for (const kind of tabs) {
         await page.locator(`.tab[data-kind="${kind}"]`).first().click();
         await page.waitForTimeout(kind === 'deck' || kind === 'brief' ? 1500 : 600);
