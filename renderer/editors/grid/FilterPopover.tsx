@@ -157,7 +157,7 @@ export function FilterPopover({ engine, from, column, filters, left, top, onAppl
               <option value="contains">{t('grid.filter.contains')}</option>
               <option value="equals">{t('grid.filter.equals')}</option>
             </select>
-            <input className="input" value={textValue} autoFocus onChange={(e) => setTextValue(e.target.value)} onKeyDown={onEnter} placeholder={t('grid.filter.textPlaceholder')} data-testid="filter-text" />
+            <input className="input" value={textValue} autoFocus onChange={(e) => setTextValue(e.target.value)} onKeyDown={onEnter} placeholder={t('grid.filter.textShort')} title={t('grid.filter.textPlaceholder')} data-testid="filter-text" />
           </div>
         </div>
       )}
