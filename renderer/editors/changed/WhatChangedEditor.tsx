@@ -82,7 +82,7 @@ function ChangeCard({ view, id, columns, headers }: { view: ChangesView; id: str
         exportData={{ columns: headers, rows: c.rows.map((r) => [figureLabel(r, t), r.before, r.after, r.diff]) }}
         format={(v) => String(v ?? '')}
         fileTitle={fileTitle}
-        actions={<ChartExportMenu build={build} title={fileTitle} viewSize={viewSize} />}
+        actions={<ChartExportMenu build={build} title={fileTitle} viewSize={viewSize} label={t('export.chart.image')} />}
       />
     </div>
   );
