@@ -84,7 +84,7 @@ export class RemoteEngine implements QueryEngine {
     this.restarts++;
     // Restart at once so the study is back before the user asks for it.
     this.rebuilding = this.ready()
-      .then(() => this.options.onRestart?.())
+      .then(() => this.rebuild())
       .catch(() => undefined)
       .finally(() => (this.rebuilding = null));
   }
@@ -118,6 +118,9 @@ export class RemoteEngine implements QueryEngine {
    */
   async allowFolder(dir: string): Promise<void> {
     await this.ready();
+    if (this.info?.readDirs?.includes(dir)) return;
+    // The rebuild itself (onRestart) re-opening a folder the new process does not allow: no restart within a restart.
+    if (this.inRebuild) throw new TenureError('engine.folderNotAllowed', `The engine could not be given read access to the folder ${dir}`, { file: dir, params: { folder: dir } });
     await this.settled();
     if (this.info?.readDirs?.includes(dir)) return;
     if (this.options.grantFolder) await this.options.grantFolder(dir);
@@ -146,8 +149,19 @@ export class RemoteEngine implements QueryEngine {
       for (const p of failed) p.reject(new TenureError('engine.restarted', 'The DuckDB engine was restarted to open a folder; run the step again.'));
     }
     await this.ready();
-    this.rebuilding = (this.options.onRestart?.() ?? Promise.resolve()).catch(() => undefined).finally(() => (this.rebuilding = null));
+    this.rebuilding = this.rebuild().catch(() => undefined).finally(() => (this.rebuilding = null));
     await this.rebuilding;
+  }
+
+  private inRebuild = false;
+
+  private async rebuild(): Promise<void> {
+    this.inRebuild = true;
+    try {
+      await this.options.onRestart?.();
+    } finally {
+      this.inRebuild = false;
+    }
   }
 
   /** Resolves when a restart (and its rebuild) has finished; at once otherwise. */
