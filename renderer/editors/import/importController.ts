@@ -49,7 +49,7 @@ export async function runImportDialog(services: WorkbenchServices, src: FileSour
   await services.engine.init();
   // Choices left by Cancel in this session come first: reopening the file picks up where the user was.
   const remembered = recallSessionChoices(src.name, src.size) ?? recallChoices(src.name, src.size);
-  const existing = await tableNames(services.engine);
+  const existing = await inForeground(() => tableNames(services.engine));
   const excel = /\.(xlsx|xls|xlsm)$/i.test(src.name);
   // A CSV's import reads the whole file (csvWhole.ts): start reading it while the dialog is shown.
   if (!excel && src.handle instanceof Blob) prefetchWhole(src.handle);
