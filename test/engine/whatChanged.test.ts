@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { runStudy } from '../../shared/study/run';
-import { studySchema } from '../../shared/study/schema';
+import { STUDY_VERSION, studySchema } from '../../shared/study/schema';
 import { whatChanged, type AnalysisChange } from '../../shared/study/whatChanged';
 import type { ParetoResult } from '../../shared/analysis/pareto/types';
 import type { SurvivalResult } from '../../shared/analysis/survival/compute';
@@ -22,7 +22,7 @@ const CSV = `${DATA}/WA_Fn-UseC_-Telco-Customer-Churn.csv`;
 
 const study = studySchema.parse({
   format: 'tenure-study',
-  version: 1,
+  version: STUDY_VERSION,
   title: 'Telco',
   sources: [{ id: 's1', name: 'telco', path: CSV, fileName: path.basename(CSV), size: 1, mtime: null, fingerprint: null, table: 'telco', options: {}, columns: {} }],
   analyses: [
