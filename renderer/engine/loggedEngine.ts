@@ -18,7 +18,12 @@ export class LoggedEngine implements QueryEngine {
   /** Present when the inner engine has it (native: user SQL may not ATTACH). */
   readonly attachReadOnly?: (name: string, alias: string) => Promise<void>;
 
-  constructor(private readonly inner: QueryEngine, private readonly events: EngineEvents) {
+  /**
+   * `timeline`: every statement and file registration also becomes a performance measure ('sql',
+   * 'engine'; detail = the SQL), for DevTools and `bench:browser --profile` (off by default: the
+   * browser keeps every measure for the page's lifetime).
+   */
+  constructor(private readonly inner: QueryEngine, private readonly events: EngineEvents, private readonly timeline = false) {
     const attach = inner.attachReadOnly?.bind(inner);
     if (attach) {
       this.attachReadOnly = async (name, alias) => {
@@ -62,6 +67,7 @@ export class LoggedEngine implements QueryEngine {
     try {
       const table = await this.inner.query(sql);
       this.events.onQuery({ sql, ms: performance.now() - started, rows: table.numRows, at: Date.now() });
+      if (this.timeline) performance.measure('sql', { start: started, detail: sql.slice(0, 300) });
       return table;
     } catch (err) {
       this.events.onQuery({ sql, ms: performance.now() - started, rows: null, error: (err as Error).message, at: Date.now() });
@@ -80,11 +86,11 @@ export class LoggedEngine implements QueryEngine {
   }
 
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void> {
-    return this.inner.registerFileBuffer(name, bytes);
+    return this.timed(`registerFileBuffer ${name} ${bytes.length}`, this.inner.registerFileBuffer(name, bytes));
   }
 
   registerFileHandle(name: string, handle: unknown): Promise<void> {
-    return this.inner.registerFileHandle(name, handle);
+    return this.timed(`registerFileHandle ${name}`, this.inner.registerFileHandle(name, handle));
   }
 
   dropFile(name: string): Promise<void> {
@@ -99,6 +105,16 @@ export class LoggedEngine implements QueryEngine {
       this.events.onQuery({ sql: `-- insert Arrow table ${tableName}`, ms: performance.now() - started, rows: table.numRows, at: Date.now() });
     } finally {
       this.leave();
+    }
+  }
+
+  /** A span in the performance timeline for an engine call that is not a statement. */
+  private async timed<T>(detail: string, run: Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      return await run;
+    } finally {
+      if (this.timeline) performance.measure('engine', { start, detail });
     }
   }
 

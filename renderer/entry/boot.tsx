@@ -15,6 +15,7 @@ import { LoggedEngine } from '../engine/loggedEngine';
 import { electronEngineChannel } from '../engine/nativeChannel';
 import { rebuildSources } from '../engine/rebuildSources';
 import { WorkerEngine } from '../engine/workerEngine';
+import { warmUp } from '../engine/warmUp';
 import { useWorkbench } from '../store/workbenchStore';
 import { ServicesContext, type WorkbenchServices } from '../workbench/services';
 import { Workbench } from '../workbench/Workbench';
@@ -46,7 +47,7 @@ export async function boot(host: HostApi, shell: WorkbenchServices['shell']): Pr
   const engine: LoggedEngine = new LoggedEngine(inner, {
     onState: (state, error) => useWorkbench.getState().setEngineState(state, error),
     onQuery: (entry) => useWorkbench.getState().logQuery(entry),
-  });
+  }, new URLSearchParams(location.search).has('timeline'));
   const services: WorkbenchServices = { engine, host, i18n, shell };
 
   persistSettings(host);
@@ -77,6 +78,8 @@ export async function boot(host: HostApi, shell: WorkbenchServices['shell']): Pr
     .then(() => {
       const info = remote?.info;
       useWorkbench.getState().setEngineInfo(info ? { kind: 'native', threads: info.threads, memoryLimit: info.memoryLimit } : { kind: 'wasm' });
+      // duckdb-wasm compiles lazily: warm it up (unlogged) while the user chooses a file.
+      if (!remote) void warmUp(inner);
     })
     .catch((err) => reportError(i18n, err, 'engine.start'));
 }

@@ -6,6 +6,7 @@ import { IDLE_RUN, useAnalysisRuns, type RunError, type RunState } from '../../s
 import { useServices } from '../../workbench/services';
 import { errorTextKey } from '../../../shared/i18n/errorKey';
 import { warningKey, warningsOf } from '../../../shared/analysis/warnings';
+import { inForeground } from '../../engine/foreground';
 
 export type { RunError, RunState };
 
@@ -45,7 +46,8 @@ export function useAnalysisRun<R>(opts: { id: string; problemFile: string; fallb
       store.set(id, (s) => ({ status: 'running', result: s.result, key: s.key }));
       const started = performance.now();
       try {
-        const result = await fn();
+        // Column profiles wait while the analysis runs: the user is waiting for this one.
+        const result = await inForeground(fn);
         if (latest.get(id) !== n) return undefined;
         store.set(id, { status: 'done', result, ms: performance.now() - started, key });
         // A result that is empty or degenerate lists its warnings in Problems (and above the result).

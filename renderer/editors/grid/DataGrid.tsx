@@ -174,7 +174,8 @@ export function DataGrid({ engine, source, onInfo, percentColumns, filterable = 
     if (windowShown) setShownStore(store);
   }, [windowShown, store]);
   const profileCols = [];
-  if (profiled !== null && data.status === 'ready') {
+  // A grid in a hidden tab (no width) asks for none: profiles are for the columns on screen.
+  if (profiled !== null && data.status === 'ready' && size.w > 0) {
     for (let c = Math.max(0, cols.first - PROFILE_OVERSCAN); c <= Math.min(columns.length - 1, cols.last + PROFILE_OVERSCAN); c++) profileCols.push(columns[c].name);
   }
   const profiles = useHeaderProfiles(engine, data.status === 'ready' ? profiled : null, data.total, profileCols, shownStore !== null && shownStore === store);
@@ -423,7 +424,7 @@ export function DataGrid({ engine, source, onInfo, percentColumns, filterable = 
             engine={engine}
             from={relationSql(source)}
             column={columns[filterCol]}
-            current={filters.filter((f) => f.column === columns[filterCol].name)}
+            filters={filters}
             left={Math.max(0, Math.min(originX + offsets[filterCol], size.w - FILTER_POPOVER_PX - 4))}
             top={headerPx + 2}
             onApply={(next) => applyColumnFilters(columns[filterCol].name, next)}

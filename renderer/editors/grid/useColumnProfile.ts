@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { computeColumnProfile, type ColumnProfile } from '../../../shared/import/columnProfile';
 import { ProfileQueue } from './profileQueue';
+import { backgroundEngine } from '../../engine/foreground';
 
 /** One set of options for every caller, so the Explorer card and the grid share cache entries. */
 export const PROFILE_OPTS = { bins: 24, top: 5 };
@@ -20,8 +21,9 @@ export function profileKey(table: string, column: string, rows: number): string 
   return `${table}\u0000${column}\u0000${rows}`;
 }
 
+/** Profiles are background work: an import or analysis run that starts meanwhile goes first. */
 export function profileJob(engine: QueryEngine, table: string, column: string): () => Promise<ColumnProfile> {
-  return () => computeColumnProfile(engine, table, column, PROFILE_OPTS);
+  return () => computeColumnProfile(backgroundEngine(engine), table, column, PROFILE_OPTS);
 }
 
 /**

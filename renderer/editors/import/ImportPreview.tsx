@@ -89,8 +89,17 @@ function format(v: unknown, c: PlanColumn, lang: string): string {
     const iso = d.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
     return c.type === 'DATE' ? iso.slice(0, 10) : iso;
   }
-  if (typeof v === 'number') return v.toLocaleString(lang, { maximumFractionDigits: 10, useGrouping: false });
+  if (typeof v === 'number') return plainNumber(lang).format(v);
   return String(v);
+}
+
+const plainNumbers = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language: toLocaleString with options builds a new one per cell (~100 ms for a preview). */
+function plainNumber(lang: string): Intl.NumberFormat {
+  let f = plainNumbers.get(lang);
+  if (!f) plainNumbers.set(lang, (f = new Intl.NumberFormat(lang, { maximumFractionDigits: 10, useGrouping: false })));
+  return f;
 }
 
 /** Under a forced type: how many values will not convert (and become empty), over what was counted. */

@@ -12,6 +12,8 @@ import { recallChoices, recallSessionChoices, rememberChoices, rememberSessionCh
 import { errorTextKey } from '../../../shared/i18n/errorKey';
 import { workerExcelReader } from './workerExcelReader';
 import { rememberImport } from '../../engine/rebuildSources';
+import { inForeground } from '../../engine/foreground';
+import { forgetWhole, prefetchWhole } from '../../engine/fileBytes';
 
 /** Errors where there is nothing to choose in a dialog: reported straight to Problems. */
 const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong', 'import.excelNoSheets', 'import.timeLimit']);
@@ -47,8 +49,10 @@ export async function runImportDialog(services: WorkbenchServices, src: FileSour
   await services.engine.init();
   // Choices left by Cancel in this session come first: reopening the file picks up where the user was.
   const remembered = recallSessionChoices(src.name, src.size) ?? recallChoices(src.name, src.size);
-  const existing = await tableNames(services.engine);
+  const existing = await inForeground(() => tableNames(services.engine));
   const excel = /\.(xlsx|xls|xlsm)$/i.test(src.name);
+  // A CSV's import reads the whole file (csvWhole.ts): start reading it while the dialog is shown.
+  if (!excel && src.handle instanceof Blob) prefetchWhole(src.handle);
   return new Promise<DialogImportResult | null>((resolve) => {
     live = { services, src, resolve, abort: null, planSeq: 0 };
     useImportDialog.getState().open({
@@ -73,7 +77,7 @@ async function replan(first = false): Promise<void> {
     l.planAbort?.abort();
     const planAbort = new AbortController();
     l.planAbort = planAbort;
-    const r = await planImport(l.services.engine, l.src, { ...s.options, columns: s.columns, excelReader: workerExcelReader, signal: planAbort.signal });
+    const r = await inForeground(() => planImport(l.services.engine, l.src, { ...s.options, columns: s.columns, excelReader: workerExcelReader, signal: planAbort.signal }));
     if (live !== l || seq !== l.planSeq) return;
     useImportDialog.getState().set({ plan: r.plan, preview: r.preview, warnings: r.warnings, forced: r.forced, sampledRows: r.sampledRows, error: null, status: 'ready' });
   } catch (err) {
@@ -149,10 +153,12 @@ export async function confirmImport(anyway = false): Promise<void> {
   useImportDialog.getState().set({ status: 'loading', progress: null, error: null });
   const tableName = s.tableName.trim() || undefined;
   try {
-    const result = await importFile(l.services.engine, l.src, {
-      ...s.options, columns: s.columns, tableName, signal: abort.signal, excelReader: workerExcelReader,
-      onProgress: (p) => useImportDialog.getState().set({ progress: p }),
-    });
+    const result = await inForeground(() =>
+      importFile(l.services.engine, l.src, {
+        ...s.options, columns: s.columns, tableName, signal: abort.signal, excelReader: workerExcelReader,
+        onProgress: (p) => useImportDialog.getState().set({ progress: p }),
+      }),
+    );
     rememberChoices(l.src.name, l.src.size, { options: s.options, columns: s.columns, tableName });
     rememberImport(result.table, l.src, { ...s.options, columns: s.columns, excelReader: workerExcelReader });
     finish({ ...result, choices: { options: s.options, columns: s.columns } });
@@ -184,6 +190,7 @@ function finish(result: DialogImportResult | null): void {
   const l = live;
   live = null;
   l?.planAbort?.abort();
+  if (l?.src.handle instanceof Blob) forgetWhole(l.src.handle);
   useImportDialog.getState().close();
   l?.resolve(result);
 }

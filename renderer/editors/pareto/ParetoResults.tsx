@@ -76,7 +76,7 @@ export function ParetoResults({ run, theme }: { run: ParetoRun; theme: 'dark' | 
     result.exact ? null : t('pareto.inexact'),
   ].filter((x): x is string => !!x);
   const hasWhale = result.negative.count > 0;
-  const lorenz = <ChartCard caption={t('pareto.editor.lorenzCard', { gini: result.gini })} build={buildLorenz} theme={theme} fileTitle={`${stem} Lorenz`} height={360} testId="pareto-lorenz" />;
+  const lorenz = <ChartCard caption={t('pareto.editor.lorenzCard', { gini: result.gini })} build={buildLorenz} theme={theme} fileTitle={`${stem} Lorenz`} height={360} testId="pareto-lorenz" deferred />;
   const classCard = (
     <TableCard
       title={t('pareto.editor.classesCard')}
@@ -109,7 +109,7 @@ export function ParetoResults({ run, theme }: { run: ParetoRun; theme: 'dark' | 
         <>
           <div className="tn-an-grid2">
             {lorenz}
-            <ChartCard caption={t('pareto.editor.whaleCard')} build={buildWhale} theme={theme} fileTitle={`${stem} whale`} height={360} testId="pareto-whale" />
+            <ChartCard caption={t('pareto.editor.whaleCard')} build={buildWhale} theme={theme} fileTitle={`${stem} whale`} height={360} testId="pareto-whale" deferred />
           </div>
           {classCard}
         </>
@@ -130,6 +130,7 @@ export function ParetoResults({ run, theme }: { run: ParetoRun; theme: 'dark' | 
             onClick={onMixClick}
             hint={t('pareto.editor.mixHint')}
             testId="pareto-mix"
+            deferred
           />
           <TableCard title={t('pareto.editor.groupsCard', { group: run.groupLabel })} columns={groupColumns} rows={groupRows} format={format} fileTitle={`${stem} by ${run.groupLabel}`} testId="pareto-groups" />
         </>

@@ -1,0 +1,40 @@
+import type { QueryEngine } from '../../shared/engine/QueryEngine';
+import { qi } from '../../shared/engine/sqlQuote';
+import type { FileSource } from '../../shared/import/FileSource';
+import { importFile } from '../../shared/import/importFile';
+import { computePareto } from '../../shared/analysis/pareto/compute';
+import { backgroundEngine } from './foreground';
+
+/** The warm-up's table (a name no file gets: tableNameFor never starts one with "__"). */
+export const WARM_UP_TABLE = '__tenure_warm_up';
+
+/** A small transactions CSV: an id, an ISO date, a decimal amount and a text column. */
+function sampleCsv(rows = 400): Uint8Array {
+  const lines = ['customer_id,order_date,revenue,region'];
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(`${1 + ((i * 7) % 97)},2024-01-${day},${((i * 37) % 1000) / 10 + 0.25},R${i % 5}`);
+  }
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+/**
+ * duckdb-wasm compiles its code lazily: the first CSV read, the first type detection and the first
+ * Pareto each pay hundreds of milliseconds of compilation in the browser. Right after the engine
+ * starts (while the user is still choosing a file), a few hundred rows go through the real import
+ * and a Pareto once, so the user's first file and first chart run on compiled code. Background work:
+ * an import or analysis the user starts meanwhile goes first (foreground.ts). Failures are ignored.
+ */
+export async function warmUp(engine: QueryEngine): Promise<void> {
+  const bg = backgroundEngine(engine);
+  const bytes = sampleCsv();
+  const src: FileSource = { name: 'warm-up.csv', size: bytes.length, handle: null, read: async (start, end) => bytes.slice(start, end) };
+  try {
+    await importFile(bg, src, { tableName: WARM_UP_TABLE, replace: true });
+    await computePareto(bg, { table: WARM_UP_TABLE, customer: 'customer_id', value: { kind: 'column', column: 'revenue' } });
+  } catch {
+    // Only a head start: the real work reports its own errors.
+  } finally {
+    await bg.query(`DROP TABLE IF EXISTS ${qi(WARM_UP_TABLE)}`).catch(() => undefined);
+  }
+}
