@@ -2,7 +2,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 
 // Unit + engine tests (Node, real duckdb-wasm and native DuckDB). End-to-end tests have their own config.
 // Engine and golden tests that take their engine from test/helpers/engines.ts run on both engines.
-const BOTH_ENGINES = ['pareto.golden', 'quadrant.golden', 'risk.golden', 'survival', 'cohort', 'reasons', 'importCases', 'warnings', 'gridFilter'].map((n) => `test/engine/${n}.test.ts`);
+const BOTH_ENGINES = ['pareto.golden', 'quadrant.golden', 'quadrant.histogram', 'risk.golden', 'survival', 'cohort', 'reasons', 'importCases', 'warnings', 'gridFilter'].map((n) => `test/engine/${n}.test.ts`);
 const shared = { testTimeout: 120_000, hookTimeout: 120_000, pool: 'forks' as const };
 
 const engineProject = (kind: 'wasm' | 'native'): TestProjectInlineConfiguration => ({

@@ -15,6 +15,8 @@ export class EngineHost {
   private readonly viewers = new Set<WebContents>();
   /** Files the user chose: re-sent to every new engine process, which links in no other path. */
   private readonly granted = new Set<string>();
+  /** Folders the user opened: allowed (read-only) to every engine process started from now on. */
+  private readonly folders = new Set<string>();
 
   constructor(
     private readonly entry: string,
@@ -38,7 +40,7 @@ export class EngineHost {
   connect(wc: WebContents): void {
     const child = this.start();
     const { port1, port2 } = new MessageChannelMain();
-    child.postMessage({ type: 'connect', options: this.options() }, [port1]);
+    child.postMessage({ type: 'connect', options: { ...this.options(), readDirs: [...this.folders] } }, [port1]);
     this.viewers.add(wc);
     wc.once('destroyed', () => this.viewers.delete(wc));
     wc.postMessage(IPC.enginePort, null, [port2]);
@@ -49,6 +51,14 @@ export class EngineHost {
     if (this.granted.has(path)) return;
     this.granted.add(path);
     this.child?.postMessage({ type: 'grant', path });
+  }
+
+  /**
+   * A folder the user chose: the engine's settings are locked once it runs, so the folder is allowed
+   * from the next process on; the renderer restarts it (RemoteEngine.allowFolder) and rebuilds.
+   */
+  grantFolder(path: string): void {
+    this.folders.add(path);
   }
 
   stop(): void {

@@ -4,10 +4,10 @@
  * granted (dialog, command line, recent list). Handlers throw; the renderer sees a rejected promise.
  */
 import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { HostFile, SaveResult } from '../shared/host/HostApi';
+import type { HostFile, HostFolder, SaveResult } from '../shared/host/HostApi';
 import { isAppUrl } from './appOrigin';
 import type { FileRegistry } from './fileRegistry';
 import type { IncomingFiles } from './incomingFiles';
@@ -30,7 +30,9 @@ export interface HostContext {
   t(key: string): string;
   onSettingsSaved?(json: string): void;
   /** The native engine process (absent: the renderer keeps duckdb-wasm). */
-  engine?: { connect(wc: Electron.WebContents): void; grant?(path: string): void };
+  engine?: { connect(wc: Electron.WebContents): void; grant?(path: string): void; grantFolder?(path: string): void };
+  /** Folders the user opened (Parquet folders): the only folders reopenFolder accepts. */
+  recentFolders?: RecentFiles;
   /** The window's close guard (answers to "unsaved changes?", close after saving). */
   close?: { answer(id: number, dirty: boolean): void; closeNow(): void };
   /**
@@ -124,6 +126,20 @@ export async function grantPaths(ctx: HostContext, paths: string[]): Promise<Hos
   return files;
 }
 
+/** A folder the user chose (dialog) or opened before: granted to the engine and remembered. */
+export async function grantFolder(ctx: HostContext, p: string): Promise<HostFolder | null> {
+  if (!isAbsolute(p)) return null;
+  const path = resolve(p);
+  try {
+    if (!(await stat(path)).isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  ctx.engine?.grantFolder?.(path);
+  await ctx.recentFolders?.add({ name: basename(path), path, openedAt: Date.now() });
+  return { path, name: basename(path) || path };
+}
+
 type Handler<S extends z.ZodType> = (args: z.infer<S>, event: IpcMainInvokeEvent) => unknown;
 
 export function registerHostHandlers(ctx: HostContext): void {
@@ -169,6 +185,21 @@ export function registerHostHandlers(ctx: HostContext): void {
   });
 
   handle(IPC.recentFiles, Schemas.none, () => ctx.recent.list());
+
+  handle(IPC.openFolder, Schemas.none, async () => {
+    const options: Electron.OpenDialogOptions = { title: ctx.t('electron.dialog.openFolderTitle'), properties: ['openDirectory'] };
+    const win = ctx.getWindow();
+    const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return res.canceled || !res.filePaths[0] ? null : grantFolder(ctx, res.filePaths[0]);
+  });
+
+  // Only folders the user opened before: the renderer cannot name an arbitrary folder.
+  handle(IPC.reopenFolder, Schemas.openRecent, async ([path]) => {
+    if (!ctx.recentFolders || !(await ctx.recentFolders.includes(path))) return null;
+    const folder = await grantFolder(ctx, path);
+    if (!folder) await ctx.recentFolders.remove(path);
+    return folder;
+  });
 
   handle(IPC.saveFile, Schemas.saveFile, async ([req]): Promise<SaveResult> => {
     const name = safeFileName(req.suggestedName);

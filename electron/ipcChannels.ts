@@ -3,6 +3,9 @@ export const IPC = {
   openFiles: 'tenure:openFiles',
   readFileRange: 'tenure:readFileRange',
   openRecent: 'tenure:openRecent',
+  /** Renderer → main: the folder dialog / a folder opened before (a study's Parquet folder). */
+  openFolder: 'tenure:openFolder',
+  reopenFolder: 'tenure:reopenFolder',
   recentFiles: 'tenure:recentFiles',
   saveFile: 'tenure:saveFile',
   loadSettings: 'tenure:loadSettings',

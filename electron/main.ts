@@ -106,6 +106,7 @@ async function onReady(): Promise<void> {
   ctx = {
     registry: new FileRegistry(),
     recent: new RecentFiles(userData),
+    recentFolders: new RecentFiles(userData, 'recent-folders.json'),
     incoming,
     settingsPath,
     getWindow,

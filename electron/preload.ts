@@ -3,7 +3,7 @@
  * set of invoke channels. No ipcRenderer, no Node, no event objects ever reach the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { HOST_API_VERSION, type HostApi, type HostFile, type RecentFile, type SaveResult } from '../shared/host/HostApi';
+import { HOST_API_VERSION, type HostApi, type HostFile, type HostFolder, type RecentFile, type SaveResult } from '../shared/host/HostApi';
 import { IPC } from './ipcChannels';
 
 function subscribe<T>(channel: string, listener: (value: T) => void): () => void {
@@ -21,6 +21,8 @@ const tenureHost: HostApi = {
   openFiles: (options) => ipcRenderer.invoke(IPC.openFiles, { multiple: options?.multiple === true }) as Promise<HostFile[]>,
   readFileRange: (id, start, end) => ipcRenderer.invoke(IPC.readFileRange, id, start, end) as Promise<Uint8Array>,
   openRecent: (path) => ipcRenderer.invoke(IPC.openRecent, path) as Promise<HostFile | null>,
+  openFolder: () => ipcRenderer.invoke(IPC.openFolder) as Promise<HostFolder | null>,
+  reopenFolder: (path) => ipcRenderer.invoke(IPC.reopenFolder, String(path)) as Promise<HostFolder | null>,
   recentFiles: () => ipcRenderer.invoke(IPC.recentFiles) as Promise<RecentFile[]>,
   saveFile: (req) => ipcRenderer.invoke(IPC.saveFile, req) as Promise<SaveResult>,
   loadSettings: () => ipcRenderer.invoke(IPC.loadSettings) as Promise<string | null>,

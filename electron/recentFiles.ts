@@ -13,8 +13,8 @@ export class RecentFiles {
   /** Serialises read-modify-write updates so two quick opens don't drop one another. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(userDataDir: string) {
-    this.file = join(userDataDir, 'recent-files.json');
+  constructor(userDataDir: string, fileName = 'recent-files.json') {
+    this.file = join(userDataDir, fileName);
   }
 
   /** A missing or corrupt file reads as an empty list rather than failing the app. */

@@ -13,6 +13,8 @@ export interface ChartExportMenuProps {
   title: string;
   /** Size of the chart on screen right now (for the "current view" preset). */
   viewSize(): { width: number; height: number };
+  /** A text button ("Export image") instead of the icon, where other export links stand beside it. */
+  label?: string;
 }
 
 const PRESET_ORDER: SizePreset[] = ['slide16x9', 'slide4x3', 'view', 'custom'];
@@ -22,7 +24,7 @@ const PRESET_ORDER: SizePreset[] = ['slide16x9', 'slide4x3', 'view', 'custom'];
  * laid out again off-screen at the chosen size with the slide theme: never a screenshot, so no
  * tooltip, hover highlight or dark background ends up in the file.
  */
-export function ChartExportMenu({ build, title, viewSize }: ChartExportMenuProps) {
+export function ChartExportMenu({ build, title, viewSize, label: buttonLabel }: ChartExportMenuProps) {
   const { t } = useTranslation();
   const { host, i18n } = useServices();
   const [open, setOpen] = useState(false);
@@ -75,15 +77,16 @@ export function ChartExportMenu({ build, title, viewSize }: ChartExportMenuProps
     <div className="tn-export" ref={root}>
       <button
         type="button"
-        className="icon-button"
+        className={buttonLabel ? 'tn-an-link' : 'icon-button'}
         title={t('export.chart.menu')}
-        aria-label={t('export.chart.menu')}
+        aria-label={buttonLabel ? undefined : t('export.chart.menu')}
         aria-haspopup="menu"
         aria-expanded={open}
         data-testid="chart-export"
         onClick={() => setOpen((o) => !o)}
       >
-        <span className="codicon codicon-export" aria-hidden />
+        <span className={`codicon ${buttonLabel ? 'codicon-file-media' : 'codicon-export'}`} aria-hidden />
+        {buttonLabel}
       </button>
       {open && (
         <div className="tn-export-popup" role="menu" data-testid="chart-export-menu">

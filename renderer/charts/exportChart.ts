@@ -4,8 +4,11 @@ import { PRESETS, pixelSize, validateSize, type ExportSize } from '../../shared/
 import { exportFileName } from '../../shared/export/tableExport';
 import type { HostApi, SaveResult } from '../../shared/host/HostApi';
 
-/** Builds the chart's option for a theme: export calls it again with SLIDE_THEME (never the screen option). */
-export type ChartBuilder = (theme: ChartTheme) => EChartsOption;
+/**
+ * Builds the chart's option for a theme: export calls it again with SLIDE_THEME (never the screen option),
+ * and with the logical size it lays the picture out in (a drawn table places its rows by it).
+ */
+export type ChartBuilder = (theme: ChartTheme, size?: { width: number; height: number }) => EChartsOption;
 
 export type SizePreset = 'slide16x9' | 'slide4x3' | 'view' | 'custom';
 export type ChartExportFormat = 'png' | 'svg' | 'clipboard';
@@ -25,7 +28,7 @@ export function presetSize(preset: SizePreset, view: { width: number; height: nu
  */
 export async function chartSvg(build: ChartBuilder, size: { width: number; height: number }, theme: ChartTheme = SLIDE_THEME): Promise<string> {
   const { renderChartSvg } = await import('../../shared/export/renderSvg');
-  return renderChartSvg(build(theme), size);
+  return renderChartSvg(build(theme, { width: size.width, height: size.height }), size);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { QueryEngine } from '../../shared/engine/QueryEngine';
 import { SqlRecipes, lostTables } from '../../shared/engine/sqlRecipes';
 import type { FileSource } from '../../shared/import/FileSource';
 import { importFile } from '../../shared/import/importFile';
+import { importParquetFolder, type ParquetFolderInput } from '../../shared/import/parquetFolder';
 import { tableNames } from '../../shared/import/tableInfo';
 import { allTables } from '../store/sourcesSlice';
 import { useWorkbench } from '../store/workbenchStore';
@@ -17,9 +18,15 @@ import { refreshCatalog } from '../workbench/actions/catalog';
 type ImportOptions = NonNullable<Parameters<typeof importFile>[2]>;
 
 const imports = new Map<string, { src: FileSource; options: ImportOptions }>();
+/** Parquet folders by table: their views are made again over the same folder and glob. */
+const folders = new Map<string, ParquetFolderInput>();
 
 /** Statements run from the SQL editor that changed the database (recorded by the SQL editor). */
 export const sqlRecipes = new SqlRecipes();
+
+export function rememberFolder(table: string, folder: ParquetFolderInput): void {
+  folders.set(table, folder);
+}
 
 export function rememberImport(table: string, src: FileSource, options: ImportOptions): void {
   const { signal: _signal, onProgress: _progress, ...kept } = options;
@@ -36,7 +43,14 @@ export async function rebuildSources(engine: QueryEngine, t?: TFunction): Promis
       imports.delete(table);
     }
   }
-  useWorkbench.getState().pruneTables(new Set(imports.keys()));
+  for (const [table, folder] of folders) {
+    try {
+      await importParquetFolder(engine, folder, { tableName: table, replace: true });
+    } catch {
+      folders.delete(table);
+    }
+  }
+  useWorkbench.getState().pruneTables(new Set([...imports.keys(), ...folders.keys()]));
   const replay = await sqlRecipes.replay(engine);
   const lost = lostTables(before, await tableNames(engine));
   await refreshCatalog(engine).catch(() => undefined);
@@ -55,4 +69,7 @@ export function renameImport(from: string, to: string | null): void {
   const entry = imports.get(from);
   imports.delete(from);
   if (entry && to) imports.set(to, entry);
+  const folder = folders.get(from);
+  folders.delete(from);
+  if (folder && to) folders.set(to, folder);
 }

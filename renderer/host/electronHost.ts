@@ -54,6 +54,8 @@ export function createElectronHost(): HostApi {
     openFiles: (options) => bridge.openFiles(options),
     readFileRange: chunkedRead(bridge),
     openRecent: (path) => bridge.openRecent(path),
+    ...(bridge.openFolder ? { openFolder: () => bridge.openFolder!() } : {}),
+    ...(bridge.reopenFolder ? { reopenFolder: (path: string) => bridge.reopenFolder!(path) } : {}),
     recentFiles: () => bridge.recentFiles(),
     saveFile: (req) => bridge.saveFile(cleanSaveRequest(req)),
     onCommand: (listener) => bridge.onCommand(listener),

@@ -30,7 +30,7 @@ export interface DataSource {
   /** File name, or an i18n key when `labelKey` is true. */
   label: string;
   labelKey?: boolean;
-  icon: 'file' | 'workspace' | 'session';
+  icon: 'file' | 'folder' | 'workspace' | 'session';
   tables: TableInfo[];
   /** For a file the user imported: what a study records about it (never its rows). */
   file?: SourceFile;
@@ -45,6 +45,8 @@ export interface SourceFile {
   fingerprint: string | null;
   options: Record<string, unknown>;
   columns: Record<number, Record<string, unknown>>;
+  /** A folder of Parquet files read in place: `path` is the folder, `fileName` its name, `size` all its files. */
+  folder?: { pattern: string; files: number };
 }
 
 export type Severity = 'error' | 'warning' | 'info';

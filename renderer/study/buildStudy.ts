@@ -5,6 +5,7 @@ import { allTables } from '../store/sourcesSlice';
 import { useWorkbench, type WorkbenchState } from '../store/workbenchStore';
 import { openAnalyses } from '../editors/deck/sources';
 import { useStudy } from './studyStore';
+import { sqlRecipes } from '../engine/rebuildSources';
 
 /** Editor kinds that are views of the session, not part of a study's work. */
 const TRANSIENT = new Set(['welcome', 'queryGrid']);
@@ -20,7 +21,8 @@ export function buildStudy(s: WorkbenchState, title = ''): Study {
     if (!src.file) continue;
     for (const table of src.tables) {
       const options = importOptionsSchema.safeParse({ ...src.file.options, ...(table.dbTable ? { dbTable: table.dbTable } : {}) });
-      const kind = sourceKindOf(src.file.fileName);
+      const folder = src.file.folder;
+      const kind = folder ? 'parquetFolder' : sourceKindOf(src.file.fileName);
       sources.push({
         // The tables of one database file: one source each (openStudy groups them again by file).
         id: src.tables.length > 1 ? `${src.id}#${table.name}` : src.id,
@@ -28,6 +30,7 @@ export function buildStudy(s: WorkbenchState, title = ''): Study {
         path: src.file.path,
         fileName: src.file.fileName,
         ...(kind ? { kind } : {}),
+        ...(folder ? { pattern: folder.pattern, files: folder.files } : {}),
         size: src.file.size,
         mtime: src.file.mtime,
         fingerprint: src.file.fingerprint,
@@ -57,6 +60,8 @@ export function buildStudy(s: WorkbenchState, title = ''): Study {
     title,
     sources,
     derived: study.derived.filter((d) => analyses.some((a) => a.id === d.analysis)),
+    // The SQL editor's statements that made or changed tables (their text, never the rows).
+    sql: sqlRecipes.list().map((sql) => ({ sql })),
     analyses,
     editors,
     layout: { groups, activeGroup: groups.some((g) => g.id === s.activeGroupId) ? s.activeGroupId : groups[0].id },

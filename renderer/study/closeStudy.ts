@@ -7,6 +7,7 @@ import type { WorkbenchServices } from '../workbench/services';
 import { confirmDiscard } from './openStudy';
 import { clearOffered } from './preparedRuns';
 import { useStudy } from './studyStore';
+import { sqlRecipes } from '../engine/rebuildSources';
 
 /**
  * File → Close Study: asks first when there are unsaved changes, then leaves an empty workbench — the
@@ -24,6 +25,7 @@ export async function closeStudy(services: WorkbenchServices): Promise<boolean> 
     await services.engine.query(`DROP TABLE IF EXISTS ${qi(table.name)}`).catch(() => services.engine.query(`DROP VIEW IF EXISTS ${qi(table.name)}`).catch(() => undefined));
   }
   useWorkbench.setState({ sources: [], lastTable: null });
+  sqlRecipes.clear();
   await refreshCatalog(services.engine).catch(() => undefined);
   useStudy.getState().set({ file: null, savedText: null, dirty: false, dirtyTabs: [], derived: [], notes: {}, deck: null });
   // What was discarded is not offered as "Restore the last session".

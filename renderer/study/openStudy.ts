@@ -1,4 +1,4 @@
-import type { HostFile } from '../../shared/host/HostApi';
+import type { HostFile, HostFolder } from '../../shared/host/HostApi';
 import { asTenureError, TenureError } from '../../shared/errors';
 import { errorTextKey } from '../../shared/i18n/errorKey';
 import { parseStudyText, serializeStudy } from '../../shared/study/migrate';
@@ -16,7 +16,9 @@ import type { WorkbenchServices } from '../workbench/services';
 import { buildStudy, sessionNow, studyKey } from './buildStudy';
 import { askForFiles, type RelinkRow } from './relinkStore';
 import { describeFile } from './sourceFiles';
-import { rememberImport } from '../engine/rebuildSources';
+import { rememberFolder, rememberImport, sqlRecipes } from '../engine/rebuildSources';
+import { DEFAULT_PATTERN } from '../../shared/import/parquetFolder';
+import { folderSourceMeta } from '../workbench/actions/openFolder';
 import { rememberStudy, useStudy } from './studyStore';
 import { clearOffered, markRun, offerResults } from './preparedRuns';
 
@@ -92,7 +94,14 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
   const { t } = services.i18n;
   if (!opts.restoring && !confirmDiscard(services)) return;
   const rows: RelinkRow[] = [];
+  // Parquet folders are read in place by the desktop app's engine: granted again by path, never asked for.
+  const folders = new Map<string, HostFolder | null>();
   for (const source of study.sources) {
+    if (source.kind !== 'parquetFolder') continue;
+    folders.set(source.id, source.path && services.host.reopenFolder ? await services.host.reopenFolder(source.path).catch(() => null) : null);
+  }
+  for (const source of study.sources) {
+    if (source.kind === 'parquetFolder') continue;
     let hf: HostFile | null = null;
     if (source.path && services.host.kind === 'electron') hf = await services.host.openRecent(source.path).catch(() => null);
     rows.push({ source, file: hf ? fileSourceFromHost(services.host, hf) : null, path: hf?.path, mtime: hf?.mtime });
@@ -112,6 +121,10 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
     store.resetEditors();
     const byId = new Map(linked.map((r) => [r.source.id, r]));
     const run = await runStudy(services.engine, study, (s) => {
+      if (s.kind === 'parquetFolder') {
+        const f = folders.get(s.id);
+        return { file: f?.path ?? s.path ?? s.fileName, src: () => { throw new TenureError('study.missingSource', `The study's source ${s.name} (${s.fileName}) is not found`, { file: s.fileName, params: { name: s.name, file: s.fileName } }); } };
+      }
       const r = byId.get(s.id);
       return {
         file: r?.file?.name ?? s.fileName,
@@ -122,6 +135,14 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
       };
     }, { excelReader: workerExcelReader, onCompute: (a) => markRun(a.id) });
     for (const o of run.sources) {
+      if (o.source.kind === 'parquetFolder' && !o.error && o.folder) {
+        const folder = { path: o.file, name: o.source.fileName };
+        rememberFolder(o.source.table, { folder: o.file, pattern: o.source.pattern ?? DEFAULT_PATTERN });
+        const file = { fileName: o.source.fileName, size: o.folder.size, path: o.file, mtime: null, fingerprint: o.fingerprint ?? null, options: {}, columns: {}, folder: { pattern: o.source.pattern ?? DEFAULT_PATTERN, files: o.folder.files } };
+        store.addTable({ ...folderSourceMeta(folder), id: o.source.id, file }, { name: o.source.table, rows: o.rows ?? 0, columns: o.columns ?? [] });
+        if (o.changed) store.notify('warning', t('workbench.study.changedFile', { file: o.source.fileName }));
+        continue;
+      }
       const r = byId.get(o.source.id);
       if (o.error || !r?.file) {
         const e = o.error ?? new TenureError('study.missingSource', '', { params: { name: o.source.name, file: o.source.fileName } });
@@ -135,6 +156,9 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
       store.addTable({ id: o.source.id.replace(/#.*$/, ''), label: r.file.name, icon: 'file', file: described }, { name: o.source.table, rows: o.rows ?? 0, columns: o.columns ?? [], ...(dbTable ? { dbTable } : {}) });
       if (o.changed) store.notify('warning', t('workbench.study.changedFile', { file: r.file.name }));
     }
+    // The study's SQL statements are now the session's: saved again with it, replayed after an engine restart.
+    sqlRecipes.load(study.sql.map((r) => r.sql));
+    for (const f of run.sql.failed) store.addProblem({ severity: 'error', code: f.error.code, message: translate(services, f.error), file: f.sql.length > 80 ? `${f.sql.slice(0, 79)}…` : f.sql });
     for (const d of run.derived) if (d.error) store.addProblem({ severity: 'error', code: d.error.code, message: translate(services, d.error), file: d.table });
     await refreshCatalog(services.engine);
     for (const a of run.analyses) if (a.error) store.addProblem({ severity: 'error', code: a.error.code, message: translate(services, a.error), file: analysisLabel(a.analysis) });

@@ -12,6 +12,9 @@ import type { WorkbenchServices } from '../workbench/services';
 import { buildStudy } from './buildStudy';
 import { describeFile } from './sourceFiles';
 import { markRun, offerResults } from './preparedRuns';
+import type { HostFile } from '../../shared/host/HostApi';
+import type { DataSource, SourceFile } from '../store/types';
+import { rememberFolder } from '../engine/rebuildSources';
 
 export const WHAT_CHANGED_TAB = 'whatChanged';
 
@@ -27,16 +30,33 @@ export function fileSourceOfTable(table: string | null): string | null {
  * and the tables derived from them re-run, their editors refreshed, and a "What changed" tab opened.
  */
 export async function replaceDataFile(services: WorkbenchServices, sourceId: string | null): Promise<void> {
-  const { t } = services.i18n;
   const store = useWorkbench.getState();
-  const current = store.sources.find((s) => s.id === sourceId && s.file);
-  if (!current?.file) return;
+  const found = store.sources.find((s) => s.id === sourceId && s.file);
+  if (!found?.file) return;
+  const current = { ...found, file: found.file };
+  // A Parquet folder is replaced by another folder (next month's partitions), read in place the same way.
+  if (current.file.folder && services.host.openFolder) {
+    const folder = await services.host.openFolder().catch((err: unknown) => {
+      reportError(services.i18n, err);
+      return null;
+    });
+    if (folder) await replaceWith(services, current, { name: folder.name, path: folder.path, folder: true });
+    return;
+  }
   const picked = await services.host.openFiles({ multiple: false }).catch((err: unknown) => {
     reportError(services.i18n, err);
     return [];
   });
   const hf = picked[0];
   if (!hf) return;
+  await replaceWith(services, current, { ...hf, folder: false });
+}
+
+type Replacement = { name: string; path?: string; folder: true } | (HostFile & { folder: false });
+
+async function replaceWith(services: WorkbenchServices, current: DataSource & { file: SourceFile }, hf: Replacement): Promise<void> {
+  const { t } = services.i18n;
+  const store = useWorkbench.getState();
   const task = store.startTask(t('workbench.changed.replacing', { file: hf.name }));
   try {
     const study: Study = buildStudy(useWorkbench.getState());
@@ -52,14 +72,18 @@ export async function replaceDataFile(services: WorkbenchServices, sourceId: str
       const result = rec ? await computeBefore(rec, a).catch(() => undefined) : undefined;
       before.push({ id: a.id, kind: a.kind, title: a.title ?? '', result });
     }
-    const file = fileSourceFromHost(services.host, hf);
-    const sub: Study = { ...study, sources: replaced, derived: study.derived.filter((d) => dependents.some((a) => a.id === d.analysis)), analyses: dependents };
-    const run = await runStudy(services.engine, sub, () => ({ file: hf.name, src: () => file }), { excelReader: workerExcelReader, onCompute: (a) => markRun(a.id) });
+    const file = hf.folder ? null : fileSourceFromHost(services.host, hf);
+    const sub: Study = { ...study, sql: [], sources: replaced, derived: study.derived.filter((d) => dependents.some((a) => a.id === d.analysis)), analyses: dependents };
+    const run = await runStudy(services.engine, sub, () => ({ file: hf.folder ? hf.path! : hf.name, src: () => file! }), { excelReader: workerExcelReader, onCompute: (a) => markRun(a.id) });
     const failed = run.sources.find((o) => o.error);
     if (failed?.error) throw failed.error;
     const opened = new Map(run.sources.map((o) => [o.source.table, o]));
     for (const a of run.analyses) if (a.error) reportError(services.i18n, a.error);
-    const described = await describeFile(file, { path: hf.path, mtime: hf.mtime, options: current.file.options, columns: current.file.columns });
+    const o = run.sources[0];
+    const described: SourceFile = file
+      ? await describeFile(file, { path: hf.path, mtime: hf.folder ? undefined : hf.mtime, options: current.file.options, columns: current.file.columns })
+      : { ...current.file, fileName: hf.name, path: hf.path ?? null, size: o.folder?.size ?? 0, fingerprint: o.fingerprint ?? null, folder: { pattern: current.file.folder!.pattern, files: o.folder?.files ?? 0 } };
+    if (hf.folder) for (const s of replaced) rememberFolder(s.table, { folder: hf.path!, pattern: current.file.folder!.pattern });
     useWorkbench.setState((s) => ({
       sources: s.sources.map((x) => (x.id === current.id ? { ...x, label: hf.name, file: described, tables: x.tables.map((tb) => { const o = opened.get(tb.name); return o ? { ...tb, rows: o.rows ?? tb.rows, columns: o.columns ?? tb.columns } : tb; }) } : x)),
     }));

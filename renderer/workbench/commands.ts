@@ -9,6 +9,7 @@ import { EDITORS, kindForCommand } from './editorRegistry';
 import type { WorkbenchServices } from './services';
 import { evaluateWhen, type ContextKeys } from './when';
 import { openFromHost } from './actions/openFiles';
+import { openFolderFromHost } from './actions/openFolder';
 import { openSampleWorkspace } from './actions/sampleWorkspace';
 import { runActiveSql } from './editors/sqlRunner';
 import { openStudyFromHost, saveStudy } from '../study/openStudy';
@@ -93,6 +94,7 @@ export function createHandlers(services: WorkbenchServices): Record<string, Comm
   const st = () => useWorkbench.getState();
   const handlers: Record<string, CommandHandler> = {
     'file.open': () => openFromHost(services),
+    'file.openFolder': () => openFolderFromHost(services),
     'file.openSample': () => openSampleWorkspace(services),
     'study.open': () => openStudyFromHost(services),
     'study.save': () => void saveStudy(services),

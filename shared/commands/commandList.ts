@@ -52,12 +52,13 @@ const NEW_ANALYSIS = (order: number): MenuPlacement<ContextMenuId>[] => [{ id: '
 
 export const COMMANDS: CommandDescriptor[] = [
   { id: 'file.open', title: 'workbench.cmd.openFile', category: 'workbench.cat.file', keybinding: 'Mod+O', menu: { id: 'file', group: 1, order: 1 } },
+  { id: 'file.openFolder', title: 'workbench.cmd.openFolder', category: 'workbench.cat.file', menu: { id: 'file', group: 1, order: 2 } },
   { id: 'study.open', title: 'workbench.cmd.openStudy', category: 'workbench.cat.file', menu: { id: 'file', group: 0, order: 1 } },
   { id: 'study.save', title: 'workbench.cmd.saveStudy', category: 'workbench.cat.file', keybinding: 'Mod+S', menu: { id: 'file', group: 0, order: 2 } },
   { id: 'study.saveAs', title: 'workbench.cmd.saveStudyAs', category: 'workbench.cat.file', keybinding: 'Mod+Shift+S', menu: { id: 'file', group: 0, order: 3 } },
   { id: 'study.close', title: 'workbench.cmd.closeStudy', category: 'workbench.cat.file', menu: { id: 'file', group: 0, order: 4 } },
-  { id: 'study.replaceData', title: 'workbench.cmd.replaceData', category: 'workbench.cat.file', when: 'hasFileSource', menu: { id: 'file', group: 1, order: 3 } },
-  { id: 'file.openSample', title: 'workbench.cmd.openSample', category: 'workbench.cat.file', menu: { id: 'file', group: 1, order: 2 } },
+  { id: 'study.replaceData', title: 'workbench.cmd.replaceData', category: 'workbench.cat.file', when: 'hasFileSource', menu: { id: 'file', group: 1, order: 4 } },
+  { id: 'file.openSample', title: 'workbench.cmd.openSample', category: 'workbench.cat.file', menu: { id: 'file', group: 1, order: 3 } },
   { id: 'sql.newEditor', title: 'workbench.cmd.newSql', category: 'workbench.cat.file', keybinding: 'Mod+N', menu: { id: 'file', group: 2, order: 1 } },
   { id: 'deck.export', title: 'export.deckUi.command', category: 'workbench.cat.file', when: 'hasTable', menu: { id: 'file', group: 2, order: 2 } },
   { id: 'editor.close', title: 'workbench.cmd.closeEditor', category: 'workbench.cat.view', keybinding: 'Mod+W', when: 'hasEditor', menu: { id: 'file', group: 3, order: 1 }, context: [{ id: 'editor/tab', group: 1, order: 1 }] },

@@ -94,7 +94,7 @@ export function cohortFinding(r: CohortResult, t: T): string {
 
 export function cohortTakeaway(r: CohortResult, t: T): string {
   const s = r.average[1];
-  return s === null || s === undefined ? '' : t('export.takeaway.cohort', { share: s, period: t(`survival.cohort.periods.${r.period}`) });
+  return s === null || s === undefined ? '' : t('export.takeaway.cohort', { share: s, period: t(`survival.cohort.period.${r.period}`) });
 }
 
 export function reasonsFinding(r: ReasonsResult, t: T): string {

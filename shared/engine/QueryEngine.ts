@@ -26,6 +26,16 @@ export interface QueryEngine {
    * so a database file is attached where it lies; absent: files are copied in (registerFileBuffer).
    */
   readonly linksFiles?: boolean;
+  /**
+   * Folders readable in place (a Parquet folder the user opened; native engine only). Absent: none,
+   * and the engine cannot read a folder.
+   */
+  readonly readDirs?: readonly string[];
+  /**
+   * Make `dir` readable: a native engine restarts with it added to its allowed folders (its settings
+   * are locked), then rebuilds its tables. Absent: the engine cannot read folders in place.
+   */
+  allowFolder?(dir: string): Promise<void>;
   /** Largest text file the import may load (absent: LIMITS.maxTextBytes, sized for the wasm heap). */
   readonly maxTextBytes?: number;
   init(): Promise<void>;

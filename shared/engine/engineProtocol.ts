@@ -10,12 +10,19 @@ export interface EngineStartOptions {
   dir: string;
   threads?: number;
   memoryLimit?: string;
+  /**
+   * Folders the user opened as data (a Parquet folder), readable in place. DuckDB's settings are locked
+   * at start, so a new folder means a new engine process (RemoteEngine.restart).
+   */
+  readDirs?: string[];
 }
 
 export interface EngineInfo {
   threads: number;
   memoryLimit: string;
   version: string;
+  /** The folders this process may read (EngineStartOptions.readDirs as accepted). */
+  readDirs?: string[];
 }
 
 export type EngineRequest =

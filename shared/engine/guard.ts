@@ -63,12 +63,19 @@ async function appTables(engine: QueryEngine): Promise<Set<string>> {
   return new Set(rows.flatMap((r) => [r.n, `${r.d}.${r.s}.${r.n}`]));
 }
 
-/** What in the plan is not the app's own table: a table function or another database's table. */
-function foreignLeaf(node: PlanNode, tables: Set<string>): string | null {
+/**
+ * What in the plan is not the app's own table: a table function or another database's table. `own`:
+ * table functions the analysed table itself scans (a Parquet folder's view reads read_parquet), which
+ * a fragment may then show too.
+ */
+function foreignLeaf(node: PlanNode, tables: Set<string>, own: ReadonlySet<string> = new Set()): string | null {
   const name = (node.name ?? '').trim();
   const info = node.extra_info ?? {};
   const fn = info.Function;
-  if (typeof fn === 'string' && fn.trim()) return fn.trim().toLowerCase();
+  if (typeof fn === 'string' && fn.trim()) {
+    if (!own.has(fn.trim().toLowerCase())) return fn.trim().toLowerCase();
+    if (!node.children?.length) return null;
+  }
   const children = node.children ?? [];
   if (!children.length) {
     if (TABLE_SCANS.has(name)) {
@@ -81,10 +88,18 @@ function foreignLeaf(node: PlanNode, tables: Set<string>): string | null {
     }
   }
   for (const c of children) {
-    const bad = foreignLeaf(c, tables);
+    const bad = foreignLeaf(c, tables, own);
     if (bad) return bad;
   }
   return null;
+}
+
+/** The table functions in a plan (the analysed FROM's own, e.g. read_parquet under a folder's view). */
+function planFunctions(node: PlanNode, out = new Set<string>()): Set<string> {
+  const fn = node.extra_info?.Function;
+  if (typeof fn === 'string' && fn.trim()) out.add(fn.trim().toLowerCase());
+  for (const c of node.children ?? []) planFunctions(c, out);
+  return out;
 }
 
 function planRoots(rows: Record<string, unknown>[]): PlanNode[] {
@@ -99,6 +114,7 @@ function planRoots(rows: Record<string, unknown>[]): PlanNode[] {
  */
 export async function guardFragments(engine: QueryEngine, from: string, fragments: SqlFragment[], invalidCode = 'analysis.sqlInvalid'): Promise<void> {
   let tables: Set<string> | null = null;
+  let own: Set<string> | null = null;
   for (const { field, sql } of fragments) {
     if (!sql || !sql.trim()) continue;
     const params = { field };
@@ -128,9 +144,14 @@ export async function guardFragments(engine: QueryEngine, from: string, fragment
       throw new TenureError('analysis.sqlNotExpression', `The SQL in "${field}" must be one expression; it closes its parentheses and goes on`, { params });
     }
     tables ??= await appTables(engine);
-    const bad = planRoots(toRows(await engine.query(`EXPLAIN (FORMAT JSON) ${probe}`)))
-      .map((root) => foreignLeaf(root, tables!))
-      .find((x) => x);
+    const roots = planRoots(toRows(await engine.query(`EXPLAIN (FORMAT JSON) ${probe}`)));
+    let bad = roots.map((root) => foreignLeaf(root, tables!)).find((x) => x);
+    if (bad) {
+      // The analysed table may itself be a view over a file reader (a Parquet folder read in place):
+      // its own scans are not the fragment's doing. Confinement still limits them to opened folders.
+      own ??= new Set(planRoots(toRows(await engine.query(`EXPLAIN (FORMAT JSON) SELECT * FROM ${from}`))).flatMap((r) => [...planFunctions(r)]));
+      bad = roots.map((root) => foreignLeaf(root, tables!, own!)).find((x) => x);
+    }
     if (bad) {
       throw new TenureError('analysis.sqlReadsFiles', `The SQL in "${field}" may only use the analysed table's columns; it reads ${bad}`, { params: { ...params, what: bad } });
     }

@@ -17,6 +17,12 @@ export interface RemoteEngineOptions {
   start: EngineStartOptions;
   /** After a restart (the tables are gone): re-import the sources. */
   onRestart?: () => Promise<void>;
+  /**
+   * Who may add read folders: the forked engine's owner (CLI, tests) passes them at the next start; in
+   * Electron main holds the options (the renderer cannot name paths), so this asks main to grant the
+   * folder the user chose before the restart. Absent: folders are added to `start.readDirs` here.
+   */
+  grantFolder?: (dir: string) => Promise<void>;
 }
 
 export class RemoteEngine implements QueryEngine {
@@ -34,6 +40,8 @@ export class RemoteEngine implements QueryEngine {
   private nextId = 1;
   private closed = false;
   private rebuilding: Promise<void> | null = null;
+  /** Channels closed on purpose (restart): their end is not a crash. */
+  private readonly retired = new WeakSet<EngineChannel>();
 
   constructor(private readonly options: RemoteEngineOptions) {}
 
@@ -65,6 +73,7 @@ export class RemoteEngine implements QueryEngine {
   }
 
   private lost(channel: EngineChannel, reason: string): void {
+    if (this.retired.has(channel)) return;
     if (this.channel !== channel && this.channel !== null) return;
     this.channel = null;
     const failed = [...this.pending.values()];
@@ -75,7 +84,7 @@ export class RemoteEngine implements QueryEngine {
     this.restarts++;
     // Restart at once so the study is back before the user asks for it.
     this.rebuilding = this.ready()
-      .then(() => this.options.onRestart?.())
+      .then(() => this.rebuild())
       .catch(() => undefined)
       .finally(() => (this.rebuilding = null));
   }
@@ -95,6 +104,64 @@ export class RemoteEngine implements QueryEngine {
 
   private async call(body: Body): Promise<EngineResponse & { ok: true }> {
     return this.send(await this.ready(), body);
+  }
+
+  /** The folders the running process may read (absent before init). */
+  get readDirs(): readonly string[] | undefined {
+    return this.info?.readDirs;
+  }
+
+  /**
+   * Make a folder readable in place: DuckDB's settings are locked once the process starts, so the
+   * process is replaced by one started with the folder allowed, and the tables are rebuilt (onRestart)
+   * as after a crash. Nothing happens when the running process already allows it.
+   */
+  async allowFolder(dir: string): Promise<void> {
+    await this.ready();
+    if (this.info?.readDirs?.includes(dir)) return;
+    // The rebuild itself (onRestart) re-opening a folder the new process does not allow: no restart within a restart.
+    if (this.inRebuild) throw new TenureError('engine.folderNotAllowed', `The engine could not be given read access to the folder ${dir}`, { file: dir, params: { folder: dir } });
+    await this.settled();
+    if (this.info?.readDirs?.includes(dir)) return;
+    if (this.options.grantFolder) await this.options.grantFolder(dir);
+    else this.options.start = { ...this.options.start, readDirs: [...new Set([...(this.options.start.readDirs ?? []), dir])] };
+    await this.restart();
+    if (!this.info?.readDirs?.includes(dir)) {
+      throw new TenureError('engine.folderNotAllowed', `The engine could not be given read access to the folder ${dir}`, { file: dir, params: { folder: dir } });
+    }
+  }
+
+  /** End the running process on purpose, start a new one (with the current start options) and rebuild. */
+  async restart(): Promise<void> {
+    const old = this.channel;
+    if (old) {
+      this.retired.add(old);
+      const gone = new Promise<void>((resolve) => {
+        old.onClose(() => resolve());
+        setTimeout(resolve, 10_000);
+      });
+      await this.send(old, { op: 'close' }).catch(() => undefined);
+      await gone;
+      old.close();
+      if (this.channel === old) this.channel = null;
+      const failed = [...this.pending.values()];
+      this.pending.clear();
+      for (const p of failed) p.reject(new TenureError('engine.restarted', 'The DuckDB engine was restarted to open a folder; run the step again.'));
+    }
+    await this.ready();
+    this.rebuilding = this.rebuild().catch(() => undefined).finally(() => (this.rebuilding = null));
+    await this.rebuilding;
+  }
+
+  private inRebuild = false;
+
+  private async rebuild(): Promise<void> {
+    this.inRebuild = true;
+    try {
+      await this.options.onRestart?.();
+    } finally {
+      this.inRebuild = false;
+    }
   }
 
   /** Resolves when a restart (and its rebuild) has finished; at once otherwise. */

@@ -21,6 +21,17 @@ export class SqlRecipes {
     if (text) this.statements.push(text);
   }
 
+  /** The statements in the order they ran (a study saves them: `sql` of the study file). */
+  list(): string[] {
+    return [...this.statements];
+  }
+
+  /** Replace the statements with a study's (opening a study makes its statements the session's). */
+  load(statements: readonly string[]): void {
+    this.statements.length = 0;
+    for (const s of statements) this.record(s);
+  }
+
   get size(): number {
     return this.statements.length;
   }
@@ -30,9 +41,9 @@ export class SqlRecipes {
   }
 
   /** Run every recorded statement again, in order; failures are collected, the rest still run. */
-  async replay(engine: QueryEngine): Promise<ReplayReport> {
+  async replay(engine: QueryEngine, only?: readonly string[]): Promise<ReplayReport> {
     const report: ReplayReport = { replayed: 0, failed: [] };
-    for (const sql of this.statements) {
+    for (const sql of only ?? this.statements) {
       try {
         await engine.query(sql);
         report.replayed++;

@@ -59,14 +59,33 @@ export function filteredSelectSql(from: string, filters: readonly GridFilter[], 
   return `SELECT *\nFROM ${from}${where ? `\nWHERE ${where}` : ''}${order}`;
 }
 
-/** The column's most frequent non-NULL values as text (what a values filter compares), with their counts. */
-export function topValuesSql(from: string, column: string, limit: number): string {
-  const c = qi(column);
-  return `SELECT CAST(${c} AS VARCHAR) AS value, count(*)::DOUBLE AS n FROM ${from} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT ${qn(Math.max(1, Math.floor(limit)))}`;
+/**
+ * The filters that narrow a column's values list: every other column's (as Excel and Tableau list a
+ * column's values among the rows the other filters keep), never the column's own, or its list would
+ * shrink to what is already picked.
+ */
+export function otherColumnsFilters(filters: readonly GridFilter[], column: string): GridFilter[] {
+  return parseGridFilters(filters).filter((f) => f.column !== column && isEffective(f));
 }
 
-/** NULLs and distinct values of one column, for the filter card's NULL line and "top n of m". */
-export function nullCountSql(from: string, column: string): string {
+/** ` AND (…)` of the other columns' filters for a values query, or nothing. */
+function othersAnd(filters: readonly GridFilter[], column: string): string {
+  const where = filterWhereSql(otherColumnsFilters(filters, column));
+  return where ? `\n  AND ${where}` : '';
+}
+
+/**
+ * The column's most frequent non-NULL values as text (what a values filter compares), with their counts,
+ * among the rows the other columns' filters keep.
+ */
+export function topValuesSql(from: string, column: string, limit: number, filters: readonly GridFilter[] = []): string {
   const c = qi(column);
-  return `SELECT (count(*) - count(${c}))::DOUBLE AS nulls, count(DISTINCT ${c})::DOUBLE AS distinct_count FROM ${from}`;
+  return `SELECT CAST(${c} AS VARCHAR) AS value, count(*)::DOUBLE AS n FROM ${from} WHERE ${c} IS NOT NULL${othersAnd(filters, column)} GROUP BY 1 ORDER BY n DESC, value LIMIT ${qn(Math.max(1, Math.floor(limit)))}`;
+}
+
+/** Rows, NULLs and distinct values of one column (under the other columns' filters), for the NULL line and "top n of m". */
+export function nullCountSql(from: string, column: string, filters: readonly GridFilter[] = []): string {
+  const c = qi(column);
+  const where = filterWhereSql(otherColumnsFilters(filters, column));
+  return `SELECT count(*)::DOUBLE AS rows, (count(*) - count(${c}))::DOUBLE AS nulls, count(DISTINCT ${c})::DOUBLE AS distinct_count FROM ${from}${where ? `\nWHERE ${where}` : ''}`;
 }

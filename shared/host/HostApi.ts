@@ -17,6 +17,13 @@ export interface HostFile {
   mtime?: number;
 }
 
+/** A folder the user chose (a folder of Parquet files, read in place by the native engine). */
+export interface HostFolder {
+  /** Absolute path; main has granted it to the engine process. */
+  path: string;
+  name: string;
+}
+
 export interface RecentFile {
   name: string;
   path: string;
@@ -42,6 +49,14 @@ export interface HostApi {
   openFiles(options?: { multiple?: boolean }): Promise<HostFile[]>;
   /** Read bytes [start, end) of a chosen file. Read-only by construction. */
   readFileRange(id: string, start: number, end: number): Promise<Uint8Array>;
+  /**
+   * Electron: the OS folder dialog; main grants the chosen folder to the native engine (read-only: it is
+   * allowed at the engine's next start, and no SQL may write files while a folder is open). Null when
+   * cancelled. Absent (browser): folders cannot be read in place.
+   */
+  openFolder?(): Promise<HostFolder | null>;
+  /** Electron: a folder opened before (a study's Parquet folder source), granted again; null if gone. */
+  reopenFolder?(path: string): Promise<HostFolder | null>;
   /** Re-open a recent file by path (Electron); the browser host cannot and returns null. */
   openRecent(path: string): Promise<HostFile | null>;
   recentFiles(): Promise<RecentFile[]>;

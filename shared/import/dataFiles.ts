@@ -169,15 +169,20 @@ export async function importDataFile(engine: QueryEngine, src: FileSource, opts:
   if (chosen) await createDatabaseView(engine, alias, chosen, table);
   else await loadParquet(engine, src, table);
   const { rows, columns } = await describeTable(engine, table);
+  return { ...describedResult({ table, file, format, size: src.size, rows, columns }), dbTable: chosen?.ref, tables: dbTables?.map((t) => t.ref) };
+}
+
+/** The import result of a table DuckDB read itself (no conversion: the plan only describes its columns). */
+export function describedResult(d: { table: string; file: string; format: DataFileFormat; size: number; rows: number; columns: ImportResult['columns'] }): ImportResult {
+  const { table, file, format, size, rows, columns } = d;
   const plan: ImportResult['plan'] = {
-    file, format, size: src.size, encoding: null, encodingBasis: null, delimiter: null, quote: null, lineEnding: null, headerRow: 1, hasHeader: true,
+    file, format, size, encoding: null, encodingBasis: null, delimiter: null, quote: null, lineEnding: null, headerRow: 1, hasHeader: true,
     sheet: null, sheets: [], decimal: 'dot', dateOrder: 'MDY', ragged: 'stop',
     columns: columns.map((c, index) => ({ index, source: c.name, name: c.name, type: appType(c.type) })),
   };
   return {
     table, file, format, encoding: null, delimiter: null, headerRow: null, sheet: null, rows, columns, nullsCoerced: 0,
-    headerMapping: columns.map((c, index) => ({ index, original: c.name, name: c.name })), raggedLines: [], warnings: [], plan,
-    method: 'direct', dbTable: chosen?.ref, tables: dbTables?.map((t) => t.ref),
+    headerMapping: columns.map((c, index) => ({ index, original: c.name, name: c.name })), raggedLines: [], warnings: [], plan, method: 'direct',
   };
 }
 

@@ -149,6 +149,8 @@ export interface ImportResult {
   dbTable?: string;
   /** A database file: all its tables and views. */
   tables?: string[];
+  /** A Parquet folder read in place (parquetFolder.ts): the glob, its files, their bytes, the fingerprint. */
+  folder?: { path: string; pattern: string; files: number; size: number; fingerprint: string; hive: boolean };
   encoding: string | null;
   delimiter: string | null;
   headerRow: number | null;

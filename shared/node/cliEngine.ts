@@ -23,7 +23,7 @@ export function engineUsed(): CliEngineKind | null {
   return used;
 }
 
-export async function startCliEngine(ctx: CliContext): Promise<QueryEngine> {
+export async function startCliEngine(ctx: CliContext, opts: { readDirs?: string[] } = {}): Promise<QueryEngine> {
   const kind = (ctx.values.engine as string | undefined) ?? 'native';
   if (kind !== 'native' && kind !== 'wasm') throw new TenureError('engine.unknown', `Unknown engine "${kind}" (native or wasm)`, { params: { engine: kind } });
   const memoryLimit = ctx.values['memory-limit'] as string | undefined;
@@ -39,7 +39,7 @@ export async function startCliEngine(ctx: CliContext): Promise<QueryEngine> {
   // Each engine's code loads only when chosen (duckdb-wasm alone costs ~0.3 s of start-up).
   const engine =
     kind === 'native'
-      ? (await import('../engine/node/forkEngine')).forkedNativeEngine({ memoryLimit, threads })
+      ? (await import('../engine/node/forkEngine')).forkedNativeEngine({ memoryLimit, threads, readDirs: opts.readDirs })
       : new (await import('../engine/node/wasmNodeEngine')).WasmNodeEngine({ memoryLimit, threads });
   await engine.init();
   used = kind;

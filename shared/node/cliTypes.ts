@@ -19,6 +19,8 @@ export interface CliCommand {
 /** Options every file-reading command accepts. */
 export const FILE_OPTIONS: CliOptions = {
   json: { type: 'boolean' },
+  // FILE as an option: a file, a folder of Parquet files or a quoted glob ('data/*.parquet').
+  input: { type: 'string' },
   sheet: { type: 'string' },
   // A DuckDB database file's table (name or schema.name); the only table when omitted.
   table: { type: 'string' },

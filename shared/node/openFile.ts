@@ -5,13 +5,16 @@ import { nodeFileSource } from './nodeFileSource';
 import { TenureError } from '../errors';
 import type { CliContext } from './cliTypes';
 import { startCliEngine } from './cliEngine';
+import { cliFolderInput, openFolderFromCli } from './openFolder';
 
 const DELIMITER_NAMES: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', '\\t': '\t' };
 
 /** Start a Node engine and import FILE with the common CLI options (--sheet --table --encoding --delimiter --header-row). */
 export async function openFileFromCli(ctx: CliContext, types: Record<string, ColumnType> = {}): Promise<{ engine: QueryEngine; imported: ImportResult }> {
-  const file = ctx.positionals[0];
+  const file = ctx.positionals[0] ?? (ctx.values.input as string | undefined);
   if (!file) throw new TenureError('cli.missingFile', 'Missing FILE argument');
+  const folder = cliFolderInput(file);
+  if (folder) return openFolderFromCli(ctx, folder);
   const src = nodeFileSource(file);
   const headerRow = ctx.values['header-row'] !== undefined ? Number(ctx.values['header-row']) : undefined;
   if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) {

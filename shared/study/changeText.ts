@@ -10,22 +10,43 @@ export interface ChangesView {
   change: Pick<AnalysisChange, 'kind' | 'title' | 'rows'>;
 }
 
-/** Enough decimals that a small change does not read as "±0" (from `min` up to 6); exactly 0 has no sign. */
-function number(v: number, locale: string, min: number, signed: boolean): string {
-  if (!signed) return v.toLocaleString(locale, { maximumFractionDigits: min });
+/** Decimals `v` needs when rounded to `max` places (16,056,168.70 → 1; 0.536 → 3). */
+function decimalsOf(v: number, max: number): number {
+  const fixed = v.toFixed(max);
+  const frac = fixed.split('.')[1] ?? '';
+  return frac.replace(/0+$/, '').length;
+}
+
+/**
+ * Enough decimals that a small change does not read as "±0" (from `min` up to 6); exactly 0 has no sign.
+ * Unsigned, `fixed` decimals exactly (before and after of one figure read alike), else up to `min`.
+ */
+function number(v: number, locale: string, min: number, signed: boolean, fixed?: number): string {
+  if (!signed) return v.toLocaleString(locale, fixed === undefined ? { maximumFractionDigits: min } : { minimumFractionDigits: fixed, maximumFractionDigits: fixed });
   if (v === 0) return '0';
   let d = min;
   while (d < 6 && Math.abs(v) < 0.5 * 10 ** -d) d++;
   return (v > 0 ? '+' : '') + v.toLocaleString(locale, { maximumFractionDigits: d });
 }
 
-/** A figure as the tables show it: counts whole, shares in % (differences in points), numbers to 3 places. */
-export function showFigure(v: number | string | null, format: ChangeRow['format'], locale: string, t: T, signed = false): string {
+/**
+ * A figure as the tables show it: counts whole, shares in % (differences in points), numbers to 3 places.
+ * `decimals` fixes the places of a share or number (the same for the before and after of a row).
+ */
+export function showFigure(v: number | string | null, format: ChangeRow['format'], locale: string, t: T, signed = false, decimals?: number): string {
   if (v === null) return '—';
   if (typeof v === 'string') return t(`quadrant.zone.${v}`, { defaultValue: v });
-  if (format === 'share') return signed ? t('workbench.changed.points', { value: number(v * 100, locale, 1, true) }) : `${number(v * 100, locale, 1, false)}%`;
+  if (format === 'share') return signed ? t('workbench.changed.points', { value: number(v * 100, locale, 1, true) }) : `${number(v * 100, locale, 1, false, decimals)}%`;
   if (format === 'count') return number(v, locale, 0, signed);
-  return number(v, locale, 3, signed);
+  return number(v, locale, 3, signed, decimals);
+}
+
+/** The places both sides of a share or number row are shown with: as many as the more precise side needs. */
+function rowDecimals(r: ChangeRow): number | undefined {
+  if (r.format !== 'share' && r.format !== 'number') return undefined;
+  const [max, scale] = r.format === 'share' ? [1, 100] : [3, 1];
+  const sides = [r.before, r.after].filter((x): x is number => typeof x === 'number');
+  return sides.length ? Math.max(...sides.map((x) => decimalsOf(x * scale, max))) : undefined;
 }
 
 export function figureLabel(r: ChangeRow, t: T): string {
@@ -40,7 +61,10 @@ export function changeColumns(v: Pick<ChangesView, 'before' | 'after'>, t: T): s
 
 /** The rows as text: figure, before, after, difference. */
 export function changeCells(rows: ChangeRow[], locale: string, t: T): string[][] {
-  return rows.map((r) => [figureLabel(r, t), showFigure(r.before, r.format, locale, t), showFigure(r.after, r.format, locale, t), r.diff === null ? '—' : showFigure(r.diff, r.format, locale, t, true)]);
+  return rows.map((r) => {
+    const d = rowDecimals(r);
+    return [figureLabel(r, t), showFigure(r.before, r.format, locale, t, false, d), showFigure(r.after, r.format, locale, t, false, d), r.diff === null ? '—' : showFigure(r.diff, r.format, locale, t, true)];
+  });
 }
 
 /** The analysis a comparison is about: its own title, else what kind of analysis it is. */

@@ -9,7 +9,9 @@ import { STUDY_FORMAT, STUDY_VERSION, studySchema, type Study } from './schema';
  * `format`, a `slides` list) becomes a study whose sources are its slides' files.
  */
 const STEPS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  // Version 1 is the first study format: nothing older exists yet. A step 1 → 2 goes here.
+  // 1 → 2: Parquet folder sources and the SQL editor's statements (`sql`) are new; a version 1 study has
+  // neither, so it reads as is (the defaults fill `sql: []`).
+  1: (raw) => ({ ...raw, sql: [] }),
 };
 
 function issueText(path: readonly PropertyKey[], message: string): string {

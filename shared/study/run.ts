@@ -9,6 +9,8 @@ import type { ParetoResult } from '../analysis/pareto/types';
 import { TenureError, asTenureError } from '../errors';
 import { qi } from '../engine/sqlQuote';
 import { fingerprint } from './fingerprint';
+import { SqlRecipes } from '../engine/sqlRecipes';
+import { DEFAULT_PATTERN, importParquetFolder } from '../import/parquetFolder';
 import type { Study, StudyAnalysis, StudySource } from './schema';
 
 /** An analysis kind's record, or undefined for a kind this build does not know (kept, reported). */
@@ -88,6 +90,8 @@ export interface OpenedSource {
   fingerprint?: string;
   /** The content differs from when the study was saved (fingerprints differ). */
   changed?: boolean;
+  /** A Parquet folder: how many files and bytes it holds now. */
+  folder?: { files: number; size: number };
   error?: TenureError;
 }
 
@@ -101,6 +105,8 @@ export interface RanAnalysis {
 
 export interface StudyRun {
   sources: OpenedSource[];
+  /** The SQL editor's statements run again (after the sources, and once more after the derived tables for those that failed). */
+  sql: { replayed: number; failed: { sql: string; error: TenureError }[] };
   derived: { table: string; error?: TenureError }[];
   analyses: RanAnalysis[];
 }
@@ -118,9 +124,21 @@ export async function runStudy(
 ): Promise<StudyRun> {
   const compute = computeShared(engine, opts.onCompute);
   const sources: OpenedSource[] = [];
+  // Folders first: giving the native engine a new folder restarts it, which would drop tables imported before.
+  const unreadable = new Set<string>();
+  for (const source of study.sources) {
+    if (source.kind !== 'parquetFolder' || !engine.allowFolder) continue;
+    await engine.allowFolder(open(source).file).catch(() => unreadable.add(source.id));
+  }
   for (const source of study.sources) {
     const { file, src } = open(source);
     try {
+      if (source.kind === 'parquetFolder') {
+        if (unreadable.has(source.id)) throw new TenureError('file.notFound', `${file}: no such folder`, { file });
+        const r = await importParquetFolder(engine, { folder: file, pattern: source.pattern ?? DEFAULT_PATTERN }, { tableName: source.table, replace: true });
+        sources.push({ source, file, rows: r.rows, columns: r.columns, fingerprint: r.fingerprint, changed: source.fingerprint !== null && source.fingerprint !== r.fingerprint, folder: { files: r.files.length, size: r.size } });
+        continue;
+      }
       const f = src();
       const fp = await fingerprint(f);
       const imported = await importFile(engine, f, { ...(opts.excelReader ? { excelReader: opts.excelReader } : {}), ...source.options, tableName: source.table, replace: true, columns: Object.fromEntries(Object.entries(source.columns).map(([k, v]) => [Number(k), v])) });
@@ -141,6 +159,12 @@ export async function runStudy(
     return bad?.error;
   };
 
+  // Tables made in the SQL editor, in the order they were made; a statement that reads a derived table
+  // (saved Pareto classes) fails here and runs again once those are built.
+  const recipes = new SqlRecipes();
+  recipes.load(study.sql.map((r) => r.sql));
+  const first = await recipes.replay(engine);
+
   const derived: StudyRun['derived'] = [];
   for (const d of study.derived) {
     const a = study.analyses.find((x) => x.id === d.analysis);
@@ -157,6 +181,12 @@ export async function runStudy(
       derived.push({ table: d.table, error: a ? explainAnalysisError(err, a, fileOf(a)) : asTenureError(err) });
     }
   }
+
+  const again = first.failed.length ? await recipes.replay(engine, first.failed.map((f) => f.sql)) : { replayed: 0, failed: [] };
+  const sql: StudyRun['sql'] = {
+    replayed: first.replayed + again.replayed,
+    failed: again.failed.map((f) => ({ sql: f.sql, error: new TenureError('study.sqlReplayFailed', `A SQL statement of the study failed when run again: ${f.sql} (${f.message})`, { params: { sql: f.sql, message: f.message } }) })),
+  };
 
   const analyses: RanAnalysis[] = [];
   for (const a of study.analyses) {
@@ -177,5 +207,5 @@ export async function runStudy(
       analyses.push({ analysis: a, file, error: explainAnalysisError(err, a, file) });
     }
   }
-  return { sources, derived, analyses };
+  return { sources, sql, derived, analyses };
 }

@@ -7,7 +7,8 @@ import { LANGUAGES } from '../i18n/resources';
  * older formats (and a version 1 DECK.json) are migrated by `migrate.ts`, newer ones are refused.
  */
 export const STUDY_FORMAT = 'tenure-study';
-export const STUDY_VERSION = 1;
+/** 2: Parquet folder sources (`kind: parquetFolder`, `pattern`, `files`) and the SQL editor's statements (`sql`). */
+export const STUDY_VERSION = 2;
 
 const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
@@ -44,12 +45,17 @@ export const sourceSchema = z
     path: text(4096).nullable().default(null).describe('Where the host knew the file (null in the browser).'),
     fileName: text(1024).min(1),
     kind: z
-      .enum(['csv', 'xlsx', 'xls', 'parquet', 'duckdb'])
+      .enum(['csv', 'xlsx', 'xls', 'parquet', 'duckdb', 'parquetFolder'])
       .optional()
-      .describe('What the file is: csv/xlsx/xls are imported; parquet is loaded by DuckDB (native engine); duckdb is attached read-only and options.dbTable names the table. Absent: from the file name.'),
-    size: z.number().int().nonnegative().describe('Bytes, when saved.'),
+      .describe(
+        'What the file is: csv/xlsx/xls are imported; parquet is loaded by DuckDB (native engine); duckdb is attached read-only and options.dbTable names the table; ' +
+          'parquetFolder is a folder of Parquet files read in place (native engine): `path` is the folder, `pattern` the glob of its files. Absent: from the file name.',
+      ),
+    pattern: text(1000).optional().describe('A Parquet folder: the glob of its files relative to `path` (`**/*.parquet` = every Parquet file below it).'),
+    files: z.number().int().nonnegative().optional().describe('A Parquet folder: how many files the glob matched when saved.'),
+    size: z.number().int().nonnegative().describe('Bytes, when saved (a Parquet folder: all its files).'),
     mtime: z.number().nullable().default(null).describe('Modified time, ms since 1970, when saved.'),
-    fingerprint: text(200).nullable().default(null).describe('Content fingerprint (see fingerprint.ts), to tell a changed file.'),
+    fingerprint: text(200).nullable().default(null).describe('Content fingerprint (see fingerprint.ts; a Parquet folder: its files\' names, sizes and times), to tell a changed file.'),
     table: text(300).min(1).describe('The DuckDB table the analyses name in their specs.'),
     options: importOptionsSchema.default({}),
     columns: z.record(z.string().regex(/^\d+$/), columnOverrideSchema).default({}).describe('Column overrides by 0-based position in the file.'),
@@ -64,6 +70,13 @@ export const derivedSchema = z
     analysis: id,
   })
   .strict();
+
+/**
+ * A statement run from the SQL editor that changed the database (CREATE TABLE vip AS SELECT …, INSERT,
+ * ALTER, DROP…): replayed in order after the sources are imported, so tables made by hand come back.
+ * The statement's text only, never the rows it made.
+ */
+export const sqlRecipeSchema = z.object({ sql: text(100_000).min(1) }).strict();
 
 export const analysisSchema = z
   .object({
@@ -144,6 +157,7 @@ export const studySchema = z
     savedAt: text(40).optional(),
     sources: z.array(sourceSchema).max(100).default([]),
     derived: z.array(derivedSchema).max(100).default([]),
+    sql: z.array(sqlRecipeSchema).max(2000).default([]).describe("The SQL editor's statements that changed the database, run again in this order after the sources are imported."),
     analyses: z.array(analysisSchema).max(500).default([]),
     editors: z.array(editorSchema).max(500).default([]),
     layout: layoutSchema.optional(),
@@ -159,6 +173,7 @@ export type StudyAnalysis = Study['analyses'][number];
 export type StudyEditor = Study['editors'][number];
 export type StudyDeck = NonNullable<Study['deck']>;
 export type StudyDerived = Study['derived'][number];
+export type StudySqlRecipe = Study['sql'][number];
 export type StudyDeckSlide = StudyDeck['slides'][number];
 export type StudyChanges = NonNullable<StudyDeckSlide['changes']>;
 

@@ -20,6 +20,9 @@ async function runCommand(page: Page, id: string, query: string): Promise<void> 
   await page.locator(`.quick-input-item[data-command="${id}"]`).click();
 }
 
+/** Real analysis computations since the page loaded (the workbench's performance marks). */
+const analysisRuns = (page: Page) => page.evaluate(() => performance.getEntriesByName('tenure:analysis-run').length);
+
 describe.skipIf(browserMissing)('Export deck (web build in Chromium)', () => {
   let s: Session;
   const deck = () => s.page.locator(`${EDITOR} [data-testid="deck-editor"]`);
@@ -57,6 +60,28 @@ describe.skipIf(browserMissing)('Export deck (web build in Chromium)', () => {
     await sv.locator('[data-testid="sv-group"]').selectOption('Contract');
     await sv.locator('[data-testid="analysis-run"]').click();
     await sv.locator('[data-testid="km-card"]').waitFor({ timeout: 60_000 });
+  });
+
+  it('opens on the results the analyses already have: no analysis runs again, no statement reaches the engine', async () => {
+    const { page } = s;
+    // The panel stays closed over analysis editors until opened there.
+    if (!(await page.locator('[data-panel-tab="log"]').count())) await page.keyboard.press('Control+J');
+    await page.locator('[data-panel-tab="log"]').click();
+    const statements = () => page.locator('[data-testid="log"] .log-entry').count();
+    // Settled: nothing else (profiles, the status bar) is still querying.
+    let before = -1;
+    await expect.poll(async () => { const n = await statements(); const same = n === before; before = n; return same; }, { timeout: 30_000, interval: 1000 }).toBe(true);
+    const runs = await analysisRuns(page);
+    await runCommand(page, 'deck.export', 'export deck');
+    await deck().locator('[data-testid="deck-items"]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => deck().getAttribute('data-state')).toBe('ready');
+    await expect(deck().locator('[data-testid="deck-item"]').count()).resolves.toBe(7);
+    // Reload from editors reads the editors' results again, still without computing.
+    await deck().locator('[data-testid="deck-reload"]').click();
+    await expect.poll(() => deck().getAttribute('data-state')).toBe('ready');
+    await page.waitForTimeout(500);
+    await expect(statements()).resolves.toBe(before);
+    await expect(analysisRuns(page)).resolves.toBe(runs);
   });
 
   it('lists the charts of the open editors in tab order, reorders and ticks tables', async () => {

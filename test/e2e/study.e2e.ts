@@ -400,6 +400,31 @@ describe.skipIf(browserMissing)('next month’s export: Replace data file… and
     expect(top[1]).toBe('53.6%');
     await s.screenshot('study-what-changed-dark');
 
+    // The comparison as a picture, through the charts' export: SVG with every figure, a 2× PNG of a 16:9 slide.
+    const card = view.locator('section[data-testid^="changed-"]').first();
+    const figures = await card.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+    await card.locator('[data-testid="chart-export"]').click();
+    await s.screenshot('study-what-changed-export-menu-dark');
+    const svgDownload = page.waitForEvent('download');
+    await card.locator('[data-testid="chart-export-menu"] [data-format="svg"]').click();
+    const svgFile = path.join(dir, 'changed.svg');
+    await (await svgDownload).saveAs(svgFile);
+    const svg = readFileSync(svgFile, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('What changed: Who makes the profit');
+    expect(figures.flat().length).toBe(6 * 4);
+    for (const cell of figures.flat()) expect(svg, cell).toContain(`>${cell}<`);
+    await card.locator('[data-testid="chart-export"]').click();
+    const pngDownload = page.waitForEvent('download');
+    await card.locator('[data-testid="chart-export-menu"] [data-format="png2"]').click();
+    const pngFile = path.join(dir, 'changed.png');
+    await (await pngDownload).saveAs(pngFile);
+    const png = readFileSync(pngFile);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1080]);
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(path.join(OUT, 'what-changed-export.png'), png);
+
     // The Pareto editor shows the new file, computed once (the replacement's run, handed over).
     await page.locator('.tab[data-kind="pareto"]').click();
     await expect.poll(() => ed(page, 'pareto-summary').textContent(), { timeout: 90_000 }).toContain('6,543 rows');

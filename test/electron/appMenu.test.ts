@@ -53,7 +53,7 @@ describe('native menu', () => {
     for (const c of menuCmds) expect(ids.filter((id) => id === c.id), c.id).toHaveLength(1);
     for (const c of COMMANDS.filter((c) => !c.menu)) expect(ids).not.toContain(c.id);
     const file = sub(tpl[0]).map((i) => i.id ?? i.type ?? i.role);
-    expect(file).toEqual(['study.open', 'study.save', 'study.saveAs', 'study.close', 'separator', 'file.open', 'file.openSample', 'study.replaceData', 'separator', 'sql.newEditor', 'deck.export', 'separator', 'editor.close', 'separator', 'quit']);
+    expect(file).toEqual(['study.open', 'study.save', 'study.saveAs', 'study.close', 'separator', 'file.open', 'file.openFolder', 'file.openSample', 'study.replaceData', 'separator', 'sql.newEditor', 'deck.export', 'separator', 'editor.close', 'separator', 'quit']);
   });
 
   it('uses converted accelerators, shown but left to the renderer on Windows/Linux', () => {

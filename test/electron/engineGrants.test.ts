@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, FakeUtilityProcess } from './electronMock';
+import { dialog, FakeBrowserWindow, FakeUtilityProcess, ipcMain } from './electronMock';
+import { IPC } from '../../electron/ipcChannels';
 import { EngineHost } from '../../electron/engineHost';
 import { FileRegistry } from '../../electron/fileRegistry';
-import { grantPaths, type HostContext } from '../../electron/hostHandlers';
+import { grantPaths, registerHostHandlers, type HostContext } from '../../electron/hostHandlers';
 import { IncomingFiles } from '../../electron/incomingFiles';
 import { RecentFiles } from '../../electron/recentFiles';
 import { FileGrants } from '../../shared/engine/node/fileGrants';
@@ -48,5 +50,39 @@ describe('the engine process links in only files the user chose', () => {
     expect(second).not.toBe(first);
     expect(grantsPosted(second)).toEqual([file]);
     await ctx.registry.closeAll();
+  });
+
+  it('a folder chosen in the folder dialog is allowed (read-only) to every engine process started after it; reopenFolder takes only folders opened before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tenure-grants-'));
+    dirs.push(dir);
+    const folder = join(dir, 'sales');
+    mkdirSync(folder);
+    const engine = new EngineHost('/engine.cjs', () => ({ dir: join(dir, 'engine') }));
+    const win = new FakeBrowserWindow({});
+    const ctx: HostContext = {
+      registry: new FileRegistry(), recent: new RecentFiles(join(dir, 'userData')), recentFolders: new RecentFiles(join(dir, 'userData'), 'recent-folders.json'),
+      incoming: new IncomingFiles(() => true), settingsPath: join(dir, 's.json'), getWindow: () => win as never, t: (k) => k, engine,
+    };
+    ipcMain.handlers.clear();
+    registerHostHandlers(ctx);
+    const event = { sender: win.webContents, senderFrame: { url: 'app://tenure/desktop.html', parent: null } };
+    const call = (channel: string, ...args: unknown[]) => ipcMain.handlers.get(channel)!(event, ...args);
+    const readDirs = (child: FakeUtilityProcess) => child.messages.map(([m]) => m as { type?: string; options?: { readDirs?: string[] } }).filter((m) => m.type === 'connect').map((m) => m.options?.readDirs);
+    engine.connect(win.webContents as never);
+    expect(readDirs(FakeUtilityProcess.instances.at(-1)!)).toEqual([[]]);
+    // The renderer cannot name a folder it did not open.
+    expect(await call(IPC.reopenFolder, folder)).toBeNull();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
+    expect(await call(IPC.openFolder)).toEqual({ path: folder, name: 'sales' });
+    expect(dialog.showOpenDialog.mock.calls.at(-1)!.at(-1)).toMatchObject({ properties: ['openDirectory'] });
+    engine.stop();
+    engine.connect(win.webContents as never);
+    expect(readDirs(FakeUtilityProcess.instances.at(-1)!)).toEqual([[folder]]);
+    // Opened before: granted again (a study's folder source); a plain file or a vanished folder: no.
+    expect(await call(IPC.reopenFolder, folder)).toEqual({ path: folder, name: 'sales' });
+    expect(await call(IPC.reopenFolder, '/etc')).toBeNull();
+    rmSync(folder, { recursive: true });
+    expect(await call(IPC.reopenFolder, folder)).toBeNull();
+    expect(await ctx.recentFolders!.includes(folder)).toBe(false);
   });
 });

@@ -119,7 +119,7 @@ describe('main process', () => {
     const grants = child.messages.filter(([m]) => (m as { type: string }).type === 'grant');
     expect(grants.map(([m]) => m)).toEqual([{ type: 'grant', path: join(E.app.paths.userData, '..', 'a.csv') }]);
     const [[msg, toChild]] = child.messages.filter(([m]) => (m as { type: string }).type !== 'grant') as [[{ type: string; options: { dir: string } }, { name: string }[]]];
-    expect(msg).toEqual({ type: 'connect', options: { dir: join(E.app.paths.userData, 'engine') } });
+    expect(msg).toEqual({ type: 'connect', options: { dir: join(E.app.paths.userData, 'engine'), readDirs: [] } });
     expect(toChild.map((p) => p.name)).toEqual(['port1']);
     expect(win.webContents.posted).toEqual([[IPC.enginePort, null, [expect.objectContaining({ name: 'port2' })]]]);
     // A crash: the renderer is told (its pending queries fail), and the next connect starts a new process.

@@ -18,7 +18,7 @@ describe('preload', () => {
     expect(Object.keys(contextBridge.exposed)).toEqual(['tenureHost']);
     expect(host.kind).toBe('electron');
     expect(host.version).toBe(HOST_API_VERSION);
-    const methods = ['openFiles', 'readFileRange', 'openRecent', 'recentFiles', 'saveFile', 'onCommand', 'onOpenFiles', 'loadSettings', 'saveSettings', 'saveSession', 'loadSession', 'connectEngine', 'saveStudyTo', 'onCloseRequest', 'closeWindow'];
+    const methods = ['openFiles', 'readFileRange', 'openRecent', 'openFolder', 'reopenFolder', 'recentFiles', 'saveFile', 'onCommand', 'onOpenFiles', 'loadSettings', 'saveSettings', 'saveSession', 'loadSession', 'connectEngine', 'saveStudyTo', 'onCloseRequest', 'closeWindow'];
     expect(Object.keys(host).sort()).toEqual(['kind', 'version', ...methods].sort());
     expect(JSON.stringify(Object.keys(host))).not.toMatch(/ipc|invoke|send|require/i);
   });

@@ -4,7 +4,7 @@ import type { QueryEngine } from '../../shared/engine/QueryEngine';
 import { toRows } from '../../shared/engine/arrowRows';
 import { qi, qv } from '../../shared/engine/sqlQuote';
 import { TenureError } from '../../shared/errors';
-import { filteredSelectSql, filterWhereSql } from '../../shared/grid/filterSql';
+import { filteredSelectSql, filterWhereSql, nullCountSql, otherColumnsFilters, topValuesSql } from '../../shared/grid/filterSql';
 import type { GridFilter } from '../../shared/grid/filterSpec';
 import { importFile } from '../../shared/import/importFile';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
@@ -107,5 +107,36 @@ describe('grid filters → SQL on a real engine', () => {
     const churnedMonthly = await count([{ kind: 'values', column: 'Churn', values: ['Yes'] }, { kind: 'values', column: 'Contract', values: ['Month-to-month'] }]);
     expect(churned).toBe(1869);
     expect(churnedMonthly).toBe(1655);
+  });
+
+  it("a column's values list counts the rows the other columns' filters keep, never narrowed by its own", async () => {
+    const top = async (column: string, filters: GridFilter[]) => toRows<{ value: string; n: number }>(await engine.query(topValuesSql(qi('telco'), column, 20, filters)));
+    const nulls = async (column: string, filters: GridFilter[]) => toRows<{ rows: number; nulls: number; distinct_count: number }>(await engine.query(nullCountSql(qi('telco'), column, filters)))[0];
+    const churnYes: GridFilter = { kind: 'values', column: 'Churn', values: ['Yes'] };
+    const monthly: GridFilter = { kind: 'values', column: 'Contract', values: ['Month-to-month'] };
+    expect(await top('Contract', [])).toEqual([
+      { value: 'Month-to-month', n: 3875 },
+      { value: 'Two year', n: 1695 },
+      { value: 'One year', n: 1473 },
+    ]);
+    // Under Churn = Yes: the churned customers per contract (1,869 in all).
+    expect(await top('Contract', [churnYes])).toEqual([
+      { value: 'Month-to-month', n: 1655 },
+      { value: 'One year', n: 166 },
+      { value: 'Two year', n: 48 },
+    ]);
+    // The column's own filter leaves its list whole, so another value can still be picked.
+    expect(await top('Contract', [churnYes, monthly])).toEqual(await top('Contract', [churnYes]));
+    expect(await top('Churn', [churnYes, monthly])).toEqual([
+      { value: 'No', n: 2220 },
+      { value: 'Yes', n: 1655 },
+    ]);
+    // The 11 blank TotalCharges are new customers who have not churned: none among the churned.
+    expect(await nulls('TotalCharges', [])).toEqual({ rows: 7043, nulls: 11, distinct_count: 6530 });
+    expect(await nulls('TotalCharges', [churnYes])).toMatchObject({ rows: 1869, nulls: 0 });
+    expect((await nulls('Contract', [churnYes, monthly])).distinct_count).toBe(3);
+    // Ineffective filters are no narrowing at all; a hostile name stays quoted.
+    expect(otherColumnsFilters([{ kind: 'text', column: 'Churn', op: 'contains', value: '' }, monthly], 'Contract')).toEqual([]);
+    expect(toRows<{ value: string }>(await engine.query(topValuesSql(qi(T), 'id', 20, [{ kind: 'values', column: NAME, values: ["O'Brien", '张三'] }]))).map((r) => r.value)).toEqual(['1', '4']);
   });
 });

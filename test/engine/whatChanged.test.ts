@@ -1,21 +1,28 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { runStudy } from '../../shared/study/run';
-import { studySchema } from '../../shared/study/schema';
+import { STUDY_VERSION, studySchema } from '../../shared/study/schema';
 import { whatChanged, type AnalysisChange } from '../../shared/study/whatChanged';
 import type { ParetoResult } from '../../shared/analysis/pareto/types';
 import type { SurvivalResult } from '../../shared/analysis/survival/compute';
-import { DATA } from '../helpers/paths';
+import { ARTIFACTS, DATA } from '../helpers/paths';
+import { changesFigureOption } from '../../shared/study/changeFigure';
+import { changeCells } from '../../shared/study/changeText';
+import { renderChartSvg } from '../../shared/export/renderSvg';
+import { svgToPng } from '../../shared/export/node/svgToPng';
+import { PRESETS, pixelSize } from '../../shared/export/exportSizes';
+import { SLIDE_THEME } from '../../shared/charts/theme';
+import { createI18n } from '../../shared/i18n/i18n';
 
 const CSV = `${DATA}/WA_Fn-UseC_-Telco-Customer-Churn.csv`;
 
 const study = studySchema.parse({
   format: 'tenure-study',
-  version: 1,
+  version: STUDY_VERSION,
   title: 'Telco',
   sources: [{ id: 's1', name: 'telco', path: CSV, fileName: path.basename(CSV), size: 1, mtime: null, fingerprint: null, table: 'telco', options: {}, columns: {} }],
   analyses: [
@@ -95,6 +102,45 @@ describe('whatChanged: the Telco export before and after 500 customers left', ()
     const chi = k.rows.find((r) => r.figure === 'logrankChisq')!;
     expect([chi.before, chi.after]).toEqual([before.km.logrank!.chisq, after.km.logrank!.chisq]);
     expect(chi.diff).toBeCloseTo(after.km.logrank!.chisq - before.km.logrank!.chisq, 9);
+  });
+
+  it('exports each comparison as an SVG and a PNG (the chart export path) holding every figure, in English and Chinese', () => {
+    const out = path.join(ARTIFACTS, 'what-changed');
+    mkdirSync(out, { recursive: true });
+    const size = PRESETS.slide16x9;
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const t = createI18n(lang).t as unknown as (k: string, o?: Record<string, unknown>) => string;
+      for (const c of changes) {
+        const view = { before: path.basename(CSV), after: 'next-month.csv', change: c };
+        const svg = renderChartSvg(changesFigureOption(view, lang, t, SLIDE_THEME, size), size);
+        expect(svg.startsWith('<svg')).toBe(true);
+        expect(svg).toContain(`width="${size.width}"`);
+        // The title, both files and every cell as the view shows it (none cut short): the Telco rows fit a slide.
+        expect(svg).toContain(t('workbench.changed.slideTitle', { analysis: c.title }).replace(/&/g, '&amp;'));
+        expect(svg).toContain('next-month.csv');
+        const cells = changeCells(c.rows, lang, t);
+        expect(cells.length).toBeGreaterThan(3);
+        for (const row of cells) for (const cell of row) expect(svg, cell).toContain(`>${cell.replace(/&/g, '&amp;').replace(/</g, '&lt;')}<`);
+        expect(svg).not.toContain('…');
+        const png = svgToPng(svg, size.scale, '#ffffff');
+        const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
+        expect([...png.subarray(1, 4)].map((x) => String.fromCharCode(x)).join('')).toBe('PNG');
+        expect({ width: dv.getUint32(16), height: dv.getUint32(20) }).toEqual(pixelSize(size));
+        writeFileSync(path.join(out, `${c.id}-${lang}.svg`), svg);
+        writeFileSync(path.join(out, `${c.id}-${lang}.png`), png);
+      }
+    }
+  });
+
+  it('a comparison longer than the picture holds shows the rows that fit and counts the rest', () => {
+    const t = createI18n('en').t as unknown as (k: string, o?: Record<string, unknown>) => string;
+    const km = changes.find((c) => c.id === 'km')!;
+    const long = { ...km, rows: [...km.rows, ...km.rows, ...km.rows] };
+    const svg = renderChartSvg(changesFigureOption({ before: 'a.csv', after: 'b.csv', change: long }, 'en', t, SLIDE_THEME, { width: 960, height: 400 }), { width: 960, height: 400 });
+    const shown = (svg.match(/>Customers · /g) ?? []).length;
+    expect(shown).toBeGreaterThan(3);
+    expect(shown).toBeLessThan(long.rows.filter((r) => r.figure === 'n').length);
+    expect(svg).toMatch(/… and \d+ more rows/);
   });
 });
 

@@ -60,8 +60,26 @@ describe('study file', () => {
 
   it('holds no data rows: the serialised study has only descriptions', () => {
     const text = serializeStudy(sample());
-    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'title', 'sources', 'derived', 'analyses', 'editors', 'layout', 'deck']);
+    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'title', 'sources', 'derived', 'sql', 'analyses', 'editors', 'layout', 'deck']);
     expect(() => studySchema.parse({ ...sample(), rows: [[1, 2]] })).toThrow();
+    // The SQL editor's statements are kept as their text only: no result rows ride along.
+    expect(() => studySchema.parse({ ...sample(), sql: [{ sql: 'CREATE TABLE vip AS SELECT 1', rows: [[1]] }] })).toThrow();
+    expect(() => studySchema.parse({ ...sample(), sql: [{ sql: '' }] })).toThrow();
+  });
+
+  it('version 2: a version 1 study migrates with no SQL statements; statements and Parquet folder sources round-trip', () => {
+    const v1 = JSON.parse(serializeStudy(sample()));
+    v1.version = 1;
+    delete v1.sql;
+    const migrated = parseStudyText(JSON.stringify(v1), 'old.tenure');
+    expect(migrated.version).toBe(STUDY_VERSION);
+    expect(migrated.sql).toEqual([]);
+    expect({ ...migrated, version: 0 }).toEqual({ ...sample(), version: 0 });
+    const folder = { id: 's2', name: 'sales', kind: 'parquetFolder' as const, path: '/data/sales', pattern: 'year=*/*.parquet', files: 12, fileName: 'sales', size: 123456, mtime: null, fingerprint: 'sha256f:abc', table: 'sales', options: {}, columns: {} };
+    const s2 = { ...sample(), sources: [...sample().sources, folder], sql: [{ sql: 'CREATE TABLE vip AS SELECT * FROM telco WHERE MonthlyCharges > 100' }, { sql: 'DROP TABLE vip' }] };
+    const back = parseStudyText(serializeStudy(s2), 'x.tenure');
+    expect(back.sql.map((x) => x.sql)).toEqual(['CREATE TABLE vip AS SELECT * FROM telco WHERE MonthlyCharges > 100', 'DROP TABLE vip']);
+    expect(back.sources[1]).toEqual(folder);
   });
 
   it('refuses damaged, truncated, foreign and newer files with a clear code', () => {
@@ -78,8 +96,8 @@ describe('study file', () => {
     };
     expect(code(text.slice(0, Math.floor(text.length / 2)))).toBe('study.badJson');
     expect(code('{"hello": 1}')).toBe('study.notStudy');
-    expect(code(text.replace('"version": 1', '"version": 7'))).toBe('study.newerVersion');
-    expect(code(text.replace('"version": 1', '"version": "1"'))).toBe('study.invalid');
+    expect(code(text.replace(`"version": ${STUDY_VERSION}`, '"version": 7'))).toBe('study.newerVersion');
+    expect(code(text.replace(`"version": ${STUDY_VERSION}`, '"version": "1"'))).toBe('study.invalid');
     expect(code(text.replace('"table": "telco",\n', ''))).toBe('study.invalid');
     expect(code(`\uFEFF${text}`)).toBe('ok');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../shared/i18n/i18n';
 import { buildDeck } from '../../shared/export/deck';
-import { changesSlide } from '../../shared/study/changeText';
+import { changeCells, changesSlide } from '../../shared/study/changeText';
 import { parseStudyText, serializeStudy } from '../../shared/study/migrate';
 import { STUDY_VERSION, studySchema, type StudyChanges } from '../../shared/study/schema';
 import type { DeckItem } from '../../renderer/editors/deck/items';
@@ -104,5 +104,29 @@ describe('the deck in the study', () => {
     expect(zh.title).toBe('变化对比：谁创造利润');
     const pptx = await buildDeck({ title: 'Review', slides: [en, zh] });
     expect(pptx.length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('What changed figures read alike before and after', () => {
+  const t = createI18n('en').t as unknown as (k: string, o?: Record<string, unknown>) => string;
+  it('shows both sides of a number or share with the same decimals (the more precise side decides)', () => {
+    const cells = changeCells(
+      [
+        { figure: 'total', subject: null, format: 'number', before: 16056168.7, after: 14946685.05, diff: 14946685.05 - 16056168.7 },
+        { figure: 'logrankChisq', subject: null, format: 'number', before: 2352.873, after: 2193.37, diff: 2193.37 - 2352.873 },
+        { figure: 'median', subject: 'Month-to-month', format: 'number', before: 35, after: 35, diff: 0 },
+        { figure: 's12', subject: 'Two year', format: 'share', before: 1, after: 0.9912, diff: -0.0088 },
+        { figure: 'n', subject: null, format: 'count', before: 7032, after: 6533, diff: -499 },
+      ],
+      'en',
+      t,
+    );
+    expect(cells.map((r) => r.slice(1, 3))).toEqual([
+      ['16,056,168.70', '14,946,685.05'],
+      ['2,352.873', '2,193.370'],
+      ['35', '35'],
+      ['100.0%', '99.1%'],
+      ['7,032', '6,533'],
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import { createI18n } from '../../shared/i18n/i18n';
 import { byValue, cohortProblems, cohortSpecOf, cohortTableData, guessCohortForm } from '../../renderer/editors/cohort/cohortForm';
 import { labelColourOn, readableHeatmap } from '../../shared/analysis/cohort/heatmapLabels';
 import { reasonsParetoOption } from '../../shared/analysis/reasons/chart';
-import { emptyReasonsForm, reasonsProblems, reasonsSpecOf, retagResult, setTag, tagOf } from '../../renderer/editors/reasons/reasonsForm';
+import { emptyReasonsForm, guessReasonsForm, reasonsProblems, reasonsSpecOf, retagResult, setTag, tagOf } from '../../renderer/editors/reasons/reasonsForm';
 
 const t = createI18n('en').t as unknown as (k: string, o?: Record<string, unknown>) => string;
 
@@ -128,6 +128,14 @@ describe('readable heatmap', () => {
 });
 
 describe('reasons form', () => {
+  it('opened on a table, guesses the reason and the churn column from their names (the Telco workbook)', () => {
+    const cols = ['CustomerID', 'Tenure Months', 'Churn Label', 'Churn Value', 'Churn Score', 'CLTV', 'Churn Reason'].map((name) => ({ name, type: /Months|Value|Score|CLTV/.test(name) ? 'BIGINT' : 'VARCHAR' }));
+    const f = guessReasonsForm('Telco_customer_churn', cols);
+    expect(f).toMatchObject({ table: 'Telco_customer_churn', reason: 'Churn Reason', event: 'Churn Label', eventValues: [] });
+    expect(reasonsProblems(f).map((p) => p.field)).toEqual(['eventValues']);
+    expect(guessReasonsForm('t', [{ name: 'amount', type: 'DOUBLE' }])).toEqual(emptyReasonsForm('t'));
+  });
+
   it('needs a reason, an event column and its churn values', () => {
     expect(reasonsProblems(emptyReasonsForm('t')).map((p) => p.key)).toEqual(['survival.reasonsForm.needReason', 'survival.form.needEvent']);
     const f = { ...emptyReasonsForm('t'), reason: 'Reason', event: 'Churn', eventValues: ['Yes'], tags: { Price: true } };

@@ -7,21 +7,34 @@ import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import type { TFunction } from '../../../shared/i18n/i18n';
 import { retagResult } from '../reasons/reasonsForm';
 import { withHazardWidth } from '../survival/survivalTable';
+import { ParetoSpecSchema } from '../../../shared/analysis/pareto/spec';
+import { keepResult, knownResult, markRun } from '../../study/preparedRuns';
 import type { DeckItem } from './items';
 import type { DeckAnalysis } from './sources';
 
 export const SLIDE_SIZE = PRESETS.slide16x9;
 
-/** An analysis recomputed on the live engine (or the error it raised). */
+/** An analysis with its result (or the error it raised). */
 export interface LoadedAnalysis {
   analysis: DeckAnalysis;
   result?: unknown;
   error?: string;
 }
 
-/** Recompute through the registry, then apply what the editor shows on top (hazard width, reason tags). */
-export async function computeAnalysis(engine: QueryEngine, a: DeckAnalysis): Promise<unknown> {
-  let result = await REGISTRY[a.kind].compute(engine, a.spec);
+/**
+ * The analysis's result: the one it already has for this spec (its editor's run, or a study run's), else
+ * computed through the registry once and kept with the analysis. Then what the editor shows on top is
+ * applied (hazard width, reason tags).
+ */
+export async function analysisResult(engine: QueryEngine, a: DeckAnalysis): Promise<unknown> {
+  let result = knownResult(a.tabId, a.spec);
+  if (result === undefined) {
+    markRun(a.tabId);
+    result = await REGISTRY[a.kind].compute(engine, a.spec);
+    keepResult(a.tabId, a.spec, result);
+  }
+  // The Pareto editor keeps computePareto's result; the slide charts also need the spec it answers.
+  if (a.kind === 'pareto' && !(result as { spec?: unknown }).spec) result = { ...(result as object), spec: ParetoSpecSchema.parse(a.spec) };
   if (a.kind === 'hazard' && a.view?.hazardWidth) result = withHazardWidth(result as SurvivalResult, a.view.hazardWidth);
   if (a.kind === 'reasons' && a.view?.tags && Object.keys(a.view.tags).length) result = retagResult(result as ReasonsResult, a.view.tags);
   return result;

@@ -7,12 +7,12 @@ import { errorText } from './errorText';
 import { mergeItems, type DeckItem } from './items';
 import { useStudy } from '../../study/studyStore';
 import { applyStudyDeck, changesItems } from './studyDeck';
-import { computeAnalysis, itemsFor, type LoadedAnalysis } from './model';
+import { analysisResult, itemsFor, type LoadedAnalysis } from './model';
 import { openAnalyses } from './sources';
 
 export type LoadState = { status: 'loading'; done: number; total: number } | { status: 'ready' };
 
-/** Read the open analysis editors, recompute each on the live engine, list their charts. Reloads on `nonce`. */
+/** Read the open analysis editors, take each one's result (computing only what has none), list their charts. Reloads on `nonce`. */
 export function useDeckItems(nonce: unknown) {
   const { t, i18n } = useTranslation();
   const { engine } = useServices();
@@ -35,7 +35,7 @@ export function useDeckItems(nonce: unknown) {
       const out: LoadedAnalysis[] = [];
       for (const [i, a] of analyses.entries()) {
         try {
-          out.push({ analysis: a, result: await computeAnalysis(engine, a) });
+          out.push({ analysis: a, result: await analysisResult(engine, a) });
         } catch (err) {
           out.push({ analysis: a, error: errorText(i18n, err) });
         }
@@ -55,7 +55,7 @@ export function useDeckItems(nonce: unknown) {
     return () => {
       cancelled = true;
     };
-    // Recompute when asked (command run again, Reload) or the language changes (titles, takeaways).
+    // Read again when asked (command run again, Reload: the editors' latest results) or the language changes (titles, takeaways).
   }, [engine, nonce, reloads, i18n, i18n.language, t]);
 
   return { items, setItems, loaded, state, reload, generated };

@@ -424,7 +424,7 @@ export function DataGrid({ engine, source, onInfo, percentColumns, filterable = 
             engine={engine}
             from={relationSql(source)}
             column={columns[filterCol]}
-            current={filters.filter((f) => f.column === columns[filterCol].name)}
+            filters={filters}
             left={Math.max(0, Math.min(originX + offsets[filterCol], size.w - FILTER_POPOVER_PX - 4))}
             top={headerPx + 2}
             onApply={(next) => applyColumnFilters(columns[filterCol].name, next)}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { toRows } from '../../../shared/engine/arrowRows';
 import { isEffective, rangeKindFor, type GridFilter } from '../../../shared/grid/filterSpec';
-import { nullCountSql, topValuesSql } from '../../../shared/grid/filterSql';
+import { nullCountSql, otherColumnsFilters, topValuesSql } from '../../../shared/grid/filterSql';
 import type { GridColumn } from './gridSql';
 import { useDismiss } from './useDismiss';
 
@@ -16,8 +16,8 @@ interface Props {
   /** The source as a FROM item (relationSql): values are counted over all its rows. */
   from: string;
   column: GridColumn;
-  /** This column's filters now. */
-  current: GridFilter[];
+  /** Every filter of the grid now: the column's own ones are its settings; the others narrow its values list. */
+  filters: GridFilter[];
   left: number;
   top: number;
   onApply(filters: GridFilter[]): void;
@@ -28,19 +28,23 @@ type NullMode = 'any' | 'null' | 'notNull';
 
 interface TopValues {
   values: { value: string; n: number }[];
+  /** Rows the other columns' filters keep (all rows when there are none). */
+  rows: number;
   nulls: number;
   distinct: number;
 }
 
-function useTopValues(engine: QueryEngine, from: string, column: string): { data: TopValues | null; error: string | null } {
+/** The column's most frequent values and their counts among the rows the other columns' filters keep. */
+function useTopValues(engine: QueryEngine, from: string, column: string, others: GridFilter[]): { data: TopValues | null; error: string | null } {
   const [state, setState] = useState<{ key: string; data?: TopValues; error?: string } | null>(null);
-  const key = `${from}\u0000${column}`;
+  const key = `${from}\u0000${column}\u0000${JSON.stringify(others)}`;
   useEffect(() => {
     let live = true;
+    const filters: GridFilter[] = JSON.parse(key.split('\u0000')[2]);
     (async () => {
-      const values = toRows<{ value: string; n: number }>(await engine.query(topValuesSql(from, column, TOP_VALUES)));
-      const s = toRows<{ nulls: number; distinct_count: number }>(await engine.query(nullCountSql(from, column)))[0];
-      if (live) setState({ key, data: { values, nulls: s.nulls, distinct: s.distinct_count } });
+      const values = toRows<{ value: string; n: number }>(await engine.query(topValuesSql(from, column, TOP_VALUES, filters)));
+      const s = toRows<{ rows: number; nulls: number; distinct_count: number }>(await engine.query(nullCountSql(from, column, filters)))[0];
+      if (live) setState({ key, data: { values, rows: s.rows, nulls: s.nulls, distinct: s.distinct_count } });
     })().catch((err: unknown) => live && setState({ key, error: err instanceof Error ? err.message : String(err) }));
     return () => {
       live = false;
@@ -62,10 +66,12 @@ function parseBound(s: string): number | null {
  * condition by the column's type, its most frequent values as checkboxes, and NULL / not NULL.
  * Apply replaces the column's filters; the grid runs them as SQL on the engine.
  */
-export function FilterPopover({ engine, from, column, current, left, top, onApply, onClose }: Props) {
+export function FilterPopover({ engine, from, column, filters, left, top, onApply, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const kind = rangeKindFor(column.type);
+  const current = filters.filter((f) => f.column === column.name);
+  const others = otherColumnsFilters(filters, column.name);
   const find = <K extends GridFilter['kind']>(k: K) => current.find((f): f is Extract<GridFilter, { kind: K }> => f.kind === k);
   const text = find('text');
   const num = find('number');
@@ -81,7 +87,9 @@ export function FilterPopover({ engine, from, column, current, left, top, onAppl
   const [nullMode, setNullMode] = useState<NullMode>(nul ? (nul.isNull ? 'null' : 'notNull') : 'any');
   const [checked, setChecked] = useState<Set<string>>(() => new Set(vals?.values ?? []));
   const [nullChecked, setNullChecked] = useState(!!vals?.nulls);
-  const tv = useTopValues(engine, from, column.name);
+  const tv = useTopValues(engine, from, column.name, others);
+  // Picked values the other filters now leave out stay picked and listed (without a count) so they can be unticked.
+  const unlisted = tv.data ? [...checked].filter((v) => !tv.data!.values.some((x) => x.value === v)) : [];
   const fmt = (n: number) => n.toLocaleString(i18n.language);
 
   useDismiss(box, onClose, '.tn-grid-filter-btn');
@@ -149,7 +157,7 @@ export function FilterPopover({ engine, from, column, current, left, top, onAppl
               <option value="contains">{t('grid.filter.contains')}</option>
               <option value="equals">{t('grid.filter.equals')}</option>
             </select>
-            <input className="input" value={textValue} autoFocus onChange={(e) => setTextValue(e.target.value)} onKeyDown={onEnter} placeholder={t('grid.filter.textPlaceholder')} data-testid="filter-text" />
+            <input className="input" value={textValue} autoFocus onChange={(e) => setTextValue(e.target.value)} onKeyDown={onEnter} placeholder={t('grid.filter.textShort')} title={t('grid.filter.textPlaceholder')} data-testid="filter-text" />
           </div>
         </div>
       )}
@@ -182,6 +190,12 @@ export function FilterPopover({ engine, from, column, current, left, top, onAppl
             ? t('grid.filter.topOf', { count: tv.data.values.length, total: fmt(tv.data.distinct) })
             : t('grid.filter.values')}
         </div>
+        {others.length > 0 && tv.data && (
+          <div className="tn-gf-narrowed" data-testid="filter-values-narrowed" title={t('grid.filter.narrowedHint')}>
+            <span className="codicon codicon-filter" aria-hidden />
+            <span>{t('grid.filter.narrowed', { count: tv.data.rows, rows: fmt(tv.data.rows), filters: others.length })}</span>
+          </div>
+        )}
         {tv.error && <div className="tn-gf-error">{tv.error}</div>}
         {!tv.data && !tv.error && <div className="tn-gf-muted">{t('grid.profile.pending')}</div>}
         {tv.data && (
@@ -195,6 +209,15 @@ export function FilterPopover({ engine, from, column, current, left, top, onAppl
                     <span className="tn-gf-bar" style={{ width: `${Math.round((v.n / maxCount) * 100)}%` }} />
                     <span>{fmt(v.n)}</span>
                   </span>
+                </label>
+              </li>
+            ))}
+            {unlisted.map((v) => (
+              <li key={`unlisted:${v}`} className="tn-gf-unlisted">
+                <label title={t('grid.filter.unlistedHint', { value: v })}>
+                  <input type="checkbox" checked onChange={() => toggle(v)} />
+                  <span className="tn-gf-value">{v === '' ? t('grid.filter.emptyText') : v}</span>
+                  <span className="tn-gf-count">–</span>
                 </label>
               </li>
             ))}

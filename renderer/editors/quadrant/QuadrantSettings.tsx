@@ -18,19 +18,24 @@ function RatingColumnsButton({ form, onChange }: { form: QuadrantForm; onChange(
   const { t } = useTranslation();
   const { engine } = useServices();
   const info = useTable(form.table);
-  const [note, setNote] = useState<string | null>(null);
+  // The count found, translated when drawn (the note follows a language switch).
+  const [found, setFound] = useState<number | null>(null);
   const pick = async () => {
     if (!info) return;
-    const found = (await ratingColumns(engine, form.table, info.columns).catch(() => [])).filter((c) => c !== form.outcome && c !== form.segment);
-    setNote(found.length ? t('quadrant.editor.ratingsFound', { count: found.length }) : t('quadrant.editor.ratingsNone'));
-    if (found.length) onChange({ drivers: withDriverColumns(form.drivers, found) });
+    const columns = (await ratingColumns(engine, form.table, info.columns).catch(() => [])).filter((c) => c !== form.outcome && c !== form.segment);
+    setFound(columns.length);
+    if (columns.length) onChange({ drivers: withDriverColumns(form.drivers, columns) });
   };
   return (
     <div className="tn-qd-ratings">
       <button type="button" className="button secondary small" onClick={() => void pick()} disabled={!info} data-testid="qd-select-ratings">
         {t('quadrant.editor.selectRatings')}
       </button>
-      {note && <span className="tn-qd-ratings-note" role="status">{note}</span>}
+      {found !== null && (
+        <span className="tn-qd-ratings-note" role="status">
+          {found ? t('quadrant.editor.ratingsFound', { count: found }) : t('quadrant.editor.ratingsNone')}
+        </span>
+      )}
     </div>
   );
 }

@@ -8,9 +8,9 @@ import type { ChartTheme } from '../../../shared/charts/theme';
 import { reasonsFinding, reasonsTakeaway } from '../../../shared/deck/findings';
 import type { EditorProps } from '../../workbench/editorRegistry';
 import { useServices } from '../../workbench/services';
-import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, Select, SqlFragmentField, TableCard, TablePicker, ValuePicker, useAnalysisRun, useRunOnOpen, useFormatters , RunActions, FormProblems } from '../analysis';
+import { AnalysisLayout, ChartCard, ColumnPicker, FormSection, HeadlineBanner, RunStatus, Select, SqlFragmentField, TableCard, TablePicker, ValuePicker, useAnalysisRun, useRunOnOpen, useFormatters, useTable, useTables, RunActions, FormProblems } from '../analysis';
 import { useEventGuess } from '../survival/useEventGuess';
-import { emptyReasonsForm, reasonsProblems, reasonsSpecOf, restoreReasonsForm, retagResult, type ReasonsForm } from './reasonsForm';
+import { guessReasonsForm, reasonsProblems, reasonsSpecOf, restoreReasonsForm, retagResult, type ReasonsForm } from './reasonsForm';
 import { TagTable } from './TagTable';
 import '../survival/survival.css';
 
@@ -22,7 +22,10 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
   const tr = t as unknown as Translate;
   const { engine } = useServices();
   const f = useFormatters();
-  const [form, setForm] = useState<ReasonsForm>(() => restoreReasonsForm(tab.data.form, String(tab.data.table ?? '')) ?? emptyReasonsForm(String(tab.data.table ?? '')));
+  const initialTable = String(tab.data.table ?? '');
+  const info = useTable(initialTable);
+  const tables = useTables();
+  const [form, setForm] = useState<ReasonsForm>(() => restoreReasonsForm(tab.data.form, initialTable) ?? guessReasonsForm(initialTable, info?.columns ?? []));
   const [tried, setTried] = useState(false);
   const [shown, setShown] = useState(OVERALL);
   const { state, run, cancel } = useAnalysisRun<ReasonsResult>({ id: tab.id, problemFile: t('survival.reasons.title') });
@@ -56,7 +59,7 @@ export function ReasonsEditor({ tab, theme, setData }: EditorProps) {
 
   const formView = (
     <FormSection title={t('survival.reasonsForm.data')}>
-      <TablePicker label={t('survival.form.table')} value={form.table} onChange={(table) => setForm({ ...emptyReasonsForm(table) })} testId="rs-table" />
+      <TablePicker label={t('survival.form.table')} value={form.table} onChange={(table) => setForm(guessReasonsForm(table, tables.find((x) => x.name === table)?.columns ?? []))} testId="rs-table" />
       <ColumnPicker label={t('survival.form.reason')} table={form.table} value={form.reason || null} accept={['string']} onChange={(v) => patch({ reason: v ?? '' })} testId="rs-reason" />
       <ColumnPicker label={t('survival.form.event')} table={form.table} value={form.event || null} onChange={(v) => patch({ event: v ?? '', eventValues: [] })} testId="rs-event" />
       {form.event && <ValuePicker label={t('survival.form.eventValues')} table={form.table} column={form.event} value={form.eventValues} onChange={(eventValues) => patch({ eventValues })} testId="rs-event-values" />}

@@ -1,5 +1,6 @@
 import { reasonTable, type ReasonTable, type ReasonsResult } from '../../../shared/analysis/reasons/compute';
 import type { ReasonsSpecInput } from '../../../shared/analysis/reasons/spec';
+import { guessSurvivalForm } from '../survival/survivalForm';
 
 /** The reasons side panel's state; `tags` (reason → controllable) is edited in the result's tag table. */
 export interface ReasonsForm {
@@ -16,6 +17,12 @@ export type Tag = 'yes' | 'no' | 'none';
 
 export function emptyReasonsForm(table = ''): ReasonsForm {
   return { table, reason: '', event: '', eventValues: [], group: '', where: '', tags: {} };
+}
+
+/** Opened on a table: the reason and churn columns guessed from their names, as the churn-time editor guesses them. */
+export function guessReasonsForm(table: string, columns: { name: string; type: string }[]): ReasonsForm {
+  const g = guessSurvivalForm(table, columns);
+  return { ...emptyReasonsForm(table), reason: g.reason, event: g.event };
 }
 
 export function restoreReasonsForm(saved: unknown, table: string): ReasonsForm | null {

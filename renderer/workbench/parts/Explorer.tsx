@@ -13,6 +13,7 @@ import { commandMenu, menuPosition, useContextMenu } from '../contextMenu';
 import { contextKeys } from '../commands';
 import { useExplorer } from './explorerState';
 import { renameTable } from '../actions/tableActions';
+import { formatBytes } from '../../../shared/import/limits';
 
 /** Data sources → tables (row counts) → columns (DuckDB types), like VS Code's file tree. */
 export function Explorer() {
@@ -106,13 +107,20 @@ function SourceNode({ src, open, onToggle, children }: { src: DataSource; open: 
   const { t } = useTranslation();
   const services = useServices();
   const label = src.labelKey ? t(src.label) : src.label;
-  const icon = src.icon === 'file' ? 'file' : src.icon === 'workspace' ? 'folder-library' : 'server-process';
+  const icon = src.icon === 'file' ? 'file' : src.icon === 'folder' ? 'file-submodule' : src.icon === 'workspace' ? 'folder-library' : 'server-process';
+  // A Parquet folder: how many files it reads in place, and their size.
+  const folder = src.file?.folder ? t('workbench.explorer.folderFiles', { count: src.file.folder.files, size: formatBytes(src.file.size) }) : null;
   return (
     <div role="treeitem" aria-expanded={open}>
       <div className="tree-row level-0" onClick={onToggle} title={label}>
         <span className={`codicon codicon-chevron-${open ? 'down' : 'right'} twistie`} aria-hidden />
         <span className={`codicon codicon-${icon} tree-icon`} aria-hidden />
         <span className="tree-label">{label}</span>
+        {folder && (
+          <span className="tree-description" data-testid="folder-files">
+            {folder}
+          </span>
+        )}
         {src.file && (
           <span className="tree-actions">
             <button

@@ -10,9 +10,10 @@ const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 
 /**
  * Check that every column the spec names exists with a usable type, before any SQL runs, so the user
- * gets "no column X" rather than a DuckDB binder error. Returns how the outcome is to be read.
+ * gets "no column X" rather than a DuckDB binder error. Returns how the outcome is to be read and the
+ * table's column types.
  */
-export async function checkColumns(engine: QueryEngine, spec: QuadrantSpec): Promise<OutcomeKind | null> {
+export async function checkColumns(engine: QueryEngine, spec: QuadrantSpec): Promise<{ outcomeKind: OutcomeKind | null; types: Map<string, string> }> {
   const rows = toRows<{ name: string; type: string }>(
     await engine.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${ql(spec.table)} AND ${OWN_CATALOG}`),
   );
@@ -33,7 +34,7 @@ export async function checkColumns(engine: QueryEngine, spec: QuadrantSpec): Pro
     if (d.importanceColumn) need(d.importanceColumn, true);
   }
   if (spec.segment) need(spec.segment, false);
-  if (!spec.outcome) return null;
+  if (!spec.outcome) return { outcomeKind: null, types };
   const t = need(spec.outcome.column, false);
   const kind: OutcomeKind = NUMERIC.test(t) ? 'numeric' : /^BOOL/i.test(t) ? 'boolean' : 'text';
   if (kind === 'text' && spec.outcome.positive === undefined) {
@@ -42,5 +43,5 @@ export async function checkColumns(engine: QueryEngine, spec: QuadrantSpec): Pro
       params: { column: spec.outcome.column },
     });
   }
-  return kind;
+  return { outcomeKind: kind, types };
 }

@@ -5,6 +5,7 @@ import { qi } from '../../engine/sqlQuote';
 import { TenureError } from '../../errors';
 import { checkColumns } from './columns';
 import { addBootstrap } from './bootstrap';
+import { histogramPlan, histogramSql, rangeSql, rangesFit, rangesFromStats, statsSql, summaryFromHistogram } from './histogram';
 import { driverLabel, parseQuadrantSpec, type QuadrantSpec, type QuadrantSpecInput } from './spec';
 import { regressionSql, spearmanSql, summarySql, baseSql, type SqlContext } from './sql';
 import { mean, meanCI95, median, standardizedBetas } from './stats';
@@ -25,7 +26,8 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   const spec = parseQuadrantSpec(input);
   // The user's filter: one expression over this table, checked by DuckDB's parser before any use.
   await guardFragments(engine, qi(spec.table), [{ field: 'where', sql: spec.where }], 'quadrant.where');
-  const ctx: SqlContext = { spec, outcomeKind: await checkColumns(engine, spec) };
+  const { outcomeKind, types } = await checkColumns(engine, spec);
+  const ctx: SqlContext = { spec, outcomeKind };
   const sql: string[] = [];
   const run = async (s: string, code = 'sql'): Promise<Row[]> => {
     sql.push(s);
@@ -37,8 +39,9 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   };
 
   await requireSegmentCount(engine, ctx);
-  const summary = await run(summarySql(ctx));
-  const imp = await importanceByGroup(ctx, run);
+  const fromHistogram = await histogramSummary(ctx, types, run);
+  const summary = fromHistogram ? [fromHistogram] : await run(summarySql(ctx));
+  const imp = fromHistogram ? histogramImportance(spec, fromHistogram) : await importanceByGroup(ctx, run);
 
   const groups = summary.map((r) => buildGroup(spec, r, imp.get(key(r.overall, r.sk))));
   const overall = groups.find((g) => g.segment === null)!;
@@ -55,6 +58,22 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   }
   result.ms = Date.now() - t0;
   return result;
+}
+
+/** The overall summary row from the integer-rating histogram (histogram.ts), or null where it does not apply. */
+async function histogramSummary(ctx: SqlContext, types: ReadonlyMap<string, string>, run: (s: string) => Promise<Row[]>): Promise<Row | null> {
+  const plan = histogramPlan(ctx, types);
+  if (!plan) return null;
+  // The table's statistics bound the ranges without a scan; a view has none, then min/max are read.
+  const ranges = rangesFromStats(ctx, plan, (await run(statsSql(ctx, plan)))[0]) ?? (await run(rangeSql(ctx, plan)))[0];
+  if (!rangesFit(ctx, plan, ranges)) return null;
+  return summaryFromHistogram(ctx, await run(histogramSql(ctx, plan))) as Row;
+}
+
+/** Spearman's rho and its pair counts came with the histogram's summary row (Pearson's are read from the row itself). */
+function histogramImportance(spec: QuadrantSpec, r: Row): Map<string, GroupImportance> {
+  const pick = (prefix: string) => spec.drivers.map((_, i) => num(r[`${prefix}${i}`]));
+  return new Map([[key(1, null), { imp: pick('imp'), n: pick('ni') }]]);
 }
 
 interface GroupImportance {

@@ -41,7 +41,7 @@ async function handle(req: EngineRequest, forced?: EngineStartOptions): Promise<
     })();
     const engine = await starting;
     const { version } = await import('@duckdb/node-api');
-    return { ok: true, value: { threads: engine.threads, memoryLimit: engine.memoryLimit, version: version() } };
+    return { ok: true, value: { threads: engine.threads, memoryLimit: engine.memoryLimit, version: version(), readDirs: engine.readDirs } };
   }
   // Requests sent right behind 'init' wait for it.
   const engine = starting ? await starting : null;

@@ -56,7 +56,7 @@ export function forkedNativeEngine(opts: ForkedEngineOptions = {}): RemoteEngine
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'tenure-engine-'));
   const engine = new RemoteEngine({
     connect: () => forkChannel(opts.onChild),
-    start: { dir, threads: opts.threads, memoryLimit: opts.memoryLimit },
+    start: { dir, threads: opts.threads, memoryLimit: opts.memoryLimit, readDirs: opts.readDirs },
     onRestart: opts.onRestart,
   });
   if (!opts.dir) {

@@ -6,7 +6,7 @@
  * names in SQL (read_csv('chunk.csv')) resolve there and confinement can allow only that folder
  * (plus the spill folder) and lock it (shared/engine/confine.ts).
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
@@ -26,6 +26,23 @@ export interface NativeEngineOptions {
   threads?: number;
   /** DuckDB size text ('4GB'); default 70% of RAM. */
   memoryLimit?: string;
+  /** Folders the user opened as data (Parquet folders), readable in place; never written (runGated). */
+  readDirs?: string[];
+}
+
+/** The folders that exist as given (absolute, resolved); anything else is left out, never widened. */
+function existingDirs(dirs: readonly string[] | undefined): string[] {
+  const out = new Set<string>();
+  for (const d of dirs ?? []) {
+    if (typeof d !== 'string' || !path.isAbsolute(d)) continue;
+    const abs = path.resolve(d);
+    try {
+      if (statSync(abs).isDirectory() && abs !== path.parse(abs).root) out.add(abs);
+    } catch {
+      // gone: not granted
+    }
+  }
+  return [...out];
 }
 
 /** 70% of physical memory, as DuckDB size text. */
@@ -41,6 +58,11 @@ function safeName(name: string): string {
   return name;
 }
 
+/** SQL with its string literals, quoted names and comments blanked (for a look at statement keywords). */
+function withoutLiterals(sql: string): string {
+  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+}
+
 export class NativeEngine implements QueryEngine {
   readonly name = 'duckdb native';
   readonly linksFiles = true;
@@ -52,12 +74,14 @@ export class NativeEngine implements QueryEngine {
   private types: typeof StatementType | null = null;
   readonly filesDir: string;
   readonly spillDir: string;
+  readonly readDirs: string[];
   threads = 0;
   memoryLimit = '';
 
   constructor(private readonly options: NativeEngineOptions) {
     this.filesDir = path.resolve(options.dir, 'files');
     this.spillDir = path.resolve(options.dir, 'spill');
+    this.readDirs = existingDirs(options.readDirs);
   }
 
   async init(): Promise<void> {
@@ -74,7 +98,7 @@ export class NativeEngine implements QueryEngine {
     if (this.options.threads) config.threads = String(Math.max(1, Math.floor(this.options.threads)));
     this.instance = await DuckDBInstance.create(':memory:', config);
     this.conn = await this.instance.connect();
-    for (const sql of [...ENGINE_SETUP_SQL, ...confinementSql([this.filesDir, this.spillDir])]) await this.conn.run(sql);
+    for (const sql of [...ENGINE_SETUP_SQL, ...confinementSql([this.filesDir, this.spillDir, ...this.readDirs])]) await this.conn.run(sql);
     const r = await this.conn.runAndReadAll("SELECT current_setting('threads')::INTEGER, current_setting('memory_limit')");
     const [row] = r.getRowsJS();
     this.threads = Number(row[0]);
@@ -154,6 +178,11 @@ export class NativeEngine implements QueryEngine {
    * app's unqualified table names must keep meaning its own tables).
    */
   private async runGated(conn: DuckDBConnection, sql: string): Promise<DuckDBResultReaderLike> {
+    // EXPORT DATABASE makes its folder while it is prepared, before its type can be seen: look first.
+    if (this.readDirs.length && /(^|;)\s*(export|copy)\b/i.test(withoutLiterals(sql))) {
+      const what = /(^|;)\s*export\b/i.test(withoutLiterals(sql)) ? 'EXPORT' : 'COPY';
+      throw new TenureError('engine.writeRefused', `${what} is not allowed in SQL while a folder is open: the engine only reads the folders you opened (export results with Export CSV/XLSX)`, { params: { what } });
+    }
     const extracted = await conn.extractStatements(sql);
     if (extracted.count === 0) return conn.runAndReadAll(sql);
     const T = this.types!;
@@ -166,6 +195,12 @@ export class NativeEngine implements QueryEngine {
       if (type === T.ATTACH || type === T.DETACH) {
         const what = type === T.ATTACH ? 'ATTACH' : 'DETACH';
         throw new TenureError('engine.attachRefused', `${what} is not allowed in SQL: open a database file with File → Open (it is attached read-only)`, { params: { what } });
+      }
+      // An opened folder is readable where it lies, and allowed_directories would let COPY … TO or
+      // EXPORT DATABASE write into it too: with a folder granted, no statement writes files.
+      if (this.readDirs.length && (type === T.COPY || type === T.EXPORT || type === T.COPY_DATABASE)) {
+        const what = type === T.EXPORT ? 'EXPORT' : 'COPY';
+        throw new TenureError('engine.writeRefused', `${what} is not allowed in SQL while a folder is open: the engine only reads the folders you opened (export results with Export CSV/XLSX)`, { params: { what } });
       }
       last = await prepared.runAndReadAll();
       if (type === T.SET) await this.keepDefaultDatabase(conn);

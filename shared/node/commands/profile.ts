@@ -9,7 +9,7 @@ import { openFileFromCli, parseTypeOptions } from '../openFile';
  */
 export const profileCommand: CliCommand = {
   name: 'profile',
-  usage: 'profile FILE [--sheet NAME | --table NAME] [--encoding E] [--delimiter D] [--header-row N] [--type COL=TYPE]… --json',
+  usage: "profile FILE|FOLDER|'GLOB' [--sheet NAME | --table NAME] [--encoding E] [--delimiter D] [--header-row N] [--type COL=TYPE]… --json",
   options: { ...FILE_OPTIONS, type: { type: 'string', multiple: true } },
   async run(ctx) {
     const { engine, imported } = await openFileFromCli(ctx, parseTypeOptions(ctx.values.type as string[] | undefined));
@@ -24,6 +24,7 @@ export const profileCommand: CliCommand = {
       headerRow: imported.headerRow,
       sheet: imported.sheet,
       ...(imported.format === 'duckdb' ? { table: imported.dbTable, tables: imported.tables } : {}),
+      ...(imported.folder ? { folder: imported.folder } : {}),
       rows: imported.rows,
       columns: imported.columns.map((c) => ({ name: c.name, type: c.type, nulls: c.nulls, invalid: c.invalid ?? 0 })),
       warnings: imported.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line, column: w.column })),

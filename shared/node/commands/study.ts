@@ -95,12 +95,19 @@ export async function runStudyCommand(ctx: CliContext) {
   const language = (lang as Language | undefined) ?? study.deck?.language ?? 'en';
   const t = createI18n(language).t;
 
-  const engine = await startCliEngine(ctx);
+  const chosenPath = (s: StudySource) => {
+    const relinked = relinks.get(s.id);
+    return relinked ? path.resolve(relinked) : path.resolve(dir, s.path ?? s.fileName);
+  };
+  // Parquet folders are read in place: the engine starts with them allowed (no restart later).
+  const readDirs = study.sources.filter((s) => s.kind === 'parquetFolder').map(chosenPath);
+  const engine = await startCliEngine(ctx, { readDirs });
   try {
     const run = await runStudy(engine, study, (s) => {
-      const relinked = relinks.get(s.id);
-      const chosen = relinked ? path.resolve(relinked) : path.resolve(dir, s.path ?? s.fileName);
-      return { file: relinked ?? s.path ?? s.fileName, src: () => nodeFileSource(chosen) };
+      const chosen = chosenPath(s);
+      // A folder is named by its absolute path (the engine allows exactly that folder).
+      if (s.kind === 'parquetFolder') return { file: chosen, src: () => nodeFileSource(chosen) };
+      return { file: relinks.get(s.id) ?? s.path ?? s.fileName, src: () => nodeFileSource(chosen) };
     });
     const analyses = run.analyses.map((a) => ({
       id: a.analysis.id,
@@ -115,8 +122,10 @@ export async function runStudyCommand(ctx: CliContext) {
         name: s.source.name,
         file: s.file,
         table: s.source.table,
-        ...(s.error ? { error: s.error.toJSON() } : { rows: s.rows, fingerprint: s.fingerprint, changed: s.changed }),
+        ...(s.error ? { error: s.error.toJSON() } : { rows: s.rows, fingerprint: s.fingerprint, changed: s.changed, ...(s.folder ? { files: s.folder.files, size: s.folder.size } : {}) }),
       })),
+      // The SQL editor's statements the study keeps, run again after the sources (CREATE TABLE vip AS …).
+      sql: { replayed: run.sql.replayed, failed: run.sql.failed.map((f) => ({ sql: f.sql, error: f.error.toJSON() })) },
       derived: run.derived.map((d) => ({ table: d.table, ...(d.error ? { error: d.error.toJSON() } : {}) })),
       analyses,
       // Every analysis' warnings in one list too (each result also carries its own).
