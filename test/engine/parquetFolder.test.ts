@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +108,35 @@ describe('native engine: a Parquet folder read in place', () => {
     expect(await folderFingerprint(await listFolder(engine, f))).not.toBe(before);
   });
 });
+
+it('a rebuild that meets a folder gone since needs no restart within the restart (no deadlock)', async () => {
+  const a = path.join(dir, 'gone_later');
+  const b = path.join(dir, 'another');
+  for (const d of [a, b]) {
+    mkdirSync(d);
+    cpSync(path.join(data.folder, 'plan=one'), path.join(d, 'plan=one'), { recursive: true });
+  }
+  const errors: string[] = [];
+  let opened = false;
+  const engine: RemoteEngine = forkedNativeEngine({
+    threads: 1,
+    // As the workbench's rebuildSources: the folders opened so far are made again.
+    onRestart: async () => {
+      if (opened) await importParquetFolder(engine, splitFolderInput(a), { tableName: 'a', replace: true }).catch((e: { code: string }) => void errors.push(e.code));
+    },
+  });
+  try {
+    await engine.init();
+    await importParquetFolder(engine, splitFolderInput(a), { tableName: 'a' });
+    opened = true;
+    rmSync(a, { recursive: true });
+    await importParquetFolder(engine, splitFolderInput(b), { tableName: 'b' });
+    expect(errors).toEqual(['engine.folderNotAllowed']);
+    expect(engine.readDirs).toEqual([b]);
+  } finally {
+    await engine.close();
+  }
+}, 120_000);
 
 it('duckdb-wasm says a folder needs the native engine, and reads nothing', async () => {
   const engine = new WasmNodeEngine();
