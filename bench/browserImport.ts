@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser [-- --gib 1] [--what chart,import]`: first, a 1M-row CSV opened to its first
+ * `npm run bench:browser [-- --gib 1] [--what chart,import] [--timeline]`: first, a 1M-row CSV opened to its first
  * Pareto chart (browserFirstChart.ts; target ≤ 3 s); then a real ~1 GiB CSV imported through the import dialog of the
  * production web build in Debian's Chromium (duckdb-wasm in its Web Worker), as a user would.
  * Reports total time, MiB/s and rows/s from the progress bar, the final row count in the Explorer,
@@ -7,6 +7,7 @@
  * Needs dist/ (`npm run build:web`) and /usr/bin/chromium; the file is made from the 10M-row bench CSV.
  */
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, openWorkbench } from '../test/e2e/harness';
@@ -15,7 +16,7 @@ import { ensureData } from './generate';
 import { firstChart } from './browserFirstChart';
 import { DATA_DIR, RESULTS_DIR, ROOT, csvPath } from './paths';
 
-const { values } = parseArgs({ options: { gib: { type: 'string', default: '1' }, what: { type: 'string', default: 'chart,import' } } });
+const { values } = parseArgs({ options: { gib: { type: 'string', default: '1' }, what: { type: 'string', default: 'chart,import' }, timeline: { type: 'boolean', default: false } } });
 const what = values.what!.split(',');
 const targetBytes = Number(values.gib) * 1024 ** 3;
 
@@ -48,13 +49,14 @@ if (what.includes('chart')) {
   ensureData(['1m'], console.log);
   const server = await serveStatic(dist);
   try {
-    const r = { date: new Date().toISOString(), ...(await firstChart(server.url, csvPath('1m'))) };
+    const r = { date: new Date().toISOString(), load: os.loadavg().map((x) => Number(x.toFixed(2))), ...(await firstChart(server.url, csvPath('1m'), { timeline: values.timeline })) };
     writeFileSync(path.join(RESULTS_DIR, 'browser-first-chart.json'), JSON.stringify(r, null, 2));
     console.log(
       `| file | rows | choose → dialog ready (s) | Import → loaded (s) | Run → chart drawn (s) | total (s, target ≤ 3) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n` +
         `| ${r.file} | ${r.rows.toLocaleString('en-US')} | ${r.dialogSeconds.toFixed(2)} | ${r.importSeconds.toFixed(2)} | ${r.paretoSeconds.toFixed(2)} | ${r.totalSeconds.toFixed(2)} |`,
     );
     if (r.errors.length) console.log('page errors:', r.errors);
+    if (r.timeline) console.log(r.timeline.map((e) => `${String(e.at).padStart(7)} ms ${String(e.ms).padStart(6)} ms  ${e.what}`).join('\n'));
   } finally {
     await server.close();
   }

@@ -8,9 +8,9 @@ import type { FieldShape } from './fieldShapes';
 import { bigIntegerHint, detectStagedTypes, guessed, madeTypes, type GuessCheck, type StagedColumn } from './stagedColumns';
 import { flagFromRow, flagStats } from './typeInference';
 import type { ImportPlan } from './importTypes';
+import { SAMPLE_BYTES, recallSample, sampleKey } from './sampleMemo';
 
-/** Bytes read for the type sample (about the 2,000 rows inference looks at, for most files). */
-export const SAMPLE_BYTES = 1024 * 1024;
+export { SAMPLE_BYTES } from './sampleMemo';
 
 export interface DirectResult {
   cols: StagedColumn[];
@@ -36,11 +36,14 @@ function hiddenNames(cols: StagedColumn[]): (i: number) => string {
 export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spec: Omit<CsvLoadSpec, 'staging' | 'insert'>, target: string, id: string): Promise<DirectResult> {
   const sample = `__tenure_sample_${id}`;
   const cols: StagedColumn[] = plan.columns.map((col, i) => ({ col, staged: stagingColumn(i), kind: 'text', preCoerced: 0 }));
-  try {
-    const s = await loadCsvToStaging(engine, { ...spec, staging: sample, endByte: Math.min(spec.endByte ?? Infinity, SAMPLE_BYTES), signal: spec.signal, onProgress: undefined });
-    if (s.rows > 0) await detectStagedTypes(engine, sample, cols, plan);
-  } finally {
-    await engine.query(`DROP TABLE IF EXISTS ${qi(sample)}`).catch(() => undefined);
+  // The import dialog's preview may have detected this very sample already (sampleMemo.ts).
+  if (spec.endByte !== undefined || !recallSample(spec.src, sampleKey(spec.src, plan), cols)) {
+    try {
+      const s = await loadCsvToStaging(engine, { ...spec, staging: sample, endByte: Math.min(spec.endByte ?? Infinity, SAMPLE_BYTES), signal: spec.signal, onProgress: undefined });
+      if (s.rows > 0) await detectStagedTypes(engine, sample, cols, plan);
+    } finally {
+      await engine.query(`DROP TABLE IF EXISTS ${qi(sample)}`).catch(() => undefined);
+    }
   }
   const typed = cols.map((s, i) => (s.col.type === 'VARCHAR' ? -1 : i)).filter((i) => i >= 0);
   const hidden = hiddenNames(cols);

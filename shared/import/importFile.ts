@@ -10,6 +10,7 @@ import { bomLengthFor, normalizeEncoding } from './encoding';
 import { sniffCsv } from './csvPlan';
 import { GuessContradiction, loadCsvToStaging, stagingColumn, type CsvLoadResult, type CsvLoadSpec } from './csvLoad';
 import { importCsvDirect } from './csvDirect';
+import { SAMPLE_BYTES, rememberSample, sampleKey } from './sampleMemo';
 import { inThreadExcelReader } from './excelReader';
 import { uniqueHeaderNames } from './headerNames';
 import { LIMITS, assertSize } from './limits';
@@ -79,14 +80,17 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
   let rows: number;
   let raggedLines: number[] = [];
 
+  let sample: string | null = null;
   if (format === 'csv') {
     const sniffed = await csvPlanFor(src, opts);
     plan = sniffed.plan;
+    // The preview stages the direct import's type sample, so the import can reuse what it finds (sampleMemo.ts).
+    if (preview && sniffed.window <= SAMPLE_BYTES) sample = sampleKey(src, plan);
     try {
       const load = await loadCsvToStaging(engine, {
         ...csvSpec(src, plan, sniffed.bomLength, opts),
         staging,
-        endByte: preview ? Math.max(sniffed.window, LIMITS.sniffBytes) : undefined,
+        endByte: preview ? Math.max(sniffed.window, SAMPLE_BYTES) : undefined,
       });
       rows = load.rows;
       raggedLines = load.raggedLines;
@@ -134,6 +138,7 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
       throw new TenureError('import.noRows', `${file}: there is a header (line ${plan.headerRow}) but no data rows`, { file, line: plan.headerRow, params: { line: plan.headerRow } });
     }
     await detectStagedTypes(engine, staging, cols, plan);
+    if (sample !== null && rows > 0) rememberSample(src, sample, cols);
   } catch (err) {
     await dropQuietly(engine, staging);
     throw err;

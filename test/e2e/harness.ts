@@ -70,9 +70,9 @@ export async function launch(
   };
 }
 
-/** Open the web build and wait until DuckDB is ready. */
-export async function openWorkbench(page: Page, baseURL: string): Promise<void> {
-  await page.goto(new URL('index.html', baseURL).toString());
+/** Open the web build (with an optional query string) and wait until DuckDB is ready. */
+export async function openWorkbench(page: Page, baseURL: string, query?: string): Promise<void> {
+  await page.goto(new URL(`index.html${query ? `?${query}` : ''}`, baseURL).toString());
   await page.locator('[data-testid="engine-state"][data-state="ready"]').waitFor({ timeout: 60_000 });
 }
 

@@ -9,7 +9,7 @@ import type { DataSource } from '../../store/types';
 import type { WorkbenchServices } from '../services';
 import { reportError } from './reportError';
 import { runImportDialog } from '../../editors/import/importController';
-import { describeFile } from '../../study/sourceFiles';
+import { describeFile, fingerprintOf } from '../../study/sourceFiles';
 import { STUDY_FILE, openStudyFile } from '../../study/openStudy';
 import { rememberImport } from '../../engine/rebuildSources';
 
@@ -65,9 +65,11 @@ export async function importSource(
   if (dataFileFormat(src.name)) return importDataSource(services, src, source, opts);
   if (opts.dialog !== false) {
     try {
+      // Read while the dialog is shown: the fingerprint is not on the way to the loaded table.
+      const fingerprint = fingerprintOf(src);
       const result = await runImportDialog(services, src);
       if (!result) return null;
-      const file = await describeFile(src, { path: opts.path, mtime: opts.mtime, options: result.choices?.options, columns: result.choices?.columns });
+      const file = await describeFile(src, { path: opts.path, mtime: opts.mtime, options: result.choices?.options, columns: result.choices?.columns, fingerprint });
       store.addTable({ ...source, file }, { name: result.table, rows: result.rows, columns: result.columns });
       if (opts.open !== false) openTable(result.table);
       return result.table;
