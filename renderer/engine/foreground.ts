@@ -1,12 +1,17 @@
 import type { QueryEngine } from '../../shared/engine/QueryEngine';
 
 /**
- * The engine runs one statement at a time, so work nobody waits for (column profiles) would take
- * turns with work somebody does (an import, an analysis run) and slow it down. While any of the
- * latter holds the foreground, background statements wait; they run once it is released.
+ * The engine runs one statement at a time, so work nobody waits for (column profiles, the warm-up)
+ * would take turns with work somebody does (an import, an analysis run) and slow it down. While any
+ * of the latter holds the foreground, and for a short while after (the user's next step, e.g. an
+ * analysis right after an import, usually follows at once), background statements wait.
  */
 let holders = 0;
+let releasedAt = -Infinity;
 let waiting: (() => void)[] = [];
+
+/** How long background work keeps waiting after the foreground was released. */
+export const BACKGROUND_GRACE_MS = 1000;
 
 /** Hold the foreground for the duration of `work`. */
 export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
@@ -15,6 +20,7 @@ export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     if (--holders === 0) {
+      releasedAt = performance.now();
       const wake = waiting;
       waiting = [];
       for (const w of wake) w();
@@ -22,9 +28,17 @@ export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Resolves when nothing holds the foreground (at once when nothing does). */
-export function foregroundIdle(): Promise<void> {
-  return holders === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve));
+/** Resolves once nothing has held the foreground for BACKGROUND_GRACE_MS (at once when nothing has lately). */
+export async function foregroundIdle(): Promise<void> {
+  for (;;) {
+    if (holders > 0) {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      continue;
+    }
+    const left = releasedAt + BACKGROUND_GRACE_MS - performance.now();
+    if (left <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, left));
+  }
 }
 
 /** The engine as background work sees it: every statement waits for the foreground to be idle. */
