@@ -7,6 +7,7 @@ import type { QueryEngine } from '../../shared/engine/QueryEngine';
  * analysis right after an import, usually follows at once), background statements wait.
  */
 let holders = 0;
+let holds = 0;
 let releasedAt = -Infinity;
 let waiting: (() => void)[] = [];
 
@@ -16,6 +17,7 @@ export const BACKGROUND_GRACE_MS = 1000;
 /** Hold the foreground for the duration of `work`. */
 export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
   holders++;
+  holds++;
   try {
     return await work();
   } finally {
@@ -27,6 +29,9 @@ export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
     }
   }
 }
+
+/** How many times the foreground has been taken so far (background work can tell it was overtaken). */
+export const foregroundHolds = (): number => holds;
 
 /** Resolves once nothing has held the foreground for BACKGROUND_GRACE_MS (at once when nothing has lately). */
 export async function foregroundIdle(): Promise<void> {

@@ -3,7 +3,7 @@ import { qi } from '../../shared/engine/sqlQuote';
 import type { FileSource } from '../../shared/import/FileSource';
 import { importFile } from '../../shared/import/importFile';
 import { computePareto } from '../../shared/analysis/pareto/compute';
-import { backgroundEngine } from './foreground';
+import { foregroundHolds, foregroundIdle } from './foreground';
 
 /** The warm-up's table (a name no file gets: tableNameFor never starts one with "__"). */
 export const WARM_UP_TABLE = '__tenure_warm_up';
@@ -23,10 +23,18 @@ function sampleCsv(rows = 400): Uint8Array {
  * Pareto each pay hundreds of milliseconds of compilation in the browser. Right after the engine
  * starts (while the user is still choosing a file), a few hundred rows go through the real import
  * and a Pareto once, so the user's first file and first chart run on compiled code. Background work:
- * an import or analysis the user starts meanwhile goes first (foreground.ts). Failures are ignored.
+ * an import or analysis the user starts meanwhile goes first and ends it (foreground.ts). Failures are ignored.
  */
 export async function warmUp(engine: QueryEngine): Promise<void> {
-  const bg = backgroundEngine(engine);
+  // Background work that stops for good once the user's own import or analysis has started: from
+  // then on their statements compile what they need, and the warm-up's table must not linger.
+  const holds = foregroundHolds();
+  const bg = Object.create(engine) as QueryEngine;
+  bg.query = async (sql) => {
+    await foregroundIdle();
+    if (foregroundHolds() !== holds) throw new Error('warm-up overtaken');
+    return engine.query(sql);
+  };
   const bytes = sampleCsv();
   const src: FileSource = { name: 'warm-up.csv', size: bytes.length, handle: null, read: async (start, end) => bytes.slice(start, end) };
   try {
@@ -35,6 +43,7 @@ export async function warmUp(engine: QueryEngine): Promise<void> {
   } catch {
     // Only a head start: the real work reports its own errors.
   } finally {
-    await bg.query(`DROP TABLE IF EXISTS ${qi(WARM_UP_TABLE)}`).catch(() => undefined);
+    await foregroundIdle();
+    await engine.query(`DROP TABLE IF EXISTS ${qi(WARM_UP_TABLE)}`).catch(() => undefined);
   }
 }

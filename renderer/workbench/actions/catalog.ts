@@ -14,9 +14,10 @@ import type { TableInfo } from '../../store/types';
 export async function refreshCatalog(engine: QueryEngine): Promise<void> {
   const cols = toRows<{ table_name: string; column_name: string; data_type: string }>(
     await engine.query(
-      // The workbench's own temporary tables (grid sort orders, import staging) are not the user's.
-      // Tables of an opened database file are listed through their views, not twice.
-      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND ${OWN_CATALOG} AND NOT (table_catalog = 'temp' AND (table_name LIKE 'tenure\\_grid\\_%' ESCAPE '\\' OR table_name LIKE '\\_\\_tenure\\_%' ESCAPE '\\')) ORDER BY table_name, ordinal_position`,
+      // The workbench's own tables (grid sort orders, import staging, an import's table before its
+      // rename, the engine's warm-up) are not the user's. Tables of an opened database file are listed
+      // through their views, not twice.
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND ${OWN_CATALOG} AND NOT (table_name LIKE '\\_\\_tenure\\_%' ESCAPE '\\' OR (table_catalog = 'temp' AND table_name LIKE 'tenure\\_grid\\_%' ESCAPE '\\')) ORDER BY table_name, ordinal_position`,
     ),
   );
   const byTable = new Map<string, ColumnInfo[]>();
