@@ -90,4 +90,14 @@ describe('Pareto on a sorted per-customer table equals the window formulation', 
     expect(row.p).toBe(true);
     await expect(engine.query('SET preserve_insertion_order = false')).rejects.toMatchObject({ code: 'engine.settingLocked' });
   });
+
+  it('each row is a customer: a table numbers its rows; a view (read in place) is refused by name', async () => {
+    const r = await computePareto(engine, { table: 'tx', customer: null, value: { kind: 'column', column: 'amount' } });
+    expect(r.n).toBe(60000 - 60); // rows without a value (every 1009th) are left out
+    await engine.query('CREATE OR REPLACE VIEW tx_view AS SELECT * FROM tx');
+    await expect(computePareto(engine, { table: 'tx_view', customer: null, value: { kind: 'column', column: 'amount' } })).rejects.toMatchObject({
+      code: 'pareto.rowIdNeedsTable',
+      params: { table: 'tx_view' },
+    });
+  });
 });

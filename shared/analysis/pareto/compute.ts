@@ -67,6 +67,19 @@ async function describeOrExplain(engine: QueryEngine, spec: ParetoSpec) {
 }
 
 /**
+ * "Each row is a customer" numbers rows by DuckDB's rowid, which only stored tables have: a view (a
+ * Parquet folder read in place, a table of an opened .duckdb file) gets a clear error, not a binder error.
+ */
+async function requireRowIds(engine: QueryEngine, table: string): Promise<void> {
+  const ok = await engine.query(`SELECT rowid FROM ${qi(table)} LIMIT 0`).then(() => true, () => false);
+  if (!ok) {
+    throw new TenureError('pareto.rowIdNeedsTable', `${table} is a view (read in place), so its rows have no fixed numbers: choose a customer id column, or save it as a table first (CREATE TABLE … AS SELECT * FROM …)`, {
+      params: { table },
+    });
+  }
+}
+
+/**
  * Run the Pareto analysis. Exact values (integers, decimals, floats with a bounded number of decimal
  * places) take the sorted-table path (sorted.ts); the float fallback ranks customers in one window
  * query materialised in a temporary table. Either way only small results reach JS (≤ bins rows for
@@ -86,6 +99,7 @@ export async function computePareto(engine: QueryEngine, input: ParetoSpecInput)
     }
     throw new TenureError('pareto.filter', `The filter ${spec.where} cannot be applied: ${reason}`, { params: { where: spec.where, reason } });
   }
+  if (spec.customer === null) await requireRowIds(engine, spec.table);
   const typed = await valueType(engine, spec);
   // Fast and exact: a sampled scale proved in one scan, customers summed and sorted once (sorted.ts).
   const quick = await quickMode(engine, spec, typed);
