@@ -7,7 +7,6 @@
  * step's plain SQL. `roundtrip` times `SELECT 1` through the engine process and in-process: the
  * fixed cost every query pays. Medians of --runs. Run it under `flock /work/scratch/heavy.lock`.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,8 +18,11 @@ import { computeQuadrant } from '../shared/analysis/quadrant/compute';
 import type { QueryEngine } from '../shared/engine/QueryEngine';
 import { forkedNativeEngine } from '../shared/engine/node/forkEngine';
 import { ql } from '../shared/engine/sqlQuote';
+import { importFile } from '../shared/import/importFile';
+import { nodeFileSource } from '../shared/node/nodeFileSource';
 import { ensureData } from './generate';
 import { csvPath } from './paths';
+import { processCpuNs } from './procCpu';
 
 const { values } = parseArgs({
   options: {
@@ -32,23 +34,6 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const steps = values.steps!.split(',');
-
-/** CPU nanoseconds of every thread of a process (schedstat's first field), 0 when unreadable. */
-function processCpuNs(pid: number): number {
-  let ns = 0;
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      try {
-        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      } catch {
-        // a thread that ended between the listing and the read
-      }
-    }
-  } catch {
-    return 0;
-  }
-  return ns;
-}
 
 interface QueryTiming {
   sql: string;
@@ -142,7 +127,20 @@ try {
       `SELECT 1, 200 times: engine process ${f1(median(log.map((l) => l.wallMs)) * 1000)} µs wall (engine CPU ${f1(median(log.map((l) => l.engineCpuMs)) * 1000)} µs, client CPU ${f1(median(log.map((l) => l.clientCpuMs)) * 1000)} µs); in-process ${f1(median(local) * 1000)} µs`,
     );
   }
-  for (const key of steps.filter((s) => s !== 'roundtrip')) {
+  if (steps.includes('import')) {
+    // The app's whole import (every guard) query by query, against DuckDB's own read_csv in-process.
+    const log: QueryTiming[] = [];
+    const c0 = processCpuNs(pid!);
+    const t0 = performance.now();
+    await importFile(timed(remote, () => pid, log), nodeFileSource(file));
+    const wall = performance.now() - t0;
+    const cpu = (processCpuNs(pid!) - c0) / 1e6;
+    const raw = await inProcess(conn, `CREATE OR REPLACE TABLE raw_import AS SELECT * FROM read_csv(${ql(file)})`);
+    out.push('', `## import (${path.basename(file)})`, `app through the engine process: ${f1(wall)} ms wall, ${f1(cpu)} ms engine CPU; raw read_csv in-process: ${f1(raw.wallMs)} ms wall, ${f1(raw.cpuMs)} ms CPU`);
+    out.push('', '| # | query | wall ms | engine CPU ms | client CPU ms |', '| ---: | --- | ---: | ---: | ---: |');
+    log.forEach((l, q) => out.push(`| ${q + 1} | \`${short(l.sql)}\` | ${f1(l.wallMs)} | ${f1(l.engineCpuMs)} | ${f1(l.clientCpuMs)} |`));
+  }
+  for (const key of steps.filter((s) => s !== 'roundtrip' && s !== 'import')) {
     const def = stepDefs(file)[key];
     // The engine process is confined to its own folder: the CSV is registered there (linked) first.
     await remote.registerFileHandle(path.basename(file), file);

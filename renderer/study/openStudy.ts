@@ -122,8 +122,9 @@ export async function openStudy(services: WorkbenchServices, study: Study, file:
     const byId = new Map(linked.map((r) => [r.source.id, r]));
     const run = await runStudy(services.engine, study, (s) => {
       if (s.kind === 'parquetFolder') {
+        // Electron grants a folder by its path only if it was opened on this machine before; else it is missing.
         const f = folders.get(s.id);
-        return { file: f?.path ?? s.path ?? s.fileName, src: () => { throw new TenureError('study.missingSource', `The study's source ${s.name} (${s.fileName}) is not found`, { file: s.fileName, params: { name: s.name, file: s.fileName } }); } };
+        return { file: f ? f.path : services.host.reopenFolder ? '' : (s.path ?? s.fileName), src: () => { throw new TenureError('study.missingSource', `The study's source ${s.name} (${s.fileName}) is not found`, { file: s.fileName, params: { name: s.name, file: s.fileName } }); } };
       }
       const r = byId.get(s.id);
       return {

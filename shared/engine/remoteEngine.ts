@@ -140,7 +140,9 @@ export class RemoteEngine implements QueryEngine {
         old.onClose(() => resolve());
         setTimeout(resolve, 10_000);
       });
-      await this.send(old, { op: 'close' }).catch(() => undefined);
+      // A running query is interrupted first (DuckDB closes only between queries); the process then exits.
+      await this.send(old, { op: 'cancel' }).catch(() => undefined);
+      void this.send(old, { op: 'close' }).catch(() => undefined);
       await gone;
       old.close();
       if (this.channel === old) this.channel = null;

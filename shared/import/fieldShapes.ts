@@ -21,11 +21,12 @@ const NINE = 57;
 const COLON = 58;
 const SPACE = 32;
 
-/** b[i] is a digit (out-of-range reads are undefined: not a digit). */
-const digit = (b: Uint8Array, i: number): boolean => {
-  const c = b[i];
-  return c >= ZERO && c <= NINE;
-};
+/** 1 for the bytes '0'..'9'. */
+const DIGIT = new Uint8Array(256);
+for (let c = ZERO; c <= NINE; c++) DIGIT[c] = 1;
+
+/** b[i] is a digit (beyond the end: not a digit, without reading out of range). */
+const digit = (b: Uint8Array, i: number): boolean => i < b.length && DIGIT[b[i]] === 1;
 
 function ymd(b: Uint8Array, i: number): boolean {
   return (
@@ -58,6 +59,10 @@ export interface ShapesCut {
  */
 export function shapesCut(b: Uint8Array, shapes: FieldShape[], delimiter: number, quote: number, final: boolean): ShapesCut | null {
   const kinds = shapes.map((s) => KIND[s]);
+  // Bytes that end an unquoted text field or make it need the strict path: one table look-up per byte.
+  const stops = new Uint8Array(256);
+  for (const c of [delimiter, LF, CR]) stops[c] = 1;
+  if (quote >= 0) stops[quote] = 2;
   const last = kinds.length - 1;
   const end = b.length;
   let i = 0;
@@ -88,21 +93,18 @@ export function shapesCut(b: Uint8Array, shapes: FieldShape[], delimiter: number
           i++;
           if (i >= end && !final) return { consumed: recStart, records, lines: recLines };
         } else {
-          for (; i < end; i++) {
-            const c = b[i];
-            if (c === delimiter || c === LF || c === CR) break;
-            if (c === quote) return null;
-          }
+          while (i < end && stops[b[i]] === 0) i++;
+          if (i < end && stops[b[i]] === 2) return null;
         }
       } else if (k === 1 || k === 2) {
         if (b[i] === MINUS) i++;
         const first = i;
         if (b[i] === ZERO) i++;
-        else while (digit(b, i)) i++;
+        else while (i < end && DIGIT[b[i]] === 1) i++;
         if (i === first || (k === 1 && i - first > 18)) return stop(recStart, recLines, s);
         if (k === 2 && b[i] === DOT) {
           const f = ++i;
-          while (digit(b, i)) i++;
+          while (i < end && DIGIT[b[i]] === 1) i++;
           if (i === f) return stop(recStart, recLines, s);
         }
       } else if (k === 3) {

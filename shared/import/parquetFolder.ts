@@ -10,7 +10,7 @@ import type { QueryEngine } from '../engine/QueryEngine';
 import { toRows } from '../engine/arrowRows';
 import { qi, ql } from '../engine/sqlQuote';
 import { TenureError } from '../errors';
-import { describeTable, tableNames } from './tableInfo';
+import { describeTable, tableColumns, tableNames } from './tableInfo';
 import { tableNameFor } from './tableName';
 import type { ColumnInfo, ImportResult } from './importTypes';
 import { describedResult } from './dataFiles';
@@ -114,6 +114,50 @@ export async function listFolder(engine: QueryEngine, f: ParquetFolderInput): Pr
   });
 }
 
+/**
+ * Rows and NULLs per column from the files' own metadata (row-group sizes and null counts): the folder is
+ * not scanned, so a folder larger than memory opens in the time it takes to read its footers. A column a
+ * file lacks is NULL in all that file's rows (union_by_name); a hive column is never NULL. Null when the
+ * footers cannot say (a writer that kept no null counts, nested columns): then the rows are counted.
+ */
+export async function countsFromMetadata(engine: QueryEngine, f: ParquetFolderInput, table: string, files: readonly FolderFile[]): Promise<{ rows: number; columns: ColumnInfo[] } | null> {
+  const cols = await tableColumns(engine, table);
+  if (cols.some((c) => /^(STRUCT|MAP|UNION)|\[\]$|\[\d+\]$/i.test(c.data_type))) return null;
+  const meta = toRows<{ f: string; g: number; n: number; p: string; z: number | null }>(
+    await engine.query(`SELECT file_name AS f, row_group_id AS g, row_group_num_rows AS n, path_in_schema AS p, stats_null_count AS z FROM parquet_metadata(${ql(folderGlob(f))})`),
+  );
+  const fileRows = new Map<string, Map<number, number>>();
+  const nulls = new Map<string, Map<string, number | null>>(); // file → column (lower case) → NULLs
+  for (const m of meta) {
+    const groups = fileRows.get(m.f) ?? new Map<number, number>();
+    groups.set(Number(m.g), Number(m.n));
+    fileRows.set(m.f, groups);
+    const byCol = nulls.get(m.f) ?? new Map<string, number | null>();
+    const key = m.p.toLowerCase();
+    const prev = byCol.has(key) ? byCol.get(key)! : 0;
+    byCol.set(key, prev === null || m.z === null ? null : prev + Number(m.z));
+    nulls.set(m.f, byCol);
+  }
+  if (fileRows.size !== files.length) return null;
+  const rowsOf = (file: string) => [...fileRows.get(file)!.values()].reduce((t, n) => t + n, 0);
+  const rows = [...fileRows.keys()].reduce((t, file) => t + rowsOf(file), 0);
+  const hiveKeys = new Set(files.flatMap((x) => [...x.path.matchAll(/(?:^|\/)([^/=]+)=[^/]*(?=\/)/g)].map((m) => m[1].toLowerCase())));
+  const columns: ColumnInfo[] = [];
+  for (const c of cols) {
+    const key = c.column_name.toLowerCase();
+    let count = 0;
+    if (!hiveKeys.has(key) || [...nulls.values()].some((byCol) => byCol.has(key))) {
+      for (const [file, byCol] of nulls) {
+        if (!byCol.has(key)) count += rowsOf(file);
+        else if (byCol.get(key) === null) return null;
+        else count += byCol.get(key)!;
+      }
+    }
+    columns.push({ name: c.column_name, type: c.data_type, nulls: count });
+  }
+  return { rows, columns };
+}
+
 /** DuckDB's refusal of one file of the folder → a message naming that file. */
 function explainFileError(err: unknown, f: ParquetFolderInput): TenureError | null {
   const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
@@ -161,7 +205,7 @@ export async function importParquetFolder(engine: QueryEngine, f: ParquetFolderI
   } catch (err) {
     throw explainFileError(err, f) ?? err;
   }
-  const { rows, columns } = await describeTable(engine, table);
+  const { rows, columns } = (await countsFromMetadata(engine, f, table, files)) ?? (await describeTable(engine, table));
   return { table, folder: f.folder, pattern: f.pattern, files, size: files.reduce((t, x) => t + x.size, 0), fingerprint: await folderFingerprint(files), hive, rows, columns };
 }
 

@@ -15,11 +15,16 @@ export async function tableNames(engine: QueryEngine): Promise<string[]> {
   return toRows<{ name: string }>(await engine.query(sql)).map((r) => r.name);
 }
 
-/** Row count, column types and NULL counts of a table, in one scan. */
-export async function describeTable(engine: QueryEngine, table: string): Promise<{ rows: number; columns: ColumnInfo[] }> {
-  const cols = toRows<{ column_name: string; data_type: string }>(
+/** A table's columns and their DuckDB types, in order (no scan). */
+export async function tableColumns(engine: QueryEngine, table: string): Promise<{ column_name: string; data_type: string }[]> {
+  return toRows<{ column_name: string; data_type: string }>(
     await engine.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${ql(table)} AND ${OWN_CATALOG} ORDER BY ordinal_position`),
   );
+}
+
+/** Row count, column types and NULL counts of a table, in one scan. */
+export async function describeTable(engine: QueryEngine, table: string): Promise<{ rows: number; columns: ColumnInfo[] }> {
+  const cols = await tableColumns(engine, table);
   const counts = cols.map((c, i) => `count(*) - count(${qi(c.column_name)}) AS n${i}`);
   const r = toRows<Record<string, number>>(await engine.query(`SELECT count(*) AS n ${counts.length ? ', ' + counts.join(', ') : ''} FROM ${qi(table)}`))[0];
   return { rows: r.n, columns: cols.map((c, i) => ({ name: c.column_name, type: c.data_type, nulls: r[`n${i}`] })) };

@@ -50,6 +50,8 @@ function rowDecimals(r: ChangeRow): number | undefined {
 }
 
 export function figureLabel(r: ChangeRow, t: T): string {
+  // The subject of a zone count is the zone itself, named in the UI language.
+  if (r.figure === 'zoneCount') return t('workbench.changed.figure.zoneCount', { zone: t(`quadrant.zone.${r.subject}`) });
   const name = t(`workbench.changed.figure.${r.figure}`);
   if (r.subject === null) return name;
   return `${name} · ${r.subject === '' ? t('workbench.changed.missing') : r.subject}`;

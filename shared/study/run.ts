@@ -128,13 +128,16 @@ export async function runStudy(
   const unreadable = new Set<string>();
   for (const source of study.sources) {
     if (source.kind !== 'parquetFolder' || !engine.allowFolder) continue;
-    await engine.allowFolder(open(source).file).catch(() => unreadable.add(source.id));
+    // An empty path: the host could not grant the folder (Electron: gone, or never opened on this machine).
+    const folder = open(source).file;
+    if (!folder) unreadable.add(source.id);
+    else await engine.allowFolder(folder).catch(() => unreadable.add(source.id));
   }
   for (const source of study.sources) {
     const { file, src } = open(source);
     try {
       if (source.kind === 'parquetFolder') {
-        if (unreadable.has(source.id)) throw new TenureError('file.notFound', `${file}: no such folder`, { file });
+        if (unreadable.has(source.id)) throw new TenureError('file.notFound', `${file || source.path}: no such folder`, { file: file || (source.path ?? source.fileName) });
         const r = await importParquetFolder(engine, { folder: file, pattern: source.pattern ?? DEFAULT_PATTERN }, { tableName: source.table, replace: true });
         sources.push({ source, file, rows: r.rows, columns: r.columns, fingerprint: r.fingerprint, changed: source.fingerprint !== null && source.fingerprint !== r.fingerprint, folder: { files: r.files.length, size: r.size } });
         continue;
@@ -145,7 +148,8 @@ export async function runStudy(
       sources.push({ source, file, rows: imported.rows, columns: imported.columns, fingerprint: fp, changed: source.fingerprint !== null && source.fingerprint !== fp });
     } catch (err) {
       const e = asTenureError(err, 'import');
-      const error = e.code === 'file.notFound' ? new TenureError('study.missingSource', `The study's source ${source.name} (${file}) is not found; relink it (--relink ${source.name}=FILE)`, { file, params: { name: source.name, file } }) : e;
+      const shown = file || (source.path ?? source.fileName);
+      const error = e.code === 'file.notFound' ? new TenureError('study.missingSource', `The study's source ${source.name} (${shown}) is not found; relink it (--relink ${source.name}=FILE)`, { file: shown, params: { name: source.name, file: shown } }) : e;
       sources.push({ source, file, error });
     }
   }

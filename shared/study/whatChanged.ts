@@ -78,8 +78,14 @@ function survival(b: SurvivalResult, a: SurvivalResult): ChangeRow[] {
 }
 
 /** Drivers whose quadrant changed (overall), with the zone before and after. */
+/** Quadrant zones in the order a reader acts on them. */
+const ZONES = ['concentrate', 'keep', 'low', 'overkill'] as const;
+
 function quadrant(b: QuadrantResult, a: QuadrantResult): ChangeRow[] {
   const rows: ChangeRow[] = [num('rows', null, 'count', b.overall.rows, a.overall.rows)];
+  // How many drivers each zone holds, so a month where no driver moved still shows the picture.
+  const inZone = (r: QuadrantResult, z: string) => r.overall.drivers.filter((d) => d.zone === z).length;
+  for (const z of ZONES) rows.push(num('zoneCount', z, 'count', inZone(b, z), inZone(a, z)));
   for (const db of b.overall.drivers) {
     const da = a.overall.drivers.find((d) => d.column === db.column);
     const zb = db.zone ?? null;

@@ -84,5 +84,15 @@ for (const [scheme, locale] of [['light', 'en-US'], ['dark', 'zh-CN']] as const)
       expect(requests.filter((u) => !u.startsWith(inject('baseURL')) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
       expect(s.errors.filter((e) => !/Parquet/.test(e))).toEqual([]);
     });
+
+    it('File → Open Folder of Parquet Files… says a folder needs the desktop app, and opens nothing', async () => {
+      const { page } = s;
+      const tables = await page.locator('[data-table]').count();
+      await runCommand(page, 'file.openFolder', locale === 'zh-CN' ? 'Parquet 文件夹' : 'open folder');
+      const text = locale === 'zh-CN' ? '打开 Parquet 文件夹需要 Tenure 桌面版或命令行' : 'Opening a folder of Parquet files needs the Tenure desktop app or the CLI';
+      await expect.poll(() => page.locator('[data-testid="notification"]').allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringContaining(text));
+      expect(await page.locator('[data-table]').count()).toBe(tables);
+      await s.screenshot(`datafiles-03-folder-${scheme}`);
+    });
   });
 }

@@ -12,6 +12,7 @@ const AIRLINE = path.join(DATA, 'airline_satisfaction_test.csv');
 const NOTE = 'A class = a fifth of customers; check the B class next month.';
 const TAKEAWAY = 'Month-to-month A customers leave first: call them in month 1.';
 const EDITOR = '.editor-host:not([hidden])';
+const VIP_SQL = 'CREATE TABLE vip AS SELECT * FROM WA_Fn_UseC_Telco_Customer_Churn WHERE MonthlyCharges > 100';
 
 async function runCommand(page: Page, id: string, query: string): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
@@ -158,6 +159,18 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     await ed(page, 'km-card').waitFor({ timeout: 60_000 });
     await expect(riskAt0(page, 'A')).resolves.toBe('2702');
 
+    // A table made in the SQL editor: the study keeps the statement (never the rows) and makes it again on opening.
+    await page.keyboard.press('Control+N');
+    const sql = page.locator(`${EDITOR} .cm-content`);
+    await sql.waitFor();
+    await sql.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(VIP_SQL);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('[data-table="vip"] [data-testid="table-rows"]').textContent(), { timeout: 30_000 }).toBe('902');
+    await page.locator('.tab[data-kind="sql"]').click();
+    await page.keyboard.press('Control+w');
+
     // A note on the Pareto, kept with the study.
     await page.locator('.tab[data-kind="pareto"]').click();
     await ed(page, 'pareto-editor').locator('.tn-an-section-title', { hasText: 'Notes' }).click();
@@ -222,6 +235,7 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     expect(study.derived).toEqual([expect.objectContaining({ kind: 'paretoClasses', table: 'telco_classes' })]);
     expect(study.analyses.map((a: { kind: string }) => a.kind).sort()).toEqual(['hazard', 'pareto', 'quadrant', 'survival']);
     expect(study.analyses.find((a: { kind: string }) => a.kind === 'pareto').notes).toBe(NOTE);
+    expect(study.sql).toEqual([{ sql: VIP_SQL }]);
     // The deck: every row in its order, three ticked, the typed takeaway and title only (generated text is made anew).
     const ticked = study.deck.slides.filter((x: { include: boolean }) => x.include);
     expect(ticked.map((x: { chart: string }) => x.chart)).toEqual(['km', 'pareto', 'quadrant']);
@@ -245,6 +259,8 @@ describe.skipIf(browserMissing)('studies: save, reopen, relink, recover (web bui
     await ed(page, 'km-card').waitFor({ timeout: 60_000 });
     await expect(riskAt0(page, 'A')).resolves.toBe('2702');
     await expect(riskAt0(page, 'B')).resolves.toBe('1693');
+    // The table made in SQL is back: its statement ran again after the files were imported.
+    await expect.poll(() => page.locator('[data-table="vip"] [data-testid="table-rows"]').textContent(), { timeout: 30_000 }).toBe('902');
     await page.locator('.tab[data-kind="quadrant"]').click();
     const wifi = ed(page, 'quadrant-editor').locator('[data-testid="qd-priority"] tr[data-driver="Inflight wifi service"]');
     await wifi.waitFor({ timeout: 90_000 });

@@ -132,7 +132,7 @@ describe.skipIf(browserMissing)('a first hour with the workbench, in pictures (w
     await cx.waitFor();
     await pick(cx.locator('[data-testid="cx-tenure"]'), 'Tenure Months');
     await pick(cx.locator('[data-testid="cx-event"]'), 'Churn Label');
-    await cx.locator('[data-testid="cx-event-values"] label:has(.tn-an-check-name:text-is("Yes")) input').check({ timeout: 60_000 });
+    await expect.poll(() => cx.locator('[data-testid="cx-event-values"] label', { hasText: 'Yes' }).locator('input').isChecked(), { timeout: 20_000 }).toBe(true);
     const covs = cx.locator('[data-testid="cx-covariates"]');
     while ((await covs.locator('input:checked').count()) > 0) await covs.locator('input:checked').first().uncheck();
     for (const c of ['Contract', 'Internet Service', 'Monthly Charges', 'Senior Citizen']) await covs.locator(`label:has(.tn-an-check-name:text-is("${c}")) input`).check();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +9,9 @@ import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
 import type { RemoteEngine } from '../../shared/engine/remoteEngine';
 import { computePareto } from '../../shared/analysis/pareto/compute';
 import { importFile } from '../../shared/import/importFile';
-import { folderFingerprint, importParquetFolder, listFolder, splitFolderInput } from '../../shared/import/parquetFolder';
+import { countsFromMetadata, folderFingerprint, importParquetFolder, listFolder, splitFolderInput } from '../../shared/import/parquetFolder';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
+import { describeTable } from '../../shared/import/tableInfo';
 import { makeTelcoFolder } from '../helpers/parquetFolder';
 
 const refusal = (engine: { query(sql: string): Promise<unknown> }, sql: string) => engine.query(sql).then(() => null, (e: { code?: string; message: string }) => e);
@@ -54,6 +55,10 @@ describe('native engine: a Parquet folder read in place', () => {
     expect(names).toContain('note'); // only in the "Two year" file
     expect(names).toContain('plan'); // the hive partition folder
     expect(r.columns.find((c) => c.name === 'note')!.nulls).toBe(7043 - 1695);
+    // Counted from the files' footers, not a scan: the same as counting the rows (TotalCharges' 11 blanks too).
+    expect(r.columns.find((c) => c.name === 'TotalCharges')!.nulls).toBe(11);
+    expect(r.columns).toEqual((await describeTable(engine, r.table)).columns);
+    expect(await countsFromMetadata(engine, splitFolderInput(data.folder), r.table, r.files)).toEqual({ rows: 7043, columns: r.columns });
     // A view, not a copy: the rows stay in the files.
     expect(toRows<{ n: number }>(await engine.query(`SELECT count(*) AS n FROM duckdb_views() WHERE view_name = 'telco_parts'`))[0].n).toBe(1);
     // Same numbers as the same rows in one file (imported as a table).
@@ -108,6 +113,35 @@ describe('native engine: a Parquet folder read in place', () => {
     expect(await folderFingerprint(await listFolder(engine, f))).not.toBe(before);
   });
 });
+
+it('a rebuild that meets a folder gone since needs no restart within the restart (no deadlock)', async () => {
+  const a = path.join(dir, 'gone_later');
+  const b = path.join(dir, 'another');
+  for (const d of [a, b]) {
+    mkdirSync(d);
+    cpSync(path.join(data.folder, 'plan=one'), path.join(d, 'plan=one'), { recursive: true });
+  }
+  const errors: string[] = [];
+  let opened = false;
+  const engine: RemoteEngine = forkedNativeEngine({
+    threads: 1,
+    // As the workbench's rebuildSources: the folders opened so far are made again.
+    onRestart: async () => {
+      if (opened) await importParquetFolder(engine, splitFolderInput(a), { tableName: 'a', replace: true }).catch((e: { code: string }) => void errors.push(e.code));
+    },
+  });
+  try {
+    await engine.init();
+    await importParquetFolder(engine, splitFolderInput(a), { tableName: 'a' });
+    opened = true;
+    rmSync(a, { recursive: true });
+    await importParquetFolder(engine, splitFolderInput(b), { tableName: 'b' });
+    expect(errors).toEqual(['engine.folderNotAllowed']);
+    expect(engine.readDirs).toEqual([b]);
+  } finally {
+    await engine.close();
+  }
+}, 120_000);
 
 it('duckdb-wasm says a folder needs the native engine, and reads nothing', async () => {
   const engine = new WasmNodeEngine();

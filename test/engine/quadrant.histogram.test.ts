@@ -93,6 +93,18 @@ describe('quadrant: integer-rating histogram = summary SQL', () => {
     expectSame(text, await computeQuadrant(engine, spec));
   });
 
+  it('the outcome value: counted by the histogram when present, still warned about when no row holds it', async () => {
+    const spec = { ...CASES[0][1], table: 'ints' };
+    expect((await computeQuadrant(engine, spec)).warnings.map((w) => w.code)).not.toContain('quadrant.outcomeValueNeverOccurs');
+    const none = await computeQuadrant(engine, { ...spec, outcome: { column: 'out come', positive: 'maybe' } });
+    expect(fromHistogram(none)).toBe(true);
+    expect(none.warnings.find((w) => w.code === 'quadrant.outcomeValueNeverOccurs')?.params).toMatchObject({ column: 'out come', value: 'maybe' });
+    // A filter that keeps no "yes" row: the whole table still holds the value, so no warning (as the SQL path says).
+    const filtered = await computeQuadrant(engine, { ...spec, where: `${qi('out come')} = 'no'` });
+    expect(filtered.warnings.map((w) => w.code)).not.toContain('quadrant.outcomeValueNeverOccurs');
+    expectSame(filtered, await computeQuadrant(engine, { ...spec, table: 'dbls', where: `${qi('out come')} = 'no'` }));
+  });
+
   it('a view has no statistics: its ranges are read with min/max, same numbers', async () => {
     const spec = CASES[2][1];
     const v = await computeQuadrant(engine, { ...spec, table: 'ints_view' });

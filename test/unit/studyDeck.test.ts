@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../shared/i18n/i18n';
 import { buildDeck } from '../../shared/export/deck';
 import { changeCells, changesSlide } from '../../shared/study/changeText';
+import { whatChanged } from '../../shared/study/whatChanged';
 import { parseStudyText, serializeStudy } from '../../shared/study/migrate';
 import { STUDY_VERSION, studySchema, type StudyChanges } from '../../shared/study/schema';
 import type { DeckItem } from '../../renderer/editors/deck/items';
@@ -128,5 +129,25 @@ describe('What changed figures read alike before and after', () => {
       ['100.0%', '99.1%'],
       ['7,032', '6,533'],
     ]);
+  });
+});
+
+describe('What changed for a loyalty-driver quadrant', () => {
+  const quadrant = (rows: number, zones: [string, string][]) => ({ overall: { rows, drivers: zones.map(([column, zone]) => ({ column, label: column, zone })) } });
+  it('counts the drivers in each zone before and after, then lists the drivers that moved', () => {
+    const b = quadrant(25976, [['Wifi', 'concentrate'], ['Seat', 'keep'], ['Food', 'low'], ['Gate', 'low']]);
+    const a = quadrant(22976, [['Wifi', 'concentrate'], ['Seat', 'keep'], ['Food', 'keep'], ['Gate', 'low']]);
+    const [c] = whatChanged([{ id: 'q', kind: 'quadrant', title: '', result: b }], [{ id: 'q', kind: 'quadrant', title: '', result: a }]);
+    const t = createI18n('en').t as unknown as (k: string, o?: Record<string, unknown>) => string;
+    expect(changeCells(c.rows, 'en', t)).toEqual([
+      ['Respondents', '25,976', '22,976', '-3,000'],
+      ['Drivers in “Concentrate here”', '1', '1', '0'],
+      ['Drivers in “Keep up the good work”', '1', '2', '+1'],
+      ['Drivers in “Low priority”', '2', '1', '-1'],
+      ['Drivers in “Possible overkill”', '0', '0', '0'],
+      ['Quadrant · Food', 'Low priority', 'Keep up the good work', '—'],
+    ]);
+    const zh = createI18n('zh-CN').t as unknown as (k: string, o?: Record<string, unknown>) => string;
+    expect(changeCells(c.rows, 'zh-CN', zh)[1][0]).toBe('“重点改进”中的因素数');
   });
 });

@@ -38,3 +38,17 @@ describe('Chinese spacing around interpolated Latin names', () => {
     expect(createI18n('en').t('workbench.explorer.renamed', { from: 'a', to: 'b' })).toBe('Renamed “a” to “b”.');
   });
 });
+
+describe('a time unit after a number in Chinese', () => {
+  it('takes its measure word (12 个月后, not 12 月后 = after December); a bare unit label stays bare', () => {
+    const zh = createI18n('zh-CN').t;
+    const months = zh('survival.units.months');
+    expect(months).toBe('月');
+    expect(zh('export.finding.survivalOne', { share: 0.703, time: 12, timeUnit: months })).toBe('12 个月后仍有 70.3% 的客户留存');
+    expect(zh('export.finding.hazard', { start: 6, end: 7, timeUnit: months, rate: 0.05 })).toContain('6–7 个月达到峰值');
+    expect(zh('export.finding.survivalOne', { share: 0.5, time: 3, timeUnit: zh('survival.units.weeks') })).toBe('3 周后仍有 50% 的客户留存');
+    expect(zh('cox.editor.predictedTable', { unit: months })).not.toContain('个月');
+    const en = createI18n('en').t;
+    expect(en('export.finding.survivalOne', { share: 0.703, time: 12, timeUnit: en('survival.units.months') })).toBe('70.3% of customers remain after 12 months');
+  });
+});

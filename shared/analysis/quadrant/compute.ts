@@ -50,7 +50,9 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   }
   const scale = midpointScale(spec, summary.find((r) => Number(r.overall) === 1)!);
   for (const g of groups) placeGroup(spec, g, scale);
-  const warnings = [...(await outcomeWarnings(engine, ctx)), ...resultWarnings(spec, overall)];
+  // Without a filter the histogram saw every row: a positive value it counted needs no second look.
+  const seen = fromHistogram && !spec.where?.trim() ? Number(fromHistogram.y_hits ?? 0) : 0;
+  const warnings = [...(await outcomeWarnings(engine, ctx, seen)), ...resultWarnings(spec, overall)];
   const result: QuadrantResult = { spec, method: spec.importance, ciMethod: 't', overall, segments: groups.filter((g) => g.segment !== null), warnings, sql, ms: 0 };
   if (spec.bootstrap) {
     requireBootstrapBudget(spec, overall.rows);

@@ -169,7 +169,9 @@ export function summaryFromHistogram(ctx: SqlContext, rows: Row[]): Row {
     const y = big(r.y);
     byDriver[Number(r.k)].push({ x: big(r.x), y: y === null ? null : y * invert, c: big(r.c)! });
   }
-  const out: Row = { overall: 1, sk: null, n_rows: dbl(byDriver[0].reduce((s, p) => s + p.c, 0n)) };
+  // y_hits: rows whose outcome key is true (the positive value), from the first driver's cells (every row is in them).
+  const hits = rows.filter((r) => Number(r.k) === 0 && r.y === true).reduce((s, r) => s + Number(r.c), 0);
+  const out: Row = { overall: 1, sk: null, n_rows: dbl(byDriver[0].reduce((s, p) => s + p.c, 0n)), y_hits: hits };
   byDriver.forEach((cells, i) => {
     const codes = spec.drivers[i].missing ?? spec.missing;
     const valid = cells.filter((p) => p.x !== null && !notApplicable(p.x, codes));

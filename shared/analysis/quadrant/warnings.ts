@@ -37,11 +37,14 @@ export function requireBootstrapBudget(spec: QuadrantSpec, rows: number): void {
   });
 }
 
-/** The outcome's "means 1" value when no row holds it: every outcome is 0 and no importance means anything. */
-export async function outcomeWarnings(engine: QueryEngine, ctx: SqlContext): Promise<AnalysisWarning[]> {
+/**
+ * The outcome's "means 1" value when no row holds it: every outcome is 0 and no importance means anything.
+ * `seen`: rows of the whole table already known to hold it (the histogram counted them), so no scan is needed.
+ */
+export async function outcomeWarnings(engine: QueryEngine, ctx: SqlContext, seen = 0): Promise<AnalysisWarning[]> {
   const o = ctx.spec.outcome;
   const cond = o && ctx.outcomeKind ? positiveCond(ctx.spec, ctx.outcomeKind) : null;
-  if (!o || cond === null) return [];
+  if (!o || cond === null || seen > 0) return [];
   const col = qi(o.column);
   const [r] = toRows<{ hit: number; k: number }>(await engine.query(`SELECT count(*) FILTER (WHERE ${cond}) AS hit, count(DISTINCT ${col}) AS k FROM ${qi(ctx.spec.table)}`));
   if (r.hit) return [];
