@@ -46,10 +46,10 @@ export function QuadrantEditor({ tab, theme, setData }: EditorProps) {
   const current = state.result;
   const running = state.status === 'running';
   const stale = !!current && current.key !== formKey(form);
-  const showSql = () => current && showSqlInEditor(runSql(current), t('quadrant.editor.sqlComment', { table: current.spec.table, count: current.spec.drivers.length }));
+  const showSql = () => current && showSqlInEditor(runSql(current, t('quadrant.editor.sqlReference')), t('quadrant.editor.sqlComment', { table: current.spec.table, count: current.spec.drivers.length }));
 
   const actions = (
-    <RunActions hasResult={!!current} running={running} onRun={start} onCancel={() => void cancel()} disabled={!!need} title={need ? t(`quadrant.editor.need.${need}`) : undefined} sql={current ? runSql(current) : null} sqlTitle={current ? t('quadrant.editor.sqlComment', { table: current.spec.table, count: current.spec.drivers.length }) : ''} />
+    <RunActions hasResult={!!current} running={running} onRun={start} onCancel={() => void cancel()} disabled={!!need} title={need ? t(`quadrant.editor.need.${need}`) : undefined} sql={current ? runSql(current, t('quadrant.editor.sqlReference')) : null} sqlTitle={current ? t('quadrant.editor.sqlComment', { table: current.spec.table, count: current.spec.drivers.length }) : ''} />
   );
 
   return (

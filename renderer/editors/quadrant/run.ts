@@ -23,7 +23,9 @@ export async function runQuadrant(engine: QueryEngine, form: QuadrantForm, id: s
   return { spec, result, key: formKey(form) };
 }
 
-/** Every statement of the run, ready for a SQL editor tab. */
-export function runSql(run: QuadrantRun): string {
-  return run.result.sql.map((s) => s.trim().replace(/;$/, '')).join(';\n\n') + ';';
+/** Every statement of the run, ready for a SQL editor tab; after them, under `referenceNote` (a SQL
+ *  comment), the plain statement the integer-rating histogram's figures equal. */
+export function runSql(run: QuadrantRun, referenceNote?: string): string {
+  const ref = run.result.referenceSql && referenceNote ? [`-- ${referenceNote}\n${run.result.referenceSql}`] : [];
+  return [...run.result.sql, ...ref].map((s) => s.trim().replace(/;$/, '')).join(';\n\n') + ';';
 }

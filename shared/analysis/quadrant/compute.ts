@@ -54,6 +54,7 @@ export async function computeQuadrant(engine: QueryEngine, input: QuadrantSpecIn
   const seen = fromHistogram && !spec.where?.trim() ? Number(fromHistogram.y_hits ?? 0) : 0;
   const warnings = [...(await outcomeWarnings(engine, ctx, seen)), ...resultWarnings(spec, overall)];
   const result: QuadrantResult = { spec, method: spec.importance, ciMethod: 't', overall, segments: groups.filter((g) => g.segment !== null), warnings, sql, ms: 0 };
+  if (fromHistogram) result.referenceSql = summarySql(ctx);
   if (spec.bootstrap) {
     requireBootstrapBudget(spec, overall.rows);
     await addBootstrap(ctx, result, run);

@@ -52,5 +52,8 @@ export interface QuadrantResult {
   warnings: AnalysisWarning[];
   /** Every statement run, in order (the Log panel / --json "sql"). */
   sql: string[];
+  /** When integer ratings were counted once per value (histogram.ts): the plain statement whose figures
+   *  they equal, for Show SQL (not run). */
+  referenceSql?: string;
   ms: number;
 }
