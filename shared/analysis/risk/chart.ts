@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { ChartTheme } from '../../charts/theme';
 import type { TFunction } from '../../i18n/i18n';
-import { baseOption, pct, titleBlock, valueAxis } from '../pareto/chartStyle';
+import { barTopLabel, baseOption, pct, titleBlock, valueAxis } from '../pareto/chartStyle';
 import type { RiskResult } from './compute';
 import type { EconomicsInput } from './spec';
 import type { WhatIfPoint } from './economics';
@@ -27,7 +27,6 @@ export function riskByClassOption(r: RiskResult, t: TFunction, theme: ChartTheme
   const cats = classes ? r.byClass.map((c) => classLabel(t, c.class)) : r.bySegment.map((s) => segmentLabel(t, s.segment));
   const segments = classes ? [...new Set(r.byClass.flatMap((c) => c.bySegment.map((s) => s.segment)))] : [null];
   const totals = classes ? r.byClass.map((c) => c.valueAtRisk) : r.bySegment.map((s) => s.valueAtRisk);
-  const labelStyle = { color: theme.text, fontSize: theme.fontSize.label };
   const series = segments.map((seg, i) => ({
     type: 'bar' as const,
     name: classes ? segmentLabel(t, seg) : t('risk.table.valueAtRisk'),
@@ -46,7 +45,7 @@ export function riskByClassOption(r: RiskResult, t: TFunction, theme: ChartTheme
     itemStyle: { color: 'transparent' },
     emphasis: { focus: 'series' },
     data: totals.map(() => 0),
-    label: { show: true, position: 'top', ...labelStyle, formatter: (x: { dataIndex: number }) => `${fmt(totals[x.dataIndex])}  (${Math.round(pct(r.valueAtRisk ? totals[x.dataIndex] / r.valueAtRisk : 0) * 10) / 10}%)` },
+    label: { ...barTopLabel(theme), formatter: (x: { dataIndex: number }) => `${fmt(totals[x.dataIndex])}  (${Math.round(pct(r.valueAtRisk ? totals[x.dataIndex] / r.valueAtRisk : 0) * 10) / 10}%)` },
   } as never);
   return {
     ...baseOption(theme),
