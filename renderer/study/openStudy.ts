@@ -15,6 +15,7 @@ import { reportError } from '../workbench/actions/reportError';
 import type { WorkbenchServices } from '../workbench/services';
 import { buildStudy, sessionNow, studyKey } from './buildStudy';
 import { askForFiles, type RelinkRow } from './relinkStore';
+import { askConfirm } from '../workbench/confirmStore';
 import { describeFile } from './sourceFiles';
 import { rememberFolder, rememberImport, sqlRecipes } from '../engine/rebuildSources';
 import { DEFAULT_PATTERN } from '../../shared/import/parquetFolder';
@@ -78,10 +79,11 @@ export async function openStudyFromHost(services: WorkbenchServices): Promise<vo
   if (files[0]) await openStudyFile(services, files[0]);
 }
 
-/** Ask first when the session has unsaved changes (true = go ahead). */
-export function confirmDiscard(services: WorkbenchServices): boolean {
+/** Ask first (the workbench's own dialog) when the session has unsaved changes (true = go ahead). */
+export async function confirmDiscard(services: WorkbenchServices): Promise<boolean> {
   if (!sessionNow().dirty) return true;
-  return globalThis.confirm?.(services.i18n.t('workbench.study.discardChanges')) ?? true;
+  const { t } = services.i18n;
+  return askConfirm({ message: t('workbench.study.discardChanges'), detail: t('workbench.study.discardDetail'), confirmLabel: t('workbench.study.discardButton'), cancelLabel: t('common.cancel'), destructive: true });
 }
 
 /**
@@ -92,7 +94,7 @@ export function confirmDiscard(services: WorkbenchServices): boolean {
  */
 export async function openStudy(services: WorkbenchServices, study: Study, file: { name: string; path: string | null } | null, opts: { restoring?: boolean } = {}): Promise<void> {
   const { t } = services.i18n;
-  if (!opts.restoring && !confirmDiscard(services)) return;
+  if (!opts.restoring && !(await confirmDiscard(services))) return;
   const rows: RelinkRow[] = [];
   // Parquet folders are read in place by the desktop app's engine: granted again by path, never asked for.
   const folders = new Map<string, HostFolder | null>();

@@ -87,7 +87,15 @@ export function DeckEditor({ tab }: EditorProps) {
         </label>
         <label className="tn-deck-field">
           <span>{t('export.deckUi.deckSubtitle')}</span>
-          <input type="text" value={deckSubtitle} onChange={(e) => setSubtitle(e.target.value)} data-testid="deck-subtitle" />
+          {/* Wraps and grows with its text (a long file list stays readable); one line on the slide, so no line breaks. */}
+          <textarea
+            rows={1}
+            value={deckSubtitle}
+            title={deckSubtitle}
+            onChange={(e) => setSubtitle(e.target.value.replace(/\s*[\r\n]+\s*/g, ' '))}
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+            data-testid="deck-subtitle"
+          />
         </label>
         {state.status === 'loading' && (
           <div className="tn-deck-status" data-testid="deck-loading">
