@@ -76,6 +76,11 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
       await dialog.locator('[data-testid="relink-open"]').click();
       await dialog.waitFor({ state: 'detached' });
       await expect.poll(() => page.locator('[data-testid="status-rows"]').textContent(), { timeout: 90_000 }).toMatch(/7,043/);
+      // Opened (its layout restored): the folder's analyses are skipped with a Problem saying why.
+      await expect.poll(() => page.locator('[data-testid="statusbar"] .codicon-modifier-spin').count(), { timeout: 60_000 }).toBe(0);
+      await page.locator('[data-panel-tab="problems"]').click();
+      await expect.poll(() => page.locator('[data-testid="problems"] .problem').first().textContent()).toContain('telco_parts');
+      await s.screenshot(`polish4-relink-folder-problem-${tag}`);
     });
 
     it("a user's own table named __tenure_… is listed in the Explorer", async () => {
@@ -90,7 +95,7 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
 
     it('the column picker shows the column type once', async () => {
       const { page } = s;
-      await runCommand(page, 'analysis.pareto', 'pareto');
+      await runCommand(page, 'analysis.pareto', zh ? '帕累托' : 'pareto');
       const ed = page.locator(`${EDITOR} [data-testid="pareto-editor"]`);
       await ed.waitFor();
       await ed.locator('[data-testid="pareto-customer"]').selectOption('customerID');

@@ -110,7 +110,7 @@ export function DeckEditor({ tab }: EditorProps) {
         {state.status === 'ready' && lead.length > 0 && (
           <label className="tn-deck-brief">
             <input type="checkbox" checked={withBrief} disabled={busy} onChange={(e) => setWithBrief(e.target.checked)} data-testid="deck-brief" />
-            <span>{t('export.deckUi.withBrief', { count: lead.length })}</span>
+            <span>{t(lead.some((s) => s.table) ? 'export.deckUi.withBriefCallList' : 'export.deckUi.withBrief', { count: lead.length })}</span>
           </label>
         )}
         {state.status === 'ready' && !items.length && <div className="tn-deck-empty">{t('export.deckUi.empty')}</div>}
