@@ -55,7 +55,8 @@ export function riskByClassOption(r: RiskResult, t: TFunction, theme: ChartTheme
     legend: classes ? { top: 84, right: 24, itemGap: 28, data: segments.map((s) => segmentLabel(t, s)), textStyle: { color: theme.text, fontSize: theme.fontSize.legend } } : undefined,
     grid: { left: 24, right: 24, top: 128, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: cats, name: classes ? t('risk.chart.classAxis') : segName, nameLocation: 'middle', nameGap: 30, nameTextStyle: { color: theme.text, fontSize: theme.fontSize.axisName }, axisLabel: { color: theme.text, fontSize: theme.fontSize.axisLabel }, axisLine: { lineStyle: { color: theme.axisLine } } },
-    yAxis: { ...valueAxis(theme, t('risk.chart.valueAtRisk', { value }), { location: 'end' }), axisLabel: { color: theme.mutedText, fontSize: theme.fontSize.axisLabel, formatter: (v: number) => fmt(v) } },
+    // Headroom above the tallest stack: its total label stays clear of the axis name above the plot.
+    yAxis: { ...valueAxis(theme, t('risk.chart.valueAtRisk', { value }), { location: 'end' }), boundaryGap: [0, '18%'], axisLabel: { color: theme.mutedText, fontSize: theme.fontSize.axisLabel, formatter: (v: number) => fmt(v) } },
     series,
   } as EChartsOption;
 }
