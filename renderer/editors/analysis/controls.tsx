@@ -126,7 +126,7 @@ function columnsOf(columns: ColumnInfo[] | undefined, accept?: TypeKind[]): Colu
 function columnOptions(cols: ColumnInfo[], accept: TypeKind[] | undefined, t: (k: string) => string) {
   const option = (c: ColumnInfo) => (
     <option key={c.name} value={c.name}>
-      {`${c.name}  ·  ${c.type}`}
+      {`${c.name} · ${c.type}`}
     </option>
   );
   const kinds = [...new Set(cols.map((c) => typeKind(c.type)))];
