@@ -94,8 +94,8 @@ export function CoxResults({ result, profiles, onProfiles, theme, notes }: { res
   const warning = phWarning(result, t);
   const ex = result.excluded;
   const left = ex.missingTime + ex.negativeTime + ex.missingCovariate;
-  const excludedNote = left ? t('cox.excluded', { count: left, columns: Object.entries(ex.byColumn).map(([c, n]) => `${c} ${f.count(n)}`).join(', ') || '–' }) : null;
-  const refs = m.factors.map((x) => `${x.column} = ${x.reference}`).join(', ');
+  const excludedNote = left ? t('cox.excluded', { count: left, columns: Object.entries(ex.byColumn).map(([c, n]) => `${c} ${f.count(n)}`).join(t('export.deck.listSeparator')) || '–' }) : null;
+  const refs = m.factors.map((x) => `${x.column} = ${x.reference}`).join(t('export.deck.listSeparator'));
   return (
     <>
       <HeadlineBanner text={coxFinding(result, t)} notes={[coxTakeaway(result, t), refs ? t('cox.referencesUsed', { refs }) : null, excludedNote, ...notes]} />
