@@ -89,8 +89,9 @@ export function predictedFinding(r: CoxResult, curves: { name: string; survival:
 
 export function coxTakeaway(r: CoxResult, t: TFunction): string {
   const bad = phFailures(r);
+  const takeaway = t('cox.takeaway', { finding: coxFinding(r, t), c: r.model.concordance.c.toFixed(3), n: r.model.n, events: r.model.events });
   // Sentences follow each other with a space in English, directly after 。 in Chinese.
-  return t('cox.takeaway', { finding: coxFinding(r, t), c: r.model.concordance.c.toFixed(3), n: r.model.n, events: r.model.events }) + (bad.length ? `${t('export.deck.sentenceSeparator')}${phWarning(r, t)}` : '');
+  return bad.length ? t('export.deck.twoSentences', { first: takeaway, second: phWarning(r, t) }) : takeaway;
 }
 
 /** One row per term: hazard ratio, CI, p (slide: term, HR, CI, p). */
