@@ -10,7 +10,9 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, unlin
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
-import type { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
+// Static: the bundled CLI's engine process loads the package once at start (a dynamic import of the
+// bundled CommonJS package would expose only `default`).
+import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
 import { confinementError, confinementSql } from '../confine';
 import { MEMORY_LIMIT_RE } from '../engineProtocol';
@@ -70,8 +72,6 @@ export class NativeEngine implements QueryEngine {
   private conn: DuckDBConnection | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
-  /** DuckDB's statement types (loaded with the module in init). */
-  private types: typeof StatementType | null = null;
   readonly filesDir: string;
   readonly spillDir: string;
   readonly readDirs: string[];
@@ -92,8 +92,6 @@ export class NativeEngine implements QueryEngine {
     }
     process.chdir(this.filesDir);
     const memoryLimit = this.options.memoryLimit && MEMORY_LIMIT_RE.test(this.options.memoryLimit) ? this.options.memoryLimit : defaultMemoryLimit();
-    const { DuckDBInstance, StatementType: types } = await import('@duckdb/node-api');
-    this.types = types;
     const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: this.spillDir };
     if (this.options.threads) config.threads = String(Math.max(1, Math.floor(this.options.threads)));
     this.instance = await DuckDBInstance.create(':memory:', config);
@@ -185,7 +183,7 @@ export class NativeEngine implements QueryEngine {
     }
     const extracted = await conn.extractStatements(sql);
     if (extracted.count === 0) return conn.runAndReadAll(sql);
-    const T = this.types!;
+    const T = StatementType;
     let last: DuckDBResultReaderLike | null = null;
     for (let i = 0; i < extracted.count; i++) {
       const prepared = await extracted.prepare(i);
