@@ -48,7 +48,7 @@ async function handle(req: EngineRequest, forced?: EngineStartOptions): Promise<
   if (!engine) throw new Error('Engine not initialised');
   switch (req.op) {
     case 'query':
-      return { ok: true, ipc: tableToIPC(await engine.query(req.sql), 'stream') };
+      return { ok: true, ipc: tableToIPC(await (req.denseGroups ? engine.queryDenseGroups(req.sql) : engine.query(req.sql)), 'stream') };
     case 'registerFileBuffer':
       await engine.registerFileBuffer(req.name, new Uint8Array(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength));
       return { ok: true };
