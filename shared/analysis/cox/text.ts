@@ -88,10 +88,19 @@ export function predictedFinding(r: CoxResult, curves: { name: string; survival:
 }
 
 export function coxTakeaway(r: CoxResult, t: TFunction): string {
-  const bad = phFailures(r);
-  const takeaway = t('cox.takeaway', { finding: coxFinding(r, t), c: r.model.concordance.c.toFixed(3), n: r.model.n, events: r.model.events });
+  return withPhWarning(r, t, t('cox.takeaway', { finding: coxFinding(r, t), ...modelFigures(r) }));
+}
+
+/** The model's figures and the PH warning without the finding (under the editor's headline, which says it). */
+export function coxModelNote(r: CoxResult, t: TFunction): string {
+  return withPhWarning(r, t, t('cox.modelNote', modelFigures(r)));
+}
+
+const modelFigures = (r: CoxResult) => ({ c: r.model.concordance.c.toFixed(3), n: r.model.n, events: r.model.events });
+
+function withPhWarning(r: CoxResult, t: TFunction, text: string): string {
   // Sentences follow each other with a space in English, directly after 。 in Chinese.
-  return bad.length ? t('export.deck.twoSentences', { first: takeaway, second: phWarning(r, t) }) : takeaway;
+  return phFailures(r).length ? t('export.deck.twoSentences', { first: text, second: phWarning(r, t) }) : text;
 }
 
 /** One row per term: hazard ratio, CI, p (slide: term, HR, CI, p). */
