@@ -14,6 +14,22 @@ import { COPY_WHOLE_BYTES, wholeBytes } from './fileBytes';
  * statements run one at a time (a DuckDB connection holds one pending query; a second `send`
  * would invalidate the first), which also gives `cancel()` a well-defined target.
  */
+/**
+ * The perfect-hash setup (denseGroupSetupSql) before the lock; false, with the threshold as it was,
+ * if this DuckDB refuses it: the engine then answers queryDenseGroups on its one connection.
+ */
+async function denseGroups(conn: duckdb.AsyncDuckDBConnection): Promise<boolean> {
+  const bits = Number((await conn.query(PERFECT_HASH_BITS_SQL)).getChildAt(0)?.get(0));
+  if (!Number.isInteger(bits)) return false;
+  try {
+    for (const sql of denseGroupSetupSql(bits)) await conn.query(sql);
+    return true;
+  } catch {
+    await conn.query(`SET GLOBAL perfect_ht_threshold = ${bits}`).catch(() => undefined);
+    return false;
+  }
+}
+
 export class WorkerEngine implements QueryEngine {
   readonly name = 'duckdb-wasm (worker)';
   readonly filesDir = WASM_FILES_DIR;
@@ -41,9 +57,10 @@ export class WorkerEngine implements QueryEngine {
     const conn = await db.connect();
     // Before anything else: an extension auto-load would try the network and hang forever offline.
     // Then confinement: SQL (the editor's included) reads only registered files and writes none.
-    const bits = Number((await conn.query(PERFECT_HASH_BITS_SQL)).getChildAt(0)?.get(0));
-    for (const sql of [...ENGINE_SETUP_SQL, ...denseGroupSetupSql(bits), ...confinementSql([WASM_FILES_DIR])]) await conn.query(sql);
-    this.dense = await db.connect();
+    for (const sql of ENGINE_SETUP_SQL) await conn.query(sql);
+    const dense = await denseGroups(conn);
+    for (const sql of confinementSql([WASM_FILES_DIR])) await conn.query(sql);
+    if (dense) this.dense = await db.connect();
     this.worker = worker;
     this.db = db;
     this.conn = conn;
