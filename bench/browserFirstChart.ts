@@ -8,7 +8,7 @@
  * measure, loggedEngine.ts) and the result lists each statement's start and duration against the phases.
  */
 import path from 'node:path';
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch, openWorkbench } from '../test/e2e/harness';
 
@@ -26,15 +26,18 @@ export interface FirstChartResult {
   timeline?: { at: number; ms: number; what: string }[];
 }
 
-export async function firstChart(baseURL: string, file: string, opts: { timeline?: boolean } = {}): Promise<FirstChartResult> {
+export async function firstChart(baseURL: string, file: string, opts: { timeline?: boolean; profile?: string; idleSeconds?: number } = {}): Promise<FirstChartResult> {
   const s = await launch({ colorScheme: 'light', autoImport: false, width: 1600, height: 1000 });
   const { page } = s;
+  const tracer = opts.profile ? await startTrace(page) : null;
   // Phase marks in the page's own clock (one round trip each: only with the timeline).
   const mark = async (name: string) => {
     if (opts.timeline) await page.evaluate((n) => performance.mark(n), `phase:${name}`);
   };
   try {
-    await openWorkbench(page, baseURL, opts.timeline ? 'timeline' : undefined);
+    await openWorkbench(page, baseURL, [opts.timeline ? 'timeline' : '', process.env.BENCH_QUERY ?? ''].filter(Boolean).join('&') || undefined);
+    // A user takes a while to find the file: `idleSeconds` gives the engine's warm-up that time.
+    if (opts.idleSeconds) await page.waitForTimeout(opts.idleSeconds * 1000);
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Control+O');
     const picked = await chooser;
@@ -71,6 +74,7 @@ export async function firstChart(baseURL: string, file: string, opts: { timeline
     }, undefined, { timeout: 120_000, polling: 'raf' });
     const t4 = Date.now();
     await mark('chart drawn');
+    if (tracer && opts.profile) await tracer.stop(opts.profile);
     await s.screenshot('bench-browser-first-chart');
     const timeline = opts.timeline ? await readTimeline(page) : undefined;
     return {
@@ -93,4 +97,29 @@ async function readTimeline(page: Page): Promise<FirstChartResult['timeline']> {
   );
   const zero = entries.find((e) => e.what === '== chosen')?.at ?? 0;
   return entries.map((e) => ({ at: Math.round(e.at - zero), ms: Math.round(e.ms), what: e.what })).filter((e) => e.at >= 0).sort((a, b) => a.at - b.at);
+}
+
+/**
+ * A Chromium trace of every thread (the page, duckdb-wasm's worker) with V8's sampling profiler, for
+ * `--profile FILE`: open FILE in DevTools' Performance panel (summarised by bench/traceSummary.ts).
+ */
+async function startTrace(page: Page): Promise<{ stop(file: string): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute', 'blink.user_timing', 'toplevel', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'v8.compile'];
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReturnAsStream' });
+  return {
+    async stop(file) {
+      const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
+      await cdp.send('Tracing.end');
+      const stream = await done;
+      const parts: string[] = [];
+      for (;;) {
+        const r = await cdp.send('IO.read', { handle: stream });
+        parts.push(r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data);
+        if (r.eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+      writeFileSync(file, parts.join(''));
+    },
+  };
 }

@@ -16,7 +16,7 @@ import { ensureData } from './generate';
 import { firstChart } from './browserFirstChart';
 import { DATA_DIR, RESULTS_DIR, ROOT, csvPath } from './paths';
 
-const { values } = parseArgs({ options: { gib: { type: 'string', default: '1' }, what: { type: 'string', default: 'chart,import' }, timeline: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { gib: { type: 'string', default: '1' }, what: { type: 'string', default: 'chart,import' }, timeline: { type: 'boolean', default: false }, profile: { type: 'string' }, idle: { type: 'string', default: '0' } } });
 const what = values.what!.split(',');
 const targetBytes = Number(values.gib) * 1024 ** 3;
 
@@ -42,14 +42,15 @@ async function bigCsv(): Promise<string> {
   return out;
 }
 
-const dist = path.join(ROOT, 'dist');
+// BENCH_DIST: another build to compare with (e.g. the main branch's, built elsewhere).
+const dist = process.env.BENCH_DIST ?? path.join(ROOT, 'dist');
 if (!existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build:web` first');
 mkdirSync(RESULTS_DIR, { recursive: true });
 if (what.includes('chart')) {
   ensureData(['1m'], console.log);
   const server = await serveStatic(dist);
   try {
-    const r = { date: new Date().toISOString(), load: os.loadavg().map((x) => Number(x.toFixed(2))), ...(await firstChart(server.url, csvPath('1m'), { timeline: values.timeline })) };
+    const r = { date: new Date().toISOString(), load: os.loadavg().map((x) => Number(x.toFixed(2))), ...(await firstChart(server.url, csvPath('1m'), { timeline: values.timeline, profile: values.profile, idleSeconds: Number(values.idle) })) };
     writeFileSync(path.join(RESULTS_DIR, 'browser-first-chart.json'), JSON.stringify(r, null, 2));
     console.log(
       `| file | rows | choose → dialog ready (s) | Import → loaded (s) | Run → chart drawn (s) | total (s, target ≤ 3) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n` +

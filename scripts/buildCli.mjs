@@ -4,9 +4,13 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { rmSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist-cli');
+
+// Start clean: chunk names carry content hashes, so old chunks would pile up beside the new ones.
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: path.join(root, 'shared/node/cliEntry.ts'), engineProcess: path.join(root, 'shared/engine/node/engineProcess.ts') },

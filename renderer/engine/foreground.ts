@@ -14,10 +14,13 @@ let waiting: (() => void)[] = [];
 /** How long background work keeps waiting after the foreground was released. */
 export const BACKGROUND_GRACE_MS = 1000;
 
-/** Hold the foreground for the duration of `work`. */
-export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
+let analyses = 0;
+
+/** Hold the foreground for the duration of `work` (`analysis`: an analysis run, counted apart). */
+export async function inForeground<T>(work: () => Promise<T>, what?: 'analysis'): Promise<T> {
   holders++;
   holds++;
+  if (what === 'analysis') analyses++;
   try {
     return await work();
   } finally {
@@ -32,6 +35,17 @@ export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
 
 /** How many times the foreground has been taken so far (background work can tell it was overtaken). */
 export const foregroundHolds = (): number => holds;
+
+/** How many analysis runs have taken the foreground so far. */
+export const analysisRuns = (): number => analyses;
+
+/** Whether something holds the foreground right now. */
+export const foregroundHeld = (): boolean => holders > 0;
+
+/** Resolves as soon as nothing holds the foreground (no grace: for work that must fit between the user's steps). */
+export async function foregroundFree(): Promise<void> {
+  while (holders > 0) await new Promise<void>((resolve) => waiting.push(resolve));
+}
 
 /** Resolves once nothing has held the foreground for BACKGROUND_GRACE_MS (at once when nothing has lately). */
 export async function foregroundIdle(): Promise<void> {

@@ -1,12 +1,13 @@
 import type { QueryEngine } from '../../shared/engine/QueryEngine';
 import { qi } from '../../shared/engine/sqlQuote';
+import { internalTable } from '../../shared/engine/internalTables';
 import type { FileSource } from '../../shared/import/FileSource';
 import { importFile } from '../../shared/import/importFile';
 import { computePareto } from '../../shared/analysis/pareto/compute';
-import { foregroundHolds, foregroundIdle } from './foreground';
+import { analysisRuns, foregroundFree, foregroundHeld, foregroundHolds, foregroundIdle } from './foreground';
 
-/** The warm-up's table (a name no file gets: tableNameFor never starts one with "__"). */
-export const WARM_UP_TABLE = '__tenure_warm_up';
+/** The warm-up's table (a name no file gets: tableNameFor never starts one with "__"; registered as the app's own). */
+export const WARM_UP_TABLE = internalTable('__tenure_warm_up');
 
 /** A small transactions CSV: an id, an ISO date, a decimal amount and a text column. */
 function sampleCsv(rows = 400): Uint8Array {
@@ -40,12 +41,57 @@ export async function warmUp(engine: QueryEngine): Promise<void> {
   };
   const bytes = sampleCsv();
   const src: FileSource = { name: 'warm-up.csv', size: bytes.length, handle: null, read: async (start, end) => bytes.slice(start, end) };
+  let analysisWarm = false;
   try {
     await importFile(bg, src, { tableName: WARM_UP_TABLE, replace: true });
     await computePareto(bg, { table: WARM_UP_TABLE, customer: 'customer_id', value: { kind: 'column', column: 'revenue' } });
+    analysisWarm = true;
   } catch {
     // Only a head start: the real work reports its own errors.
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${qi(WARM_UP_TABLE)}`).catch(() => undefined);
+  }
+  if (!analysisWarm) await warmAnalysis(engine);
+}
+
+/** The analysis warm-up's generated rows: a view (no table appears, even for a moment). */
+const WARM_UP_VIEW = '__tenure_warm_up_rows';
+
+/** Rows and customers of the analysis warm-up's view: enough for the partitioned aggregate and sort paths a real file takes. */
+const ANALYSIS_WARM_ROWS = 30_000;
+const ANALYSIS_WARM_CUSTOMERS = 6_000;
+
+/**
+ * The user chose a file before the warm-up got to the Pareto (they usually open a file at once): the
+ * import compiled the import's code, but the first analysis would still compile its own. Warm it in
+ * the gaps between the user's steps (the foreground free, no grace: right after the import, while the
+ * user opens an analysis), one statement at a time, each starting only while nothing holds the
+ * foreground; a user step meanwhile waits for at most one short statement. Tried again after being
+ * overtaken, until it completes once or the user's first analysis runs.
+ */
+async function warmAnalysis(engine: QueryEngine): Promise<void> {
+  const runsBefore = analysisRuns();
+  for (let attempt = 0; attempt < 5 && analysisRuns() === runsBefore; attempt++) {
+    await foregroundFree();
+    if (analysisRuns() !== runsBefore) return;
+    const holds = foregroundHolds();
+    const bg = Object.create(engine) as QueryEngine;
+    bg.query = async (sql) => {
+      if (/^\s*DROP\s/i.test(sql)) return engine.query(sql);
+      if (foregroundHeld() || foregroundHolds() !== holds) throw new Error('warm-up overtaken');
+      return engine.query(sql);
+    };
+    try {
+      await bg.query(
+        `CREATE OR REPLACE TEMP VIEW ${qi(WARM_UP_VIEW)} AS SELECT CAST(1 + (i * 7919) % ${ANALYSIS_WARM_CUSTOMERS} AS BIGINT) AS customer_id, ` +
+          `CAST(((i * 37) % 100000) / 100 + 0.25 AS DOUBLE) AS revenue FROM range(${ANALYSIS_WARM_ROWS}) AS t(i)`,
+      );
+      await computePareto(bg, { table: WARM_UP_VIEW, customer: 'customer_id', value: { kind: 'column', column: 'revenue' } });
+      return;
+    } catch {
+      // Overtaken (or failed): try again at the next gap.
+    } finally {
+      await engine.query(`DROP VIEW IF EXISTS ${qi(WARM_UP_VIEW)}`).catch(() => undefined);
+    }
   }
 }

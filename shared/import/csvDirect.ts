@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import { aggregateRow } from './batchedAggregates';
 import { qi } from '../engine/sqlQuote';
+import { newInternalTable } from '../engine/internalTables';
 import type { CsvLoadResult, CsvLoadSpec } from './csvLoad';
 import { GuessContradiction, guessMark, loadCsvToStaging, stagingColumn } from './csvLoad';
 import { strictExpr } from './strictConvert';
@@ -34,7 +35,7 @@ function hiddenNames(cols: StagedColumn[]): (i: number) => string {
  * fit the sample's guess; the caller then drops `target` and imports through staging.
  */
 export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spec: Omit<CsvLoadSpec, 'staging' | 'insert'>, target: string, id: string): Promise<DirectResult> {
-  const sample = `__tenure_sample_${id}`;
+  const sample = newInternalTable('sample', id);
   const cols: StagedColumn[] = plan.columns.map((col, i) => ({ col, staged: stagingColumn(i), kind: 'text', preCoerced: 0 }));
   // The import dialog's preview may have detected this very sample already (sampleMemo.ts).
   if (spec.endByte !== undefined || !recallSample(spec.src, sampleKey(spec.src, plan), cols)) {

@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import { qi, qn } from '../engine/sqlQuote';
 import { toRows } from '../engine/arrowRows';
+import { newInternalTable } from '../engine/internalTables';
 import { TenureError } from '../errors';
 import { extensionOf, readAll, type FileSource } from './FileSource';
 import { tableNameFor } from './tableName';
@@ -73,7 +74,7 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
   const file = src.name;
   const format = formatOf(src);
   if (src.size === 0) throw new TenureError('import.empty', `${file} is empty`, { file });
-  const staging = `__tenure_stage_${randomId()}`;
+  const staging = newInternalTable('stage', randomId());
   const warnings: ImportWarning[] = [];
   let plan: ImportPlan;
   let cols: StagedColumn[];
@@ -256,15 +257,12 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
   const dataFormat = dataFileFormat(file);
   if (dataFormat) return importDataFile(engine, src, opts, dataFormat).catch((err: unknown) => Promise.reject(asImportError(err, src)));
   formatOf(src);
-  const existing = await tableNames(engine);
-  const table = opts.tableName ?? tableNameFor(src.name, existing);
-  const clash = existing.some((n) => n.toLowerCase() === table.toLowerCase());
-  if (clash && !opts.replace) throw new TenureError('import.tableExists', `A table named "${table}" already exists`, { file, params: { table } });
+  const { table, clash } = nameFor(src, opts, await tableNames(engine));
   throwIfAborted(opts.signal, file);
   const onAbort = (): void => void engine.cancel().catch(() => undefined);
   opts.signal?.addEventListener('abort', onAbort);
   const started = Date.now();
-  const target = clash ? `__tenure_new_${randomId()}` : table;
+  const target = clash ? newInternalTable('new', randomId()) : table;
   let st: Staged | null = null;
   let created = false;
   try {
@@ -331,6 +329,33 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** The new table's name (the user's, else one made from the file name) and whether it replaces a table; refused when taken without `replace`. */
+function nameFor(src: FileSource, opts: Pick<ImportOptions, 'tableName' | 'replace'>, existing: string[]): { table: string; clash: boolean } {
+  const table = opts.tableName ?? tableNameFor(src.name, existing);
+  const clash = existing.some((n) => n.toLowerCase() === table.toLowerCase());
+  if (clash && !opts.replace) throw new TenureError('import.tableExists', `A table named "${table}" already exists`, { file: src.name, params: { table } });
+  return { table, clash };
+}
+
+/** Tables of imports made ahead of the user's Import (adoptImport): a name no file gets (tableNameFor never starts one with "__"). */
+export const PENDING_TABLE_PREFIX = '__tenure_pending_';
+
+/** A name for an import made ahead of the user's Import. */
+export const pendingTableName = (): string => `${PENDING_TABLE_PREFIX}${randomId()}`;
+
+/**
+ * Adopt an import made ahead under a pending name (the dialog imports while the user reads it): the
+ * table is renamed to what importFile would have called it with `opts`, the same clash rule applied.
+ * On a refused name the pending table stays, so a corrected name can adopt it.
+ */
+export async function adoptImport(engine: QueryEngine, pending: ImportResult, src: FileSource, opts: Pick<ImportOptions, 'tableName' | 'replace'> = {}): Promise<ImportResult> {
+  const existing = (await tableNames(engine)).filter((n) => n !== pending.table);
+  const { table, clash } = nameFor(src, opts, existing);
+  if (clash) await engine.query(`DROP TABLE ${qi(table)}`);
+  await engine.query(`ALTER TABLE ${qi(pending.table)} RENAME TO ${qi(table)}`);
+  return { ...pending, table };
 }
 
 /** Any failure as a TenureError naming the file (engine errors keep their first line as the detail). */

@@ -99,4 +99,22 @@ describe('perfect-hash connection', () => {
     expect(dense.native).toHaveLength(1);
     expect(dense.wasm).toHaveLength(1);
   });
+
+  it('a cancel during that GROUP BY stands: the Pareto stops instead of running it again on the usual connection', async () => {
+    await native.query('CREATE TABLE big AS SELECT (hash(i) % 2000000)::BIGINT AS cid, (hash(i * 7) % 1000)::INTEGER * 0.25 AS amount FROM range(8000000) r(i)');
+    const inner = native.queryDenseGroups;
+    native.queryDenseGroups = (sql: string): Promise<Table> => {
+      const p = inner(sql);
+      setTimeout(() => void native.cancel(), 30);
+      return p;
+    };
+    try {
+      dense = [];
+      await expect(computePareto(native, parseParetoSpec({ table: 'big', customer: 'cid', value: { kind: 'column', column: 'amount' } }))).rejects.toThrow(/interrupt|cancel/i);
+      expect(dense).toHaveLength(1);
+    } finally {
+      native.queryDenseGroups = inner;
+      await native.query('DROP TABLE big');
+    }
+  });
 });

@@ -47,7 +47,7 @@ export function useAnalysisRun<R>(opts: { id: string; problemFile: string; fallb
       const started = performance.now();
       try {
         // Column profiles wait while the analysis runs: the user is waiting for this one.
-        const result = await inForeground(fn);
+        const result = await inForeground(fn, 'analysis');
         if (latest.get(id) !== n) return undefined;
         store.set(id, { status: 'done', result, ms: performance.now() - started, key });
         // A result that is empty or degenerate lists its warnings in Problems (and above the result).

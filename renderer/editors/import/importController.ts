@@ -1,10 +1,11 @@
 import type { i18n as I18n } from 'i18next';
 import { asTenureError } from '../../../shared/errors';
 import type { FileSource } from '../../../shared/import/FileSource';
-import { importFile, planImport, type ForcedType, type ImportResult } from '../../../shared/import/importFile';
+import { adoptImport, importFile, pendingTableName, planImport, type ForcedType, type ImportProgress, type ImportResult } from '../../../shared/import/importFile';
 import type { ColumnOverride } from '../../../shared/import/importTypes';
 import { tableNameFor } from '../../../shared/import/tableName';
 import { tableNames } from '../../../shared/import/tableInfo';
+import { qi } from '../../../shared/engine/sqlQuote';
 import type { WorkbenchServices } from '../../workbench/services';
 import { reportError } from '../../workbench/actions/reportError';
 import { useImportDialog, type DialogError } from './importDialogStore';
@@ -13,7 +14,7 @@ import { errorTextKey } from '../../../shared/i18n/errorKey';
 import { workerExcelReader } from './workerExcelReader';
 import { rememberImport } from '../../engine/rebuildSources';
 import { inForeground } from '../../engine/foreground';
-import { forgetWhole, prefetchWhole } from '../../engine/fileBytes';
+import { COPY_WHOLE_BYTES, forgetWhole, prefetchWhole } from '../../engine/fileBytes';
 
 /** Errors where there is nothing to choose in a dialog: reported straight to Problems. */
 const FATAL = new Set(['import.empty', 'import.unsupported', 'import.tooLarge', 'import.binary', 'import.zipBomb', 'import.excelCorrupt', 'import.excelEncrypted', 'import.lineTooLong', 'import.excelNoSheets', 'import.timeLimit']);
@@ -25,7 +26,29 @@ interface Live {
   abort: AbortController | null;
   planAbort?: AbortController;
   planSeq: number;
+  /** The import made ahead while the dialog is shown (adopted by Import when the choices are unchanged). */
+  ahead?: Ahead;
 }
+
+/**
+ * A CSV's import started as soon as its plan is shown, under a pending table name nothing lists
+ * (the Explorer shows only tables the app added): Import with unchanged choices adopts it (renamed),
+ * any change of choice, Cancel or a closed dialog discards it (cancelled, its table dropped).
+ */
+interface Ahead {
+  key: string;
+  table: string;
+  abort: AbortController;
+  done: Promise<ImportResult>;
+  progress: ImportProgress | null;
+  onProgress: ((p: ImportProgress) => void) | null;
+}
+
+/** Files the dialog imports ahead: CSVs read whole into the engine (fileBytes.ts), which load in seconds. */
+const AHEAD_MAX_BYTES = COPY_WHOLE_BYTES;
+
+/** The choices an import depends on (the table name is not one: adopting renames). */
+const choicesKey = (s: { options: DialogOptions; columns: Record<number, ColumnOverride> }): string => JSON.stringify([s.options, s.columns]);
 
 let live: Live | null = null;
 let ids = 0;
@@ -71,6 +94,7 @@ async function replan(first = false): Promise<void> {
   const s = useImportDialog.getState().session;
   if (!l || !s) return;
   const seq = ++l.planSeq;
+  discardAhead(l);
   useImportDialog.getState().set({ status: 'planning' });
   try {
     // A newer preview (or closing the dialog) ends this one's workbook parse.
@@ -80,6 +104,7 @@ async function replan(first = false): Promise<void> {
     const r = await inForeground(() => planImport(l.services.engine, l.src, { ...s.options, columns: s.columns, excelReader: workerExcelReader, signal: planAbort.signal }));
     if (live !== l || seq !== l.planSeq) return;
     useImportDialog.getState().set({ plan: r.plan, preview: r.preview, warnings: r.warnings, forced: r.forced, sampledRows: r.sampledRows, error: null, status: 'ready' });
+    importAhead(l, s);
   } catch (err) {
     if (live !== l || seq !== l.planSeq) return;
     const e = translateError(l.services.i18n, err);
@@ -148,17 +173,30 @@ export async function confirmImport(anyway = false): Promise<void> {
     return;
   }
   useImportDialog.getState().set({ ask: null });
-  const abort = new AbortController();
+  const ahead = l.ahead?.key === choicesKey(s) ? l.ahead : undefined;
+  if (!ahead) discardAhead(l);
+  l.ahead = undefined;
+  const abort = ahead?.abort ?? new AbortController();
   l.abort = abort;
-  useImportDialog.getState().set({ status: 'loading', progress: null, error: null });
+  useImportDialog.getState().set({ status: 'loading', progress: ahead?.progress ?? null, error: null });
   const tableName = s.tableName.trim() || undefined;
+  const onProgress = (p: ImportProgress) => useImportDialog.getState().set({ progress: p });
   try {
-    const result = await inForeground(() =>
-      importFile(l.services.engine, l.src, {
-        ...s.options, columns: s.columns, tableName, signal: abort.signal, excelReader: workerExcelReader,
-        onProgress: (p) => useImportDialog.getState().set({ progress: p }),
-      }),
-    );
+    let result: ImportResult;
+    if (ahead) {
+      ahead.onProgress = onProgress;
+      const pending = await ahead.done;
+      // A name already taken is refused as importFile refuses it; the pending table waits for a corrected name.
+      result = await inForeground(() => adoptImport(l.services.engine, pending, l.src, { tableName })).catch((err: unknown) => {
+        if (live === l && !abort.signal.aborted) l.ahead = Object.assign(ahead, { onProgress: null });
+        else void dropPending(l.services, ahead.table);
+        throw err;
+      });
+    } else {
+      result = await inForeground(() =>
+        importFile(l.services.engine, l.src, { ...s.options, columns: s.columns, tableName, signal: abort.signal, excelReader: workerExcelReader, onProgress }),
+      );
+    }
     rememberChoices(l.src.name, l.src.size, { options: s.options, columns: s.columns, tableName });
     rememberImport(result.table, l.src, { ...s.options, columns: s.columns, excelReader: workerExcelReader });
     finish({ ...result, choices: { options: s.options, columns: s.columns } });
@@ -186,9 +224,46 @@ export function cancelImport(): void {
   else finish(null);
 }
 
+/**
+ * Start importing a CSV while its dialog is shown (see Ahead). It holds the foreground like the
+ * user's own import, so background work (profiles, the warm-up) waits for it.
+ */
+function importAhead(l: Live, s: { options: DialogOptions; columns: Record<number, ColumnOverride> }): void {
+  if (l.src.size > AHEAD_MAX_BYTES || !(l.src.handle instanceof Blob) || /\.(xlsx|xls|xlsm)$/i.test(l.src.name)) return;
+  const abort = new AbortController();
+  const table = pendingTableName();
+  const watch: Pick<Ahead, 'progress' | 'onProgress'> = { progress: null, onProgress: null };
+  const done = inForeground(() =>
+    importFile(l.services.engine, l.src, {
+      ...s.options, columns: s.columns, tableName: table, signal: abort.signal,
+      onProgress: (p) => {
+        watch.progress = p;
+        watch.onProgress?.(p);
+      },
+    }),
+  );
+  // Its failure is reported only if Import adopts it (the same importFile, the same error).
+  done.catch(() => undefined);
+  l.ahead = Object.assign(watch, { key: choicesKey(s), table, abort, done });
+}
+
+/** Stop an import made ahead and drop its table (whenever it ends). */
+function discardAhead(l: Live): void {
+  const ahead = l.ahead;
+  if (!ahead) return;
+  l.ahead = undefined;
+  ahead.abort.abort();
+  void ahead.done.then((r) => dropPending(l.services, r.table), () => undefined);
+}
+
+async function dropPending(services: WorkbenchServices, table: string): Promise<void> {
+  await services.engine.query(`DROP TABLE IF EXISTS ${qi(table)}`).catch(() => undefined);
+}
+
 function finish(result: DialogImportResult | null): void {
   const l = live;
   live = null;
+  if (l) discardAhead(l);
   l?.planAbort?.abort();
   if (l?.src.handle instanceof Blob) forgetWhole(l.src.handle);
   useImportDialog.getState().close();

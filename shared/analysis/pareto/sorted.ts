@@ -74,8 +74,10 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
         try {
           // A plain table: the dense connection's TEMP tables would be invisible to every later query.
           return await dense(sortedTableSql(tmp, spec, m, doubleSums, false));
-        } catch {
-          // E.g. a TEMP source table, which that connection cannot see: the usual way decides.
+        } catch (err) {
+          // A TEMP source table, which that connection cannot see: the usual way decides. Anything
+          // else (a cancel above all) stands.
+          if (!/Catalog Error|does not exist/i.test((err as Error).message)) throw err;
           await engine.query(`DROP TABLE IF EXISTS ${tmp}`);
         }
       }
@@ -86,7 +88,8 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
       created = await create(mode);
     } catch (err) {
       // A customer total beyond BIGINT (the estimate said it fits): the CAST refuses, never wraps.
-      if (mode.int !== 'BIGINT') throw err;
+      // Only that is retried wider; a cancel or any other error stands.
+      if (mode.int !== 'BIGINT' || !/out of range|overflow|conversion/i.test((err as Error).message)) throw err;
       mode = { ...mode, int: 'HUGEINT' };
       await engine.query(`DROP TABLE IF EXISTS ${tmp}`);
       created = await create(mode);
