@@ -85,7 +85,7 @@ describe('perfect-hash connection', () => {
       expect(await plan((q) => e.queryDenseGroups(q))).toMatch(/PERFECT_HASH_GROUP_BY/);
       expect(await plan((q) => e.query(q))).not.toMatch(/PERFECT_HASH_GROUP_BY/);
       // The table it made is gone.
-      const left = toRows<{ n: number }>(await e.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '__pareto%'"));
+      const left = toRows<{ n: number }>(await e.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '__tenure_pareto%'"));
       expect(left[0].n).toBe(0);
     }
   });
