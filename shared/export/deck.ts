@@ -1,4 +1,4 @@
-import PptxGenJS from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
 import type { TableData } from './tableExport';
 import { SLIDE_FONT } from './slideOption';
 import { xmlSafe } from './xmlText';
@@ -43,7 +43,9 @@ function base64(bytes: Uint8Array): string {
 /** A 16:9 .pptx: a title slide, then one slide per chart/table. Works in Node and in the browser. */
 export async function buildDeck(input: Deck): Promise<Uint8Array> {
   const deck = cleanDeck(input);
-  const pptx = new PptxGenJS();
+  // Loaded with the first deck (pptxgenjs and its zip library are ~0.7 MB the CLI's other commands skip).
+  const { default: Pptx } = await import('pptxgenjs');
+  const pptx = new Pptx();
   pptx.layout = 'LAYOUT_16x9';
   pptx.title = deck.title;
   pptx.company = 'Tenure';

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,4 +47,24 @@ describe('the bundled CLI (npm run build:cli → dist-cli/, used by bin/tenure.m
     const m = await tenure('profile', TELCO, '--memory-limit', 'lots', '--json');
     expect(JSON.parse(m.err).error).toMatchObject({ code: 'cli.badOption', message: expect.stringMatching(/--memory-limit/) });
   });
+
+  it('loads what it needs on demand: a deck (pptxgenjs) and a workbook (SheetJS) from the bundle', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tenure-bundle-'));
+    try {
+      const deck = path.join(dir, 'deck.json');
+      const slide = { file: TELCO, kind: 'pareto', spec: { customer: 'customerID', value: { kind: 'column', column: 'MonthlyCharges' } } };
+      writeFileSync(deck, JSON.stringify({ version: 1, title: 'Bundle', slides: [slide] }));
+      const pptx = path.join(dir, 'deck.pptx');
+      const r = await tenure('deck', deck, '--pptx', pptx);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(readFileSync(pptx).subarray(0, 2).toString()).toBe('PK');
+      const xlsx = await tenure('profile', path.join(DATA, 'Telco_customer_churn.xlsx'), '--json');
+      expect(xlsx.code).toBe(0);
+      expect(JSON.parse(xlsx.out)).toMatchObject({ format: 'xlsx', rows: 7043 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
