@@ -4,7 +4,7 @@ import { qi } from '../../engine/sqlQuote';
 import { requireGroupCount } from './groupCount';
 import { THRESHOLD_DENOM, thresholdNumerator, type ParetoSpec } from './spec';
 import {
-  blocksValuesSql, quickProbeSql, sampleScaleSql, sortedAggregatesSql, sortedGroupsSql, sortedTableSql, BLOCK,
+  blockSumsSql, blocksValuesSql, quickProbeSql, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
 } from './sortedSql';
 import type { RawBin, RawClass, RawGroup, RawProbe, RawSummary } from './stats';
 import { MAX_SCALE, MAX_SCALED, chooseMode, type TypedValue, type ValueMode } from './valueMode';
@@ -88,19 +88,12 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
     if (n === 0) return { mode, summary: empty, classes: [], groups: [], bins: [] };
     if (spec.group) await requireGroupCount(engine, tmp, spec.group);
     type Sum = Omit<RawSummary, 'total' | 'n' | 'k80' | 'k95' | 'peak_cum' | 'peak_k'> & { total: string; pos_count: number; pos_sum: number };
-    type Agg = Sum & { set: 'summary' | 'block' | 'bin'; blk: number | null; bin: number | null; first: number; last: number; value: string };
-    // The headline, the block sums and the chart bins in one scan (sortedAggregatesSql).
-    const rows = toRows<Agg>(await engine.query(sortedAggregatesSql(tmp, n, spec.chart.bins, !!spec.group)));
-    const s = rows.find((r) => r.set === 'summary')!;
+    const s = toRows<Sum>(await engine.query(sortedSummarySql(tmp, n, !!spec.group)))[0];
     const total = big(s.total);
-    const summary: RawSummary = {
-      top20: s.top20, gini_num: s.gini_num, neg_count: s.neg_count, neg_sum: s.neg_sum, zero_count: s.zero_count, max_u: s.max_u, min_u: s.min_u, multi_group: s.multi_group,
-      n, total: Number(total), k80: null, k95: null, peak_cum: s.pos_sum, peak_k: s.pos_count,
-    };
+    const summary: RawSummary = { ...s, n, total: Number(total), k80: null, k95: null, peak_cum: s.pos_sum, peak_k: s.pos_count };
     if (total <= 0n) return { mode, summary, classes: [], groups: [], bins: [] };
 
-    const byKey = (set: Agg['set'], key: 'blk' | 'bin') => rows.filter((r) => r.set === set).sort((x, y) => Number(x[key]) - Number(y[key]));
-    const blocks = byKey('block', 'blk').map((b) => big(b.value));
+    const blocks = toRows<{ blk: number; s: string }>(await engine.query(blockSumsSql(tmp))).map((b) => big(b.s));
     const [a, b] = await reachRanks(engine, tmp, blocks, [spec.a, spec.b].map((share) => BigInt(thresholdNumerator(share))), total);
     summary.k80 = a.k;
     summary.k95 = b.k;
@@ -111,10 +104,10 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
     ];
 
     let cum = 0n;
-    const bins: RawBin[] = byKey('bin', 'bin').map((row) => {
+    const bins: RawBin[] = toRows<Omit<RawBin, 'value' | 'cum_end'> & { value: string }>(await engine.query(sortedBinsSql(tmp, n, spec.chart.bins))).map((row) => {
       const v = big(row.value);
       cum += v;
-      return { bin: row.bin!, first: row.first, last: row.last, max_u: row.max_u!, min_u: row.min_u!, value: Number(v), cum_end: Number(cum) };
+      return { ...row, value: Number(v), cum_end: Number(cum) };
     });
     const groups = spec.group ? toRows<RawGroup>(await engine.query(sortedGroupsSql(tmp, a.k, b.k))) : [];
     return { mode, summary, classes, groups, bins };
@@ -126,11 +119,10 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
 /**
  * For each goal p, the first rank k whose cumulative sum reaches p/10^6 of the total (d·cum ≥ p·total,
  * exact), and that sum: the block where it happens from the block sums, then the values of those
- * blocks (one statement for all goals).
+ * blocks (one statement for every goal).
  */
 async function reachRanks(engine: QueryEngine, tmp: string, blocks: bigint[], ps: bigint[], total: bigint): Promise<{ k: number; cum: bigint }[]> {
   const d = BigInt(THRESHOLD_DENOM);
-  // The block where each goal is reached, and the sum before it.
   const where = ps.map((p) => {
     const goal = p * total;
     let before = 0n;
@@ -141,15 +133,15 @@ async function reachRanks(engine: QueryEngine, tmp: string, blocks: bigint[], ps
     // Unreachable while total > 0 and p ≤ 10^6 (the last rank's sum is the total).
     throw new Error(`Pareto: no rank reaches ${p}/${d} of the total`);
   });
-  const blks = [...new Set(where.map((w) => w.blk))];
-  const values = toRows<{ r: number; u: string }>(await engine.query(blocksValuesSql(tmp, blks)));
+  const values = toRows<{ r: number; u: string }>(await engine.query(blocksValuesSql(tmp, [...new Set(where.map((w) => w.blk))])));
   return where.map(({ goal, blk, before }) => {
     let cum = before;
     for (const v of values) {
-      if (Number(v.r) < blk * BLOCK || Number(v.r) >= (blk + 1) * BLOCK) continue;
+      const r = Number(v.r);
+      if (r < blk * BLOCK || r >= (blk + 1) * BLOCK) continue;
       cum += big(v.u);
-      if (d * cum >= goal) return { k: Number(v.r) + 1, cum };
+      if (d * cum >= goal) return { k: r + 1, cum };
     }
-    throw new Error(`Pareto: no rank reaches the goal in block ${blk}`);
+    throw new Error(`Pareto: no rank reaches ${goal}/${d}·total in block ${blk}`);
   });
 }

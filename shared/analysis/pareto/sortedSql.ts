@@ -54,23 +54,10 @@ export function sortedTableSql(tmp: string, spec: ParetoSpec, mode: ValueMode & 
 ) ORDER BY ${order}`;
 }
 
-/**
- * One scan of the sorted table for everything the result reads from it in aggregate: the headline
- * (grouping set (): sortedSummarySql's columns), the block sums (blk: blockSumsSql's) and the chart
- * bins (bin: sortedBinsSql's). `set` tells the rows apart: 'summary', 'block', 'bin'.
- */
-export function sortedAggregatesSql(tmp: string, n: number, bins: number, group: boolean): string {
-  return `SELECT CASE WHEN grouping(blk) = 0 THEN 'block' WHEN grouping(bin) = 0 THEN 'bin' ELSE 'summary' END AS set, blk, bin,
-  min(rowid) + 1 AS first, max(rowid) + 1 AS last, CAST(sum(u) AS VARCHAR) AS value,
-  ${summaryColumns(n, group)}
-FROM (SELECT rowid, u${group ? ', ngrp' : ''}, rowid // ${BLOCK} AS blk, rowid * ${qn(bins)} // ${qn(n)} AS bin FROM ${tmp})
-GROUP BY GROUPING SETS ((blk), (bin), ())`;
-}
-
-/** The headline's aggregates over the sorted table (n known; rowid = rank − 1). Amounts that must stay exact come as text. */
-function summaryColumns(n: number, group: boolean): string {
+/** Headline aggregates over the sorted table (n and k20 known). Amounts that must stay exact come as text. */
+export function sortedSummarySql(tmp: string, n: number, group: boolean): string {
   const k20 = Math.ceil(n / 5);
-  return `CAST(sum(u) AS VARCHAR) AS total,
+  return `SELECT CAST(sum(u) AS VARCHAR) AS total,
   sum(u) FILTER (WHERE rowid < ${qn(k20)}) AS top20,
   sum((${qn(n - 1)} - 2 * rowid) * CAST(u AS HUGEINT)) AS gini_num,
   count(*) FILTER (WHERE u < 0) AS neg_count,
@@ -79,16 +66,25 @@ function summaryColumns(n: number, group: boolean): string {
   count(*) FILTER (WHERE u > 0) AS pos_count,
   coalesce(sum(u) FILTER (WHERE u > 0), 0) AS pos_sum,
   max(u) AS max_u, min(u) AS min_u,
-  ${group ? 'count(*) FILTER (WHERE ngrp > 1)' : '0'} AS multi_group`;
+  ${group ? 'count(*) FILTER (WHERE ngrp > 1)' : '0'} AS multi_group
+FROM ${tmp}`;
 }
 
-
+/** Chart bins (as binsSql) with each bin's exact sum as text; the cumulative sums are added in JS. */
+export function sortedBinsSql(tmp: string, n: number, bins: number): string {
+  return `SELECT rowid * ${qn(bins)} // ${qn(n)} AS bin, min(rowid) + 1 AS first, max(rowid) + 1 AS last,
+  CAST(sum(u) AS VARCHAR) AS value, max(u) AS max_u, min(u) AS min_u
+FROM ${tmp} GROUP BY bin ORDER BY bin`;
+}
 
 /** Customers per block when locating the exact 80% / 95% ranks: block sums, then the values of the blocks where they fall. */
 export const BLOCK = 2048;
 
+export function blockSumsSql(tmp: string): string {
+  return `SELECT rowid // ${BLOCK} AS blk, CAST(sum(u) AS VARCHAR) AS s FROM ${tmp} GROUP BY blk ORDER BY blk`;
+}
 
-/** The values of several blocks in one statement, with each value's rank − 1 (rowid). */
+/** The values of the given blocks in one statement, with each value's rank − 1 (r). */
 export function blocksValuesSql(tmp: string, blks: number[]): string {
   const ranges = blks.map((b) => `rowid BETWEEN ${qn(b * BLOCK)} AND ${qn(b * BLOCK + BLOCK - 1)}`);
   return `SELECT rowid AS r, CAST(u AS VARCHAR) AS u FROM ${tmp} WHERE ${ranges.join(' OR ')} ORDER BY rowid`;
