@@ -34,6 +34,8 @@ const { values } = parseArgs({
     size: { type: 'string', default: '1m' },
     engines: { type: 'string', default: 'raw,native,wasm,pandas' },
     'memory-limit': { type: 'string' },
+    /** DuckDB threads for raw DuckDB and the engine process (default: DuckDB's, all cores). */
+    threads: { type: 'string' },
     cleanup: { type: 'boolean' },
   },
   strict: true,
@@ -41,6 +43,7 @@ const { values } = parseArgs({
 const size = values.size!;
 const engines = values.engines!.split(',');
 const memoryLimit = values['memory-limit'];
+const threads = values.threads ? Number(values.threads) : undefined;
 const STEPS = ['import', 'pareto', 'cohorts', 'km', 'quadrant'] as const;
 type Step = (typeof STEPS)[number];
 type Times = Partial<Record<Step, number>> & { peakRssMB?: number; error?: string; cpu?: Partial<Record<Step, number>> };
@@ -116,7 +119,7 @@ async function appPath(engine: QueryEngine, file: string): Promise<Times> {
 
 /** DuckDB's own read_csv and the plainest SQL for each step, in-process with all cores. */
 async function raw(file: string): Promise<Times> {
-  const inst = await DuckDBInstance.create(':memory:', memoryLimit ? { memory_limit: memoryLimit } : {});
+  const inst = await DuckDBInstance.create(':memory:', { ...(memoryLimit ? { memory_limit: memoryLimit } : {}), ...(threads ? { threads: String(threads) } : {}) });
   const c = await inst.connect();
   const out: Times = {};
   await time(out, 'import', () => c.run(`CREATE TABLE t AS SELECT * FROM read_csv(${ql(file)})`));
@@ -175,7 +178,7 @@ for (const kind of engines) {
     else if (kind === 'pandas') seconds.pandas = pandas(file);
     else {
       let pid: number | undefined;
-      const engine = kind === 'native' ? forkedNativeEngine({ memoryLimit, onChild: (c) => (pid = c.pid) }) : new WasmNodeEngine();
+      const engine = kind === 'native' ? forkedNativeEngine({ memoryLimit, threads, onChild: (c) => (pid = c.pid) }) : new WasmNodeEngine();
       await engine.init();
       cpuPid = pid;
       try {
@@ -193,11 +196,12 @@ for (const kind of engines) {
   }
   process.stderr.write(`  ${JSON.stringify(seconds[kind])}\n`);
 }
+const loadEnd = os.loadavg().map((x) => x.toFixed(1)).join('/');
 const f = (x: number | undefined) => (x == null || Number.isNaN(x) ? '—' : x.toFixed(2));
 const r = (a: number | undefined, b: number | undefined) => (a == null || b == null || Number.isNaN(a) || Number.isNaN(b) || !b ? '—' : `${(a / b).toFixed(2)}×`);
 const cols = ['raw', 'native', 'wasm', 'pandas'].filter((k) => seconds[k]);
 const lines = [
-  `| ${size}, seconds (load avg ${load} at start${memoryLimit ? `, memory_limit ${memoryLimit}` : ''}) | ${cols.join(' | ')} | native / raw | wasm / native | pandas / native |`,
+  `| ${size}, seconds (load avg ${load} at start, ${loadEnd} at end${memoryLimit ? `, memory_limit ${memoryLimit}` : ''}${threads ? `, DuckDB threads ${threads}` : ''}) | ${cols.join(' | ')} | native / raw | wasm / native | pandas / native |`,
   `| --- |${cols.map(() => ' ---: |').join('')} ---: | ---: | ---: |`,
   ...STEPS.map((s) => `| ${s} | ${cols.map((k) => f(seconds[k][s])).join(' | ')} | ${r(seconds.native?.[s], seconds.raw?.[s])} | ${r(seconds.wasm?.[s], seconds.native?.[s])} | ${r(seconds.pandas?.[s], seconds.native?.[s])} |`),
   `| peak RSS MB | ${cols.map((k) => (seconds[k].peakRssMB ? Math.round(seconds[k].peakRssMB!).toString() : '—')).join(' | ')} | | | |`,
@@ -208,6 +212,6 @@ const lines = [
   ...cols.filter((k) => seconds[k].error).map((k) => `\n${k}: ${seconds[k].error}`),
 ];
 mkdirSync(RESULTS_DIR, { recursive: true });
-writeFileSync(path.join(RESULTS_DIR, `native-${size}.json`), JSON.stringify({ date: new Date().toISOString(), size, file, memoryLimit, loadAvg: load, seconds }, null, 2));
+writeFileSync(path.join(RESULTS_DIR, `native-${size}${threads ? `-t${threads}` : ''}.json`), JSON.stringify({ date: new Date().toISOString(), size, file, memoryLimit, threads, loadAvg: load, loadAvgEnd: loadEnd, seconds }, null, 2));
 process.stdout.write(`${lines.join('\n')}\n`);
 if (values.cleanup && rows) rmSync(file, { force: true });

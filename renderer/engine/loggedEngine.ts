@@ -17,6 +17,8 @@ export class LoggedEngine implements QueryEngine {
 
   /** Present when the inner engine has it (native: user SQL may not ATTACH). */
   readonly attachReadOnly?: (name: string, alias: string) => Promise<void>;
+  /** Present when the inner engine has it (native: the perfect-hash connection), logged as query() is. */
+  readonly queryDenseGroups?: (sql: string) => Promise<Table>;
 
   /**
    * `timeline`: every statement and file registration also becomes a performance measure ('sql',
@@ -32,6 +34,8 @@ export class LoggedEngine implements QueryEngine {
         this.events.onQuery({ sql: `-- attach ${name} read-only as ${alias}`, ms: performance.now() - started, rows: null, at: Date.now() });
       };
     }
+    const dense = inner.queryDenseGroups?.bind(inner);
+    if (dense) this.queryDenseGroups = (sql) => this.logged(sql, () => dense(sql));
   }
 
   get name(): string {
@@ -61,11 +65,15 @@ export class LoggedEngine implements QueryEngine {
     }
   }
 
-  async query(sql: string): Promise<Table> {
+  query(sql: string): Promise<Table> {
+    return this.logged(sql, () => this.inner.query(sql));
+  }
+
+  private async logged(sql: string, run: () => Promise<Table>): Promise<Table> {
     this.enter();
     const started = performance.now();
     try {
-      const table = await this.inner.query(sql);
+      const table = await run();
       this.events.onQuery({ sql, ms: performance.now() - started, rows: table.numRows, at: Date.now() });
       if (this.timeline) performance.measure('sql', { start: started, detail: sql.slice(0, 300) });
       return table;

@@ -1,12 +1,13 @@
 import type { QueryEngine } from '../../shared/engine/QueryEngine';
 import { qi } from '../../shared/engine/sqlQuote';
+import { internalTable } from '../../shared/engine/internalTables';
 import type { FileSource } from '../../shared/import/FileSource';
 import { importFile } from '../../shared/import/importFile';
 import { computePareto } from '../../shared/analysis/pareto/compute';
 import { analysisRuns, foregroundFree, foregroundHeld, foregroundHolds, foregroundIdle } from './foreground';
 
-/** The warm-up's table (a name no file gets: tableNameFor never starts one with "__"). */
-export const WARM_UP_TABLE = '__tenure_warm_up';
+/** The warm-up's table (a name no file gets: tableNameFor never starts one with "__"; registered as the app's own). */
+export const WARM_UP_TABLE = internalTable('__tenure_warm_up');
 
 /** A small transactions CSV: an id, an ISO date, a decimal amount and a text column. */
 function sampleCsv(rows = 400): Uint8Array {

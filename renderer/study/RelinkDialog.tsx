@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../workbench/services';
-import { fileSourceFromHost } from '../host/fileSource';
 import { reportError } from '../workbench/actions/reportError';
-import { finishRelink, useRelink } from './relinkStore';
+import { finishRelink, rowFound, useRelink } from './relinkStore';
+import { locateSource } from './locateSource';
 import { matchPicked } from './openStudy';
 import './study.css';
 
@@ -11,6 +11,8 @@ const size = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` :
 /**
  * Opening a study whose data files the host cannot find by path (always, in a browser): choose them,
  * several at once (matched by name and size), or locate each one; the study opens with what is found.
+ * A Parquet folder source is located with the desktop app's folder dialog (main grants the folder to the
+ * engine); the browser cannot read folders, and the dialog says so instead of offering "Locate…".
  */
 export function RelinkDialogHost() {
   const rows = useRelink((s) => s.rows);
@@ -22,22 +24,15 @@ function RelinkDialog() {
   const services = useServices();
   const { rows, studyName } = useRelink();
   if (!rows) return null;
-  const missing = rows.filter((r) => !r.file).length;
+  const missing = rows.filter((r) => !rowFound(r)).length;
+  const canFolder = !!services.host.openFolder;
+  const browserFolders = canFolder ? [] : rows.filter((r) => r.source.kind === 'parquetFolder');
 
   const chooseAll = async () => {
     try {
       const picked = await services.host.openFiles({ multiple: true });
       const cur = useRelink.getState().rows;
       if (cur) useRelink.getState().set({ rows: matchPicked(cur, picked.map((host) => ({ host, services }))) });
-    } catch (err) {
-      reportError(services.i18n, err);
-    }
-  };
-  const locate = async (id: string) => {
-    try {
-      const [f] = await services.host.openFiles({ multiple: false });
-      const cur = useRelink.getState().rows;
-      if (f && cur) useRelink.getState().set({ rows: cur.map((r) => (r.source.id === id ? { ...r, file: fileSourceFromHost(services.host, f), path: f.path, mtime: f.mtime } : r)) });
     } catch (err) {
       reportError(services.i18n, err);
     }
@@ -53,25 +48,38 @@ function RelinkDialog() {
         </button>
         <table className="tn-study-table">
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.source.id} data-source={r.source.name} data-state={r.file ? 'found' : 'missing'}>
-                <td>
-                  <span className={`codicon codicon-${r.file ? 'pass' : 'warning'}`} aria-hidden />
-                </td>
-                <td className="tn-study-name">{r.source.name}</td>
-                <td title={r.source.path ?? r.source.fileName}>
-                  {r.file ? r.file.name : r.source.fileName} <span className="tn-study-muted">{size(r.file ? r.file.size : r.source.size)}</span>
-                </td>
-                <td className="tn-study-muted">{r.file ? t('workbench.study.found') : t('workbench.study.missing')}</td>
-                <td>
-                  <button type="button" className="button secondary small" onClick={() => void locate(r.source.id)} data-testid="relink-locate">
-                    {t('workbench.study.locate')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {rows.map((r) => {
+              const found = rowFound(r);
+              const isFolder = r.source.kind === 'parquetFolder';
+              return (
+                <tr key={r.source.id} data-source={r.source.name} data-state={found ? 'found' : 'missing'} data-kind={isFolder ? 'folder' : 'file'}>
+                  <td>
+                    <span className={`codicon codicon-${found ? 'pass' : 'warning'}`} aria-hidden />
+                  </td>
+                  <td className="tn-study-name">{r.source.name}</td>
+                  <td title={r.folder?.path ?? r.source.path ?? r.source.fileName}>
+                    {isFolder && <span className="codicon codicon-folder tn-study-kind" aria-hidden />}
+                    {r.folder ? r.folder.name : r.file ? r.file.name : r.source.fileName}{' '}
+                    <span className="tn-study-muted">{isFolder ? t('workbench.study.folderFiles', { count: r.source.files ?? 0 }) : size(r.file ? r.file.size : r.source.size)}</span>
+                  </td>
+                  <td className="tn-study-muted">{found ? t('workbench.study.found') : isFolder && !canFolder ? t('workbench.study.desktopOnly') : t('workbench.study.missing')}</td>
+                  <td>
+                    {(!isFolder || canFolder) && (
+                      <button type="button" className="button secondary small" onClick={() => void locateSource(services, r)} data-testid="relink-locate">
+                        {t('workbench.study.locate')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
+        {browserFolders.length > 0 && (
+          <p className="tn-study-note" role="note" data-testid="relink-folder-note">
+            <span className="codicon codicon-info" aria-hidden /> {t('workbench.study.folderNeedsDesktop', { count: browserFolders.length, names: browserFolders.map((r) => r.source.name).join(', ') })}
+          </p>
+        )}
         <div className="tn-study-actions">
           <button type="button" className="button secondary" onClick={() => finishRelink(false)} data-testid="relink-cancel">
             {t('workbench.study.cancel')}

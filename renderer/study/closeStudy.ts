@@ -14,7 +14,7 @@ import { sqlRecipes } from '../engine/rebuildSources';
  * editors, their results, the study's tables and its deck and notes go; the data files are untouched.
  */
 export async function closeStudy(services: WorkbenchServices): Promise<boolean> {
-  if (!confirmDiscard(services)) return false;
+  if (!(await confirmDiscard(services))) return false;
   const wb = useWorkbench.getState();
   useAnalysisRuns.getState().clear();
   clearOffered();

@@ -14,7 +14,8 @@ import { refreshCatalog } from '../workbench/actions/catalog';
 import { reportError } from '../workbench/actions/reportError';
 import type { WorkbenchServices } from '../workbench/services';
 import { buildStudy, sessionNow, studyKey } from './buildStudy';
-import { askForFiles, type RelinkRow } from './relinkStore';
+import { askForFiles, rowFound, type RelinkRow } from './relinkStore';
+import { askConfirm } from '../workbench/confirmStore';
 import { describeFile } from './sourceFiles';
 import { rememberFolder, rememberImport, sqlRecipes } from '../engine/rebuildSources';
 import { DEFAULT_PATTERN } from '../../shared/import/parquetFolder';
@@ -78,10 +79,11 @@ export async function openStudyFromHost(services: WorkbenchServices): Promise<vo
   if (files[0]) await openStudyFile(services, files[0]);
 }
 
-/** Ask first when the session has unsaved changes (true = go ahead). */
-export function confirmDiscard(services: WorkbenchServices): boolean {
+/** Ask first (the workbench's own dialog) when the session has unsaved changes (true = go ahead). */
+export async function confirmDiscard(services: WorkbenchServices): Promise<boolean> {
   if (!sessionNow().dirty) return true;
-  return globalThis.confirm?.(services.i18n.t('workbench.study.discardChanges')) ?? true;
+  const { t } = services.i18n;
+  return askConfirm({ message: t('workbench.study.discardChanges'), detail: t('workbench.study.discardDetail'), confirmLabel: t('workbench.study.discardButton'), cancelLabel: t('common.cancel'), destructive: true });
 }
 
 /**
@@ -92,26 +94,26 @@ export function confirmDiscard(services: WorkbenchServices): boolean {
  */
 export async function openStudy(services: WorkbenchServices, study: Study, file: { name: string; path: string | null } | null, opts: { restoring?: boolean } = {}): Promise<void> {
   const { t } = services.i18n;
-  if (!opts.restoring && !confirmDiscard(services)) return;
+  if (!opts.restoring && !(await confirmDiscard(services))) return;
   const rows: RelinkRow[] = [];
-  // Parquet folders are read in place by the desktop app's engine: granted again by path, never asked for.
-  const folders = new Map<string, HostFolder | null>();
   for (const source of study.sources) {
-    if (source.kind !== 'parquetFolder') continue;
-    folders.set(source.id, source.path && services.host.reopenFolder ? await services.host.reopenFolder(source.path).catch(() => null) : null);
-  }
-  for (const source of study.sources) {
-    if (source.kind === 'parquetFolder') continue;
+    if (source.kind === 'parquetFolder') {
+      // Read in place by the desktop app's engine: granted again by its path if opened here before, else located.
+      const folder = source.path && services.host.reopenFolder ? await services.host.reopenFolder(source.path).catch(() => null) : null;
+      rows.push({ source, file: null, folder });
+      continue;
+    }
     let hf: HostFile | null = null;
     if (source.path && services.host.kind === 'electron') hf = await services.host.openRecent(source.path).catch(() => null);
     rows.push({ source, file: hf ? fileSourceFromHost(services.host, hf) : null, path: hf?.path, mtime: hf?.mtime });
   }
   let linked = rows;
-  if (rows.some((r) => !r.file)) {
+  if (!rows.every(rowFound)) {
     const answer = await askForFiles(file?.name ?? (study.title || t('workbench.study.untitled')), rows);
     if (!answer) return;
     linked = answer;
   }
+  const folders = new Map<string, HostFolder | null>(linked.filter((r) => r.source.kind === 'parquetFolder').map((r) => [r.source.id, r.folder ?? null]));
   const store = useWorkbench.getState();
   const task = store.startTask(t('workbench.study.opening', { file: file?.name ?? study.title }));
   try {
@@ -200,7 +202,7 @@ function restoreLayout(study: Study, failed: Set<string>): void {
 
 /** Browser: the picked data files matched to the study's sources by name and size. */
 export function matchPicked(rows: RelinkRow[], picked: { host: HostFile; services: WorkbenchServices }[]): RelinkRow[] {
-  const open = rows.filter((r) => !r.file);
+  const open = rows.filter((r) => !r.file && r.source.kind !== 'parquetFolder');
   const m = matchFiles(open.map((r) => r.source), picked.map((p) => ({ name: p.host.name, size: p.host.size, path: p.host.path })));
   return rows.map((r) => {
     const hit = m.matched.find((x) => x.source.id === r.source.id);

@@ -23,6 +23,7 @@ import { fileSourceMeta, importSource } from './actions/openFiles';
 import { fileSourceFromHost } from '../host/fileSource';
 import { ImportDialogHost } from '../editors/import/ImportDialog';
 import { RelinkDialogHost } from '../study/RelinkDialog';
+import { ConfirmDialogHost } from './parts/ConfirmDialog';
 
 /** The VS Code-style shell: activity bar, side bar, editor groups, panel, status bar, palette. */
 export function Workbench() {
@@ -117,6 +118,7 @@ export function Workbench() {
         <DropOverlay />
         <ImportDialogHost />
         <RelinkDialogHost />
+        <ConfirmDialogHost />
         <ContextMenuHost />
       </div>
     </CommandsContext.Provider>

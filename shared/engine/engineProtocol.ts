@@ -27,7 +27,7 @@ export interface EngineInfo {
 
 export type EngineRequest =
   | { id: number; op: 'init'; options: EngineStartOptions }
-  | { id: number; op: 'query'; sql: string }
+  | { id: number; op: 'query'; sql: string; denseGroups?: boolean }
   | { id: number; op: 'registerFileBuffer'; name: string; bytes: Uint8Array }
   | { id: number; op: 'registerFileHandle'; name: string; path: string }
   | { id: number; op: 'dropFile'; name: string }

@@ -197,6 +197,11 @@ export class RemoteEngine implements QueryEngine {
     return tableFromIPC(r.ipc!);
   }
 
+  async queryDenseGroups(sql: string): Promise<Table> {
+    const r = await this.call({ op: 'query', sql, denseGroups: true });
+    return tableFromIPC(r.ipc!);
+  }
+
   async cancel(): Promise<boolean> {
     if (!this.channel) return false;
     const r = await this.send(this.channel, { op: 'cancel' });

@@ -1,5 +1,3 @@
-import * as XLSX from '@e965/xlsx';
-
 export type Cell = string | number | boolean | Date | null | undefined;
 
 export interface TableData {
@@ -38,19 +36,6 @@ export function toCsv(t: TableData, opts: { guard?: boolean; allowNumeric?: bool
   const lines = [t.columns.map((c) => csvField(c, guard, false, d)).join(d)];
   for (const row of t.rows) lines.push(row.map((v) => csvField(v, guard, opts.allowNumeric ?? false, d)).join(d));
   return `${opts.bom === false ? '' : '\uFEFF'}${lines.join('\r\n')}\r\n`;
-}
-
-/** XLSX bytes: numbers stay numbers, dates stay dates (with a date format), text stays text. */
-export function toXlsx(t: TableData, sheetName = 'Sheet1'): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet([t.columns, ...t.rows.map((r) => r.map((v) => (v === undefined ? null : v)))], { cellDates: true, dateNF: 'yyyy-mm-dd hh:mm' });
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, safeSheetName(sheetName));
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
-}
-
-function safeSheetName(name: string): string {
-  const s = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
-  return s || 'Sheet1';
 }
 
 /** A file name safe on Windows, macOS and Linux, keeping Chinese characters. */

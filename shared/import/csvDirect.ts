@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import { aggregateRow } from './batchedAggregates';
 import { qi } from '../engine/sqlQuote';
+import { newInternalTable } from '../engine/internalTables';
 import type { CsvLoadResult, CsvLoadSpec } from './csvLoad';
 import { GuessContradiction, guessMark, loadCsvToStaging, stagingColumn } from './csvLoad';
 import { strictExpr } from './strictConvert';
@@ -34,7 +35,7 @@ function hiddenNames(cols: StagedColumn[]): (i: number) => string {
  * fit the sample's guess; the caller then drops `target` and imports through staging.
  */
 export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spec: Omit<CsvLoadSpec, 'staging' | 'insert'>, target: string, id: string): Promise<DirectResult> {
-  const sample = `__tenure_sample_${id}`;
+  const sample = newInternalTable('sample', id);
   const cols: StagedColumn[] = plan.columns.map((col, i) => ({ col, staged: stagingColumn(i), kind: 'text', preCoerced: 0 }));
   // The import dialog's preview may have detected this very sample already (sampleMemo.ts).
   if (spec.endByte !== undefined || !recallSample(spec.src, sampleKey(spec.src, plan), cols)) {
@@ -47,8 +48,16 @@ export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spe
   }
   const typed = cols.map((s, i) => (s.col.type === 'VARCHAR' ? -1 : i)).filter((i) => i >= 0);
   const hidden = hiddenNames(cols);
-  const defs = [...cols.map((s) => `${qi(s.col.name)} ${s.col.type}`), ...typed.map((i) => `${qi(hidden(i))} BOOLEAN`)];
+  const defs = cols.map((s) => `${qi(s.col.name)} ${s.col.type}`);
+  // The whole-file typed read (csvWhole.ts) coerces nothing, so the table starts without the hidden
+  // flags: writing and dropping four constant columns of every row cost ~0.7 s of CPU at 10M rows.
+  // Only the chunked load, which converts text, gets them (before its first chunk).
+  let flagged = false;
   await engine.query(`CREATE TABLE ${qi(target)} (${defs.join(', ')})`);
+  const addFlags = async (): Promise<void> => {
+    flagged = true;
+    await engine.query(`CREATE OR REPLACE TABLE ${qi(target)} (${[...defs, ...typed.map((i) => `${qi(hidden(i))} BOOLEAN`)].join(', ')})`);
+  };
   const parts = cols.map((s, i) => strictExpr(qi(s.staged), s.col, guessMark(i), qi(`f${i}`)));
   const casts = parts.flatMap((p, i) => (p.fast ? [`${p.fast} AS ${qi(`f${i}`)}`] : []));
   const values = parts.map((p, i) => `${p.value} AS ${qi(`v${i}`)}`);
@@ -58,15 +67,16 @@ export async function importCsvDirect(engine: QueryEngine, plan: ImportPlan, spe
     ...spec,
     staging: `direct_${id}`,
     typed: shapes.every((x): x is FieldShape => x !== null)
-      ? { shapes, types: cols.map((s) => s.col.type), insert: (readCsv) => `INSERT INTO ${qi(target)} SELECT *${typed.map(() => ', false').join('')} FROM ${readCsv}`, clear: `DELETE FROM ${qi(target)}` }
+      ? { shapes, types: cols.map((s) => s.col.type), insert: (readCsv) => `INSERT INTO ${qi(target)} SELECT *${flagged ? typed.map(() => ', false').join('') : ''} FROM ${readCsv}`, clear: `DELETE FROM ${qi(target)}` }
       : undefined,
+    beforeChunks: addFlags,
     insert: (readCsv) =>
       `INSERT INTO ${qi(target)} SELECT ${outer.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM (SELECT *${casts.map((c) => `, ${c}`).join('')} FROM ${readCsv}))`,
   });
   const size = spec.src.size;
   spec.onProgress?.({ phase: 'converting', bytesRead: size, totalBytes: size, rows: load.rows, elapsedMs: 0, bytesPerSecond: 0 });
-  const check = await checkDirect(engine, target, cols, typed, hidden);
-  for (const i of typed) await engine.query(`ALTER TABLE ${qi(target)} DROP COLUMN ${qi(hidden(i))}`);
+  const check = await checkDirect(engine, target, cols, typed, flagged ? hidden : null);
+  if (flagged) for (const i of typed) await engine.query(`ALTER TABLE ${qi(target)} DROP COLUMN ${qi(hidden(i))}`);
   return { cols, load, check };
 }
 
@@ -81,8 +91,8 @@ function shapeOf(s: StagedColumn): FieldShape | null {
   return null;
 }
 
-/** One aggregate over the final table: rows, NULLs, coerced values, identifier hints, flags. */
-async function checkDirect(engine: QueryEngine, target: string, cols: StagedColumn[], typed: number[], hidden: (i: number) => string): Promise<GuessCheck> {
+/** One aggregate over the final table: rows, NULLs, coerced values (none without the hidden flags), identifier hints, flags. */
+async function checkDirect(engine: QueryEngine, target: string, cols: StagedColumn[], typed: number[], hidden: ((i: number) => string) | null): Promise<GuessCheck> {
   const aggs: string[] = ['count(*) AS rows'];
   const flags: { t: string; key: string; numeric: boolean }[] = [];
   cols.forEach((s, i) => {
@@ -94,10 +104,10 @@ async function checkDirect(engine: QueryEngine, target: string, cols: StagedColu
       flags.push({ t: numeric || s.col.type === 'VARCHAR' ? c : `CAST(${c} AS VARCHAR)`, key: `_${i}`, numeric });
     }
   });
-  for (const i of typed) aggs.push(`count(*) FILTER (${qi(hidden(i))}) AS co${i}`);
+  if (hidden) for (const i of typed) aggs.push(`count(*) FILTER (${qi(hidden(i))}) AS co${i}`);
   const r = { ...(await aggregateRow(engine, qi(target), aggs)), ...(await flagStats(engine, qi(target), flags)) };
   const nulls = new Map(cols.map((s, i) => [s.col.name, Number(r[`n${i}`])]));
-  const coercion = new Map(typed.map((i) => [cols[i].col.name, { coerced: Number(r[`co${i}`]), invalid: 0 }]));
+  const coercion = new Map(typed.map((i) => [cols[i].col.name, { coerced: Number(r[`co${i}`] ?? 0), invalid: 0 }]));
   cols.forEach((s, i) => {
     if (guessed(s) && s.col.type === 'BIGINT' && bigIntegerHint(s, Number(r[`x${i}`] ?? 0))) throw new GuessContradiction(i);
     if (s.flagCandidate && s.col.type !== 'BOOLEAN') s.col.flag = flagFromRow(r, `_${i}`, s.col.type);

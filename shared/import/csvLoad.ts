@@ -35,6 +35,8 @@ export interface CsvLoadSpec {
    * column (fieldShapes.ts): `insert` gets a read_csv(…) yielding c0…cN in the given types.
    */
   typed?: { shapes: FieldShape[]; types: string[]; insert: (readCsv: string) => string; clear?: string };
+  /** Run once before the chunk-by-chunk load, when the whole-file typed read did not take the file. */
+  beforeChunks?: () => Promise<void>;
   chunkBytes: number;
   maxRecordBytes: number;
   /** Read only the first bytes (preview); the cut last record is left out. */
@@ -83,6 +85,7 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
   // A UTF-8 file DuckDB can read itself, canonical throughout: one typed read_csv of the whole file.
   const whole = await loadWholeTyped(engine, spec);
   if (whole) return whole;
+  await spec.beforeChunks?.();
   const { src, fields, staging } = spec;
   const file = src.name;
   const end = Math.min(src.size, spec.endByte ?? src.size);
@@ -246,13 +249,13 @@ export async function loadCsvToStaging(engine: QueryEngine, spec: CsvLoadSpec): 
 }
 
 /** DuckDB's read_csv options for a chunk (or the whole file): explicit everything, VARCHAR or the typed columns. */
-export function readCsvOptions(spec: CsvLoadSpec, typed: boolean, lineEnding = spec.lineEnding): string[] {
+export function readCsvOptions(spec: CsvLoadSpec, typed: boolean, lineEnding = spec.lineEnding, maxLineBytes = spec.maxRecordBytes + 1024): string[] {
   const cols = Array.from({ length: spec.fields }, (_, i) => stagingColumn(i));
   const columns = `{${cols.map((c, i) => `${ql(c)}: ${typed ? ql(spec.typed!.types[i]) : "'VARCHAR'"}`).join(', ')}}`;
   return [
     'header = false', ...(typed ? [] : ['all_varchar = true']), 'auto_detect = false', `delim = ${ql(spec.delimiter)}`,
     `quote = ${ql(spec.quote)}`, `escape = ${ql(spec.quote)}`, `columns = ${columns}`, 'allow_quoted_nulls = false',
-    `max_line_size = ${qn(spec.maxRecordBytes + 1024)}`, `new_line = ${ql({ lf: '\\n', crlf: '\\r\\n', cr: '\\r' }[lineEnding])}`,
+    `max_line_size = ${qn(maxLineBytes)}`, `new_line = ${ql({ lf: '\\n', crlf: '\\r\\n', cr: '\\r' }[lineEnding])}`,
   ];
 }
 

@@ -32,7 +32,10 @@ export async function loadWholeTyped(engine: QueryEngine, spec: CsvLoadSpec): Pr
   }
   try {
     // DuckDB reads (in its worker or process) while JS walks the same bytes; the rows stay only if the walk agrees.
-    const opts = [...readCsvOptions(spec, true), `skip = ${qn(skip)}`];
+    // DuckDB's own default line limit, not the import's 8 MiB: its parallel reader sizes its buffers by
+    // it (~1 s less CPU at 10M rows). A longer record makes this read fail, and the chunked loader,
+    // with the full limit, takes the file.
+    const opts = [...readCsvOptions(spec, true, spec.lineEnding, Math.min(WHOLE_MAX_LINE, spec.maxRecordBytes + 1024)), `skip = ${qn(skip)}`];
     const insert = engine.query(typed.insert(`read_csv(${ql(registeredPath(engine, vfile))}, ${opts.join(', ')})`)).then(
       (t) => {
         const r = toRows<{ Count?: number; count?: number }>(t)[0];
@@ -54,6 +57,9 @@ export async function loadWholeTyped(engine: QueryEngine, spec: CsvLoadSpec): Pr
     await engine.dropFile(vfile).catch(() => undefined);
   }
 }
+
+/** max_line_size of the whole-file read: DuckDB's default. */
+const WHOLE_MAX_LINE = 2 * 1024 ** 2;
 
 /** Physical lines before the first data record (BOM, lines above the header, the header), or null when not plain. */
 function linesBeforeData(bytes: Uint8Array, spec: CsvLoadSpec): number | null {

@@ -1,4 +1,4 @@
-import { listExcelSheets, readExcelSheet, type ExcelLimits, type ExcelSheet } from './excelRead';
+import type { ExcelLimits, ExcelSheet } from './excelRead';
 import { cancelledError, throwIfAborted } from './abort';
 
 /** What a workbook read needs besides the bytes (structured-cloneable: it crosses to a worker). */
@@ -19,12 +19,15 @@ export interface ExcelReader {
   read(bytes: Uint8Array, req: ExcelRequest, signal?: AbortSignal): Promise<ExcelSheet>;
 }
 
+// SheetJS (~0.7 MB) loads with the first workbook, not with every CSV import.
 export const inThreadExcelReader: ExcelReader = {
   async list(bytes, req) {
+    const { listExcelSheets } = await import('./excelRead');
     return listExcelSheets(bytes, req.file, req);
   },
   async read(bytes, req, signal) {
     throwIfAborted(signal, req.file);
+    const { readExcelSheet } = await import('./excelRead');
     const sheet = readExcelSheet(bytes, req);
     if (signal?.aborted) throw cancelledError(req.file);
     return sheet;

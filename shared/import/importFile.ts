@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import { qi, qn } from '../engine/sqlQuote';
 import { toRows } from '../engine/arrowRows';
+import { newInternalTable } from '../engine/internalTables';
 import { TenureError } from '../errors';
 import { extensionOf, readAll, type FileSource } from './FileSource';
 import { tableNameFor } from './tableName';
@@ -73,7 +74,7 @@ async function stage(engine: QueryEngine, src: FileSource, opts: ImportOptions, 
   const file = src.name;
   const format = formatOf(src);
   if (src.size === 0) throw new TenureError('import.empty', `${file} is empty`, { file });
-  const staging = `__tenure_stage_${randomId()}`;
+  const staging = newInternalTable('stage', randomId());
   const warnings: ImportWarning[] = [];
   let plan: ImportPlan;
   let cols: StagedColumn[];
@@ -261,7 +262,7 @@ export async function importFile(engine: QueryEngine, src: FileSource, opts: Imp
   const onAbort = (): void => void engine.cancel().catch(() => undefined);
   opts.signal?.addEventListener('abort', onAbort);
   const started = Date.now();
-  const target = clash ? `__tenure_new_${randomId()}` : table;
+  const target = clash ? newInternalTable('new', randomId()) : table;
   let st: Staged | null = null;
   let created = false;
   try {

@@ -2,6 +2,7 @@
 import type { QueryEngine } from '../engine/QueryEngine';
 import { toRows } from '../engine/arrowRows';
 import { qi, ql } from '../engine/sqlQuote';
+import { isInternalTable } from '../engine/internalTables';
 import type { ColumnInfo } from './importTypes';
 
 /** SQL condition on information_schema: the app's own tables, not those of an attached database. */
@@ -30,3 +31,22 @@ export async function describeTable(engine: QueryEngine, table: string): Promise
   return { rows: r.n, columns: cols.map((c, i) => ({ name: c.column_name, type: c.data_type, nulls: r[`n${i}`] })) };
 }
 
+
+/**
+ * The user's tables and views in the app's own catalog (main and temp), with their columns in order: the
+ * app's own working tables (internalTables.ts) are left out, whatever the user's are called. Tables of an
+ * opened database file are reached through their views, so they are not listed twice.
+ */
+export async function userTables(engine: QueryEngine): Promise<Map<string, ColumnInfo[]>> {
+  const cols = toRows<{ table_name: string; column_name: string; data_type: string }>(
+    await engine.query(`SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND ${OWN_CATALOG} ORDER BY table_name, ordinal_position`),
+  );
+  const byTable = new Map<string, ColumnInfo[]>();
+  for (const c of cols) {
+    if (isInternalTable(c.table_name)) continue;
+    const list = byTable.get(c.table_name) ?? [];
+    list.push({ name: c.column_name, type: c.data_type, nulls: 0 });
+    byTable.set(c.table_name, list);
+  }
+  return byTable;
+}

@@ -60,7 +60,7 @@ describe('tenure brief and the deck that starts with it (CLI)', () => {
     const zip = await JSZip.loadAsync(readFileSync(pptx));
     const slide = (n: number) => zip.file(`ppt/slides/slide${n}.xml`)!.async('string');
     expect(await slide(2)).toContain('客户保留简报：谁贡献利润，客户何时、为何流失');
-    expect(await slide(3)).toContain('未来 6个月内预计流失的 CLTV 为 123万');
+    expect(await slide(3)).toContain('未来 6 个月内预计流失的 CLTV 为 123万');
     expect(await slide(4)).toContain('<a:tbl>');
     expect(await slide(4)).toContain('9544-PYPSJ');
     expect(await slide(8)).toContain('A 类客户占风险价值的 77.6%');

@@ -215,7 +215,7 @@ describe.skipIf(browserMissing)('Value at risk, the retention brief and the deck
     const { page } = s;
     await palette('简体中文', 'language.zh-CN');
     await page.locator('.tab[data-kind="risk"]').click();
-    await expect.poll(() => risk().locator('[data-testid="headline-text"]').textContent()).toBe('未来 6个月内预计流失的 CLTV 为 123万，占在网客户价值的 6.7%');
+    await expect.poll(() => risk().locator('[data-testid="headline-text"]').textContent()).toBe('未来 6 个月内预计流失的 CLTV 为 123万，占在网客户价值的 6.7%');
     await risk().locator('[data-testid="headline"]').scrollIntoViewIfNeeded();
     await page.waitForTimeout(400);
     await s.screenshot('risk-editor-zh');

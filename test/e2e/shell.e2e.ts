@@ -113,8 +113,22 @@ for (const [scheme, locale] of [['dark', 'en-US'], ['light', 'zh-CN']] as const)
       await box.press('Enter');
       await row('scratch_renamed').waitFor();
       await expect(page.evaluate(() => document.activeElement?.closest('[data-table]')?.getAttribute('data-table'))).resolves.toBe('scratch_renamed');
-      page.once('dialog', (d) => void d.accept());
+      // The workbench's own dialog (never the browser's confirm): Escape keeps the table, Enter drops it.
+      const ask = page.locator('[data-testid="confirm-dialog"]');
       await page.keyboard.press('Delete');
+      await ask.waitFor();
+      await expect(ask.locator('#tn-confirm-message').textContent()).resolves.toBe(zh ? '删除表“scratch_renamed”？' : 'Drop table “scratch_renamed”?');
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('confirm-ok');
+      await s.screenshot(`shell-drop-confirm-${tag}`);
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('confirm-cancel');
+      await page.keyboard.press('Escape');
+      await ask.waitFor({ state: 'detached' });
+      await expect(row('scratch_renamed').count()).resolves.toBe(1);
+      // Focus went back to the row, so Delete asks again; Enter on the focused confirm button drops the table.
+      await page.keyboard.press('Delete');
+      await ask.waitFor();
+      await page.keyboard.press('Enter');
       await expect.poll(() => row('scratch_renamed').count(), { timeout: 20_000 }).toBe(0);
     });
 

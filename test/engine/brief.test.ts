@@ -78,12 +78,12 @@ describe('retention brief', () => {
     const b = buildBrief(items, zh, { available: ALL });
     expect(b.title).toBe('客户保留简报');
     const all = texts(b);
-    expect(all).toContain('Month-to-month 客户有一半在第 35 个月前流失；One year 和 Two year 客户大多在 72个月的观察期后仍在网。');
-    expect(all).toContain('未来 6个月内预计流失的 CLTV 为 123万，占在网客户价值的 6.7%。');
+    expect(all).toContain('Month-to-month 客户有一半在第 35 个月前流失；One year 和 Two year 客户大多在 72 个月的观察期后仍在网。');
+    expect(all).toContain('未来 6 个月内预计流失的 CLTV 为 123万，占在网客户价值的 6.7%。');
     expect(all).toContain('其中 77.6% 来自 A 类客户，79.4% 来自 Month-to-month 客户。');
     expect(all).toContain('优先联系名单前 100 位客户：他们合计占风险价值的 8.7%（10.7万）。');
     for (const s of [...all, ...b.suggestions.map((x) => x.text)]) expect(s).not.toMatch(/\{\{|\}\}|\d\.\d{4,}|undefined|NaN/);
-    expect(b.callList?.table.rows[0].slice(-2)).toEqual(['第 66–68 个月', '4个月内']);
+    expect(b.callList?.table.rows[0].slice(-2)).toEqual(['第 66–68 个月', '4 个月内']);
   });
 
   it('why: a Cox result (the minimal shape) gives the strongest significant hazard ratios against their references', () => {

@@ -83,6 +83,18 @@ for (const kind of ['wasm', 'native'] as EngineKind[]) {
       expect(wholeReads).toBe(1);
     });
 
+    it('a quoted field beyond the whole-file read’s 2 MiB line limit: DuckDB refuses, the chunked load keeps it whole', async () => {
+      const long = `"${'x, '.repeat(1024 ** 2)}"`;
+      const lines = Array.from({ length: 200 }, (_, i) => `${i},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i % 5 === 0 ? '' : `note ${i}`}`);
+      lines.splice(150, 0, `9999,2024-02-01,${long}`);
+      const [r] = await both('longline.csv', `id,day,note\n${lines.join('\n')}\n`, { chunkBytes: 8 * 1024 ** 2 });
+      expect(r.rows).toBe(201);
+      expect(wholeReads).toBe(1);
+      expect(r.columns.map((c) => c.type)).toEqual(['BIGINT', 'DATE', 'VARCHAR']);
+      const [row] = toRows<{ n: number; blanks: number }>(await engine.query(`SELECT length(note) AS n, (SELECT count(*) FROM ${qi(r.table)} WHERE note IS NULL) AS blanks FROM ${qi(r.table)} WHERE id = 9999`));
+      expect(row).toEqual({ n: 3 * 1024 ** 2, blanks: 40 });
+    });
+
     it('a ragged record, invalid UTF-8 and a BOM late or early: the same warnings, lines and rows', async () => {
       const p = join(dir, `${kind}_ragged.csv`);
       writeFileSync(p, retailRows(3000, (i) => (i === 2500 ? '536999,00583,X,1' : null)));

@@ -12,6 +12,9 @@ import { buildStudy } from '../../renderer/study/buildStudy';
 import { replaceDataFile } from '../../renderer/study/replaceData';
 import { useWorkbench } from '../../renderer/store/workbenchStore';
 import { openFolder } from '../../renderer/workbench/actions/openFolder';
+import { openStudy } from '../../renderer/study/openStudy';
+import { locateSource } from '../../renderer/study/locateSource';
+import { finishRelink, rowFound, useRelink } from '../../renderer/study/relinkStore';
 import type { WorkbenchServices } from '../../renderer/workbench/services';
 import { makeTelcoFolder } from '../helpers/parquetFolder';
 
@@ -67,6 +70,36 @@ describe('File → Open Folder… in the workbench', () => {
     expect(after.file).toMatchObject({ fileName: 'december', path: next, folder: { files: 1 } });
     expect(after.tables[0].rows).toBe(3875);
     expect(engine.readDirs).toContain(next);
+    expect(useWorkbench.getState().problems).toEqual([]);
+  });
+
+  it('a study whose folder moved: the relink dialog lists it missing, Locate… takes the folder dialog\'s answer, the study opens on it', async () => {
+    const saved = parseStudyText(serializeStudy(buildStudy(useWorkbench.getState(), 'moved')), 'moved.tenure');
+    const moved = path.join(dir, 'moved_parts');
+    cpSync(data.folder, moved, { recursive: true });
+    const gone = path.join(dir, 'gone', 'telco_parts');
+    const study = { ...saved, sources: saved.sources.map((x) => (x.kind === 'parquetFolder' ? { ...x, path: gone } : x)) };
+    // The desktop host: the recorded folder is not there any more (reopenFolder: null); the folder dialog picks the moved one.
+    const host = { kind: 'electron', openRecent: async () => null, reopenFolder: async () => null, openFolder: async () => ({ path: moved, name: 'moved_parts' }), saveSession: async () => undefined } as unknown as HostApi;
+    const desktop: WorkbenchServices = { ...services, host };
+    // A fresh window (the engine's SQL-made table too: the study makes it again).
+    useWorkbench.setState({ sources: [], problems: [] });
+    await engine.query('DROP TABLE before_folder');
+    sqlRecipes.clear();
+    const opening = openStudy(desktop, study, { name: 'moved.tenure', path: null }, { restoring: true });
+    await expect.poll(() => useRelink.getState().rows, { timeout: 20_000 }).not.toBeNull();
+    const row = useRelink.getState().rows!.find((r) => r.source.kind === 'parquetFolder')!;
+    expect(rowFound(row)).toBe(false);
+    await locateSource(desktop, row);
+    const located = useRelink.getState().rows!.find((r) => r.source.id === row.source.id)!;
+    expect(rowFound(located)).toBe(true);
+    expect(located.folder).toEqual({ path: moved, name: 'moved_parts' });
+    finishRelink(true);
+    await opening;
+    const src = useWorkbench.getState().sources.find((x) => x.id === row.source.id)!;
+    expect(src.file).toMatchObject({ path: moved, folder: { files: 3 } });
+    expect(src.tables[0].rows).toBe(7043);
+    expect(engine.readDirs).toContain(moved);
     expect(useWorkbench.getState().problems).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { exportFileName, neutraliseCell, toCsv, toXlsx } from '../../shared/export/tableExport';
+import { exportFileName, neutraliseCell, toCsv } from '../../shared/export/tableExport';
+import { toXlsx } from '../../shared/export/xlsxExport';
 
 describe('formula-injection guard', () => {
   it.each(['=SUM(A1)', '+cmd', '-2+3', '@HYPERLINK("x")', '\tx', '\rx'])('neutralises %j', (v) => {

@@ -3,7 +3,7 @@ import { COMMANDS } from '../../shared/commands/commandList';
 import { createI18n } from '../../shared/i18n/i18n';
 import type { DataSource, EditorGroup, TableInfo } from '../../renderer/store/types';
 import { mergeItems, moveItem, patchItem, slideNotes, type DeckItem } from '../../renderer/editors/deck/items';
-import { defaultDeckTitle, openAnalyses, sourceLabel } from '../../renderer/editors/deck/sources';
+import { defaultDeckSubtitle, defaultDeckTitle, openAnalyses, sourceLabel, type DeckAnalysis } from '../../renderer/editors/deck/sources';
 
 const table: TableInfo = {
   name: 'telco',
@@ -53,6 +53,18 @@ describe('deck dialog: analyses of the open editors', () => {
     expect(defaultDeckTitle(t, 'en', { now })).toBe('Retention review – December 2026');
     expect(defaultDeckTitle(createI18n('zh-CN').t, 'zh-CN', { now })).toBe('留存复盘 – 2026年12月');
     expect(defaultDeckTitle(t, 'en', { study: ' Telco churn Q4 ', now })).toBe('Telco churn Q4');
+  });
+
+  it('the default subtitle names up to three files, then the first two and how many more (a line, not a list)', () => {
+    const now = new Date(2026, 11, 6);
+    const files = ['orders_2026_11.csv', 'customers.xlsx', 'survey.csv', 'tickets.csv', 'refunds.csv'];
+    const many: DataSource[] = files.map((f, i) => ({ id: `f${i}`, label: f, icon: 'file', tables: [{ ...table, name: `t${i}` }] }));
+    const on = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `a${i}`, tabId: `a${i}`, kind: 'pareto', spec: { table: `t${i}` } }) as unknown as DeckAnalysis);
+    const en = createI18n('en').t;
+    const zh = createI18n('zh-CN').t;
+    expect(defaultDeckSubtitle(many, on(3), en, 'en', now)).toBe('Data: orders_2026_11.csv, customers.xlsx, survey.csv · December 6, 2026');
+    expect(defaultDeckSubtitle(many, on(5), en, 'en', now)).toBe('Data: orders_2026_11.csv, customers.xlsx and 3 more · December 6, 2026');
+    expect(defaultDeckSubtitle(many, on(5), zh, 'zh-CN', now)).toBe('数据：orders_2026_11.csv, customers.xlsx 等 5 个文件 · 2026年12月6日');
   });
 });
 

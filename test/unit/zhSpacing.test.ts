@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
+import { period } from '../../shared/analysis/risk/text';
 import { createI18n } from '../../shared/i18n/i18n';
 import { spaceInterpolated, zhSpacing } from '../../shared/i18n/zhSpacing';
 
@@ -48,6 +49,11 @@ describe('a time unit after a number in Chinese', () => {
     expect(zh('export.finding.hazard', { start: 6, end: 7, timeUnit: months, rate: 0.05 })).toContain('6–7 个月达到峰值');
     expect(zh('export.finding.survivalOne', { share: 0.5, time: 3, timeUnit: zh('survival.units.weeks') })).toBe('3 周后仍有 50% 的客户留存');
     expect(zh('cox.editor.predictedTable', { unit: months })).not.toContain('个月');
+    // Value at risk's periods follow the same convention, wherever a sentence puts them.
+    const risk = (count: number) => zh('risk.finding.headline', { period: period(zh, 'months', count), value: 'CLTV', amount: 1_230_000, share: 0.067 });
+    expect(risk(6)).toBe('未来 6 个月内预计流失的 CLTV 为 123万，占在网客户价值的 6.7%');
+    expect(zh('risk.window.within', { period: period(zh, 'weeks', 4) })).toBe('4 周内');
+    expect(period(zh, 'hours', 3)).toBe('3 hours');
     const en = createI18n('en').t;
     expect(en('export.finding.survivalOne', { share: 0.703, time: 12, timeUnit: en('survival.units.months') })).toBe('70.3% of customers remain after 12 months');
   });

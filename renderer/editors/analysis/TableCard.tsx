@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportFileName, toCsv, toXlsx, type Cell, type TableData } from '../../../shared/export/tableExport';
+import { exportFileName, toCsv, type Cell, type TableData } from '../../../shared/export/tableExport';
+import { toXlsx } from '../../../shared/export/xlsxExport';
 import { useWorkbench } from '../../store/workbenchStore';
 import { reportError } from '../../workbench/actions/reportError';
 import { useServices } from '../../workbench/services';

@@ -126,7 +126,7 @@ function columnsOf(columns: ColumnInfo[] | undefined, accept?: TypeKind[]): Colu
 function columnOptions(cols: ColumnInfo[], accept: TypeKind[] | undefined, t: (k: string) => string) {
   const option = (c: ColumnInfo) => (
     <option key={c.name} value={c.name}>
-      {`${c.name}  ·  ${c.type}`}
+      {`${c.name} · ${c.type}`}
     </option>
   );
   const kinds = [...new Set(cols.map((c) => typeKind(c.type)))];
@@ -139,7 +139,8 @@ function columnOptions(cols: ColumnInfo[], accept: TypeKind[] | undefined, t: (k
 }
 
 /**
- * One column of a table, its type shown beside the name; `accept` limits the list to type families
+ * One column of a table, its type shown once, in the option's text (so the open list shows it too);
+ * `accept` limits the list to type families
  * (e.g. numbers for a value). `emptyLabel` adds a "none" entry for optional columns.
  */
 export function ColumnPicker({ label, table, value, onChange, accept, emptyLabel, hint, testId }: { label: string; table: string; value: string | null; onChange(v: string | null): void; accept?: TypeKind[]; emptyLabel?: string; hint?: string; testId?: string }) {
@@ -147,7 +148,6 @@ export function ColumnPicker({ label, table, value, onChange, accept, emptyLabel
   const info = useTable(table);
   const id = useId();
   const cols = useMemo(() => columnsOf(info?.columns, accept), [info, accept]);
-  const selected = info?.columns.find((c) => c.name === value);
   return (
     <Field label={label} hint={hint} htmlFor={id}>
       <div className="tn-an-column">
@@ -156,7 +156,6 @@ export function ColumnPicker({ label, table, value, onChange, accept, emptyLabel
           {value && !cols.some((c) => c.name === value) && <option value={value}>{value}</option>}
           {columnOptions(cols, accept, t)}
         </select>
-        {selected && <TypeBadge type={selected.type} />}
       </div>
     </Field>
   );

@@ -87,7 +87,15 @@ export function DeckEditor({ tab }: EditorProps) {
         </label>
         <label className="tn-deck-field">
           <span>{t('export.deckUi.deckSubtitle')}</span>
-          <input type="text" value={deckSubtitle} onChange={(e) => setSubtitle(e.target.value)} data-testid="deck-subtitle" />
+          {/* Wraps and grows with its text (a long file list stays readable); one line on the slide, so no line breaks. */}
+          <textarea
+            rows={1}
+            value={deckSubtitle}
+            title={deckSubtitle}
+            onChange={(e) => setSubtitle(e.target.value.replace(/\s*[\r\n]+\s*/g, ' '))}
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+            data-testid="deck-subtitle"
+          />
         </label>
         {state.status === 'loading' && (
           <div className="tn-deck-status" data-testid="deck-loading">
@@ -102,7 +110,7 @@ export function DeckEditor({ tab }: EditorProps) {
         {state.status === 'ready' && lead.length > 0 && (
           <label className="tn-deck-brief">
             <input type="checkbox" checked={withBrief} disabled={busy} onChange={(e) => setWithBrief(e.target.checked)} data-testid="deck-brief" />
-            <span>{t('export.deckUi.withBrief', { count: lead.length })}</span>
+            <span>{t(lead.some((s) => s.table) ? 'export.deckUi.withBriefCallList' : 'export.deckUi.withBrief', { count: lead.length })}</span>
           </label>
         )}
         {state.status === 'ready' && !items.length && <div className="tn-deck-empty">{t('export.deckUi.empty')}</div>}

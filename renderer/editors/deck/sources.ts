@@ -87,9 +87,18 @@ export function defaultDeckTitle(t: (k: string, o?: Record<string, unknown>) => 
   return t('export.deckUi.reviewTitle', { month });
 }
 
-/** Deck subtitle default: the data the slides come from and today's date, in the UI language. */
-export function defaultDeckSubtitle(sources: DataSource[], analyses: DeckAnalysis[], t: (k: string, o?: Record<string, unknown>) => string, locale: string): string {
+/** Files named in the default subtitle before "and N more": a title slide's line, not a file list. */
+const SUBTITLE_FILES = 3;
+
+/**
+ * Deck subtitle default: the data the slides come from and today's date, in the UI language. Past three
+ * files the first two are named and the rest counted ("a.csv, b.xlsx and 4 more").
+ */
+export function defaultDeckSubtitle(sources: DataSource[], analyses: DeckAnalysis[], t: (k: string, o?: Record<string, unknown>) => string, locale: string, now = new Date()): string {
   const files = [...new Set(analyses.map((a) => sourceLabel(sources, a.spec.table, t)))];
-  const date = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
-  return files.length ? t('export.deckUi.defaultSubtitle', { sources: files.join(', '), date }) : date;
+  const date = now.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
+  if (!files.length) return date;
+  const named = files.length > SUBTITLE_FILES ? files.slice(0, SUBTITLE_FILES - 1) : files;
+  const list = named.length < files.length ? t('export.deckUi.moreSources', { sources: named.join(', '), count: files.length - named.length, total: files.length }) : files.join(', ');
+  return t('export.deckUi.defaultSubtitle', { sources: list, date });
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Table } from 'apache-arrow';
 import type { QueryEngine } from '../../../shared/engine/QueryEngine';
 import { toRows } from '../../../shared/engine/arrowRows';
+import { internalTable } from '../../../shared/engine/internalTables';
 import { takeCount } from './countCache';
 import {
   countSql, describeSql, dropIndexSql, MAX_SORT_COPY_ROWS, rowidProbeSql, sortIndexSql, windowSql,
@@ -115,7 +116,7 @@ export function useGridData(engine: QueryEngine, source: GridSource, sort: GridS
     (async () => {
       const rows = where ? Number(toRows<{ n: number }>(await engine.query(countSql(src, where)))[0].n) : meta.rows;
       const canIndex = (meta.tieBreak === 'rowid' && src.kind === 'table') || rows <= MAX_SORT_COPY_ROWS;
-      const index = sort && canIndex ? `tenure_grid_${serial}_${++indexSerial}` : null;
+      const index = sort && canIndex ? internalTable(`tenure_grid_${serial}_${++indexSerial}`) : null;
       if (sort && index) await engine.query(sortIndexSql(src, meta.columns, sort, meta.tieBreak, index, where));
       if (live) {
         setViewError(null);

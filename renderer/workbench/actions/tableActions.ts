@@ -4,6 +4,7 @@
  * and the deck name it), and carry the name through table tabs, derived-table recipes and the rebuild
  * list of the native engine.
  */
+import { askConfirm } from '../confirmStore';
 import { qi } from '../../../shared/engine/sqlQuote';
 import { allTables } from '../../store/sourcesSlice';
 import { useWorkbench } from '../../store/workbenchStore';
@@ -94,7 +95,9 @@ export async function dropTable(services: WorkbenchServices, table: string): Pro
     refuse(services, problem);
     return false;
   }
-  if (!(globalThis.confirm?.(String(services.i18n.t('workbench.explorer.dropConfirm', { table }))) ?? true)) return false;
+  const { t } = services.i18n;
+  const ok = await askConfirm({ message: t('workbench.explorer.dropConfirm', { table }), detail: t('workbench.explorer.dropDetail'), confirmLabel: t('workbench.explorer.dropButton'), cancelLabel: t('common.cancel'), destructive: true });
+  if (!ok) return false;
   try {
     await services.engine.query(`DROP TABLE ${qi(table)}`);
   } catch (err) {

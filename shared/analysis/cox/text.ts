@@ -55,7 +55,7 @@ export function phFailures(r: CoxResult): ZphRow[] {
 export function phWarning(r: CoxResult, t: TFunction): string | null {
   const bad = phFailures(r);
   if (!bad.length) return null;
-  return t('cox.ph.warning', { terms: bad.map((z) => z.term).join(', '), count: bad.length });
+  return t('cox.ph.warning', { terms: bad.map((z) => z.term).join(t('export.deck.listSeparator')), count: bad.length });
 }
 
 export function phFinding(r: CoxResult, term: string, t: TFunction): string {
@@ -89,7 +89,8 @@ export function predictedFinding(r: CoxResult, curves: { name: string; survival:
 
 export function coxTakeaway(r: CoxResult, t: TFunction): string {
   const bad = phFailures(r);
-  return t('cox.takeaway', { finding: coxFinding(r, t), c: r.model.concordance.c.toFixed(3), n: r.model.n, events: r.model.events }) + (bad.length ? ` ${phWarning(r, t)}` : '');
+  // Sentences follow each other with a space in English, directly after 。 in Chinese.
+  return t('cox.takeaway', { finding: coxFinding(r, t), c: r.model.concordance.c.toFixed(3), n: r.model.n, events: r.model.events }) + (bad.length ? `${t('export.deck.sentenceSeparator')}${phWarning(r, t)}` : '');
 }
 
 /** One row per term: hazard ratio, CI, p (slide: term, HR, CI, p). */

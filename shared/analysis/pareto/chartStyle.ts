@@ -50,6 +50,14 @@ export function valueAxis(theme: ChartTheme, name: string, opts: { percent?: boo
   };
 }
 
+/** Space (px) between a value label and its bar, so the text sits clear of the bar on screen and on slides. */
+export const BAR_LABEL_GAP = 10;
+
+/** A value label above a bar (shared by every bar chart and its PNG/SVG/PPTX exports). */
+export function barTopLabel(theme: ChartTheme) {
+  return { show: true, position: 'top' as const, distance: BAR_LABEL_GAP, color: theme.text, fontSize: theme.fontSize.label };
+}
+
 export function classColor(theme: ChartTheme, c: ParetoClassName): string {
   return theme.classes[c];
 }

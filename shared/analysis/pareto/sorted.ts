@@ -1,10 +1,10 @@
-import type { QueryEngine } from '../../engine/QueryEngine';
+import { DENSE_GROUP_BITS, type QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { qi } from '../../engine/sqlQuote';
 import { requireGroupCount } from './groupCount';
 import { THRESHOLD_DENOM, thresholdNumerator, type ParetoSpec } from './spec';
 import {
-  blockSumsSql, blocksValuesSql, quickProbeSql, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
+  blockSumsSql, blocksValuesSql, keyStatsSql, quickProbeSql, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
 } from './sortedSql';
 import type { RawBin, RawClass, RawGroup, RawProbe, RawSummary } from './stats';
 import { MAX_SCALE, MAX_SCALED, chooseMode, type TypedValue, type ValueMode } from './valueMode';
@@ -68,15 +68,31 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
   const doubleSums = mode.kind === 'scaled' && quick.sumAbs * 10 ** mode.scale < 2 ** 52;
   const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
   try {
+    const dense = (await denseKey(engine, spec, quick.probe.rows)) ? engine.queryDenseGroups!.bind(engine) : null;
+    const create = async (m: ExactMode) => {
+      if (dense) {
+        try {
+          // A plain table: the dense connection's TEMP tables would be invisible to every later query.
+          return await dense(sortedTableSql(tmp, spec, m, doubleSums, false));
+        } catch (err) {
+          // A TEMP source table, which that connection cannot see: the usual way decides. Anything
+          // else (a cancel above all) stands.
+          if (!/Catalog Error|does not exist/i.test((err as Error).message)) throw err;
+          await engine.query(`DROP TABLE IF EXISTS ${tmp}`);
+        }
+      }
+      return engine.query(sortedTableSql(tmp, spec, m, doubleSums));
+    };
     let created;
     try {
-      created = await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
+      created = await create(mode);
     } catch (err) {
       // A customer total beyond BIGINT (the estimate said it fits): the CAST refuses, never wraps.
-      if (mode.int !== 'BIGINT') throw err;
+      // Only that is retried wider; a cancel or any other error stands.
+      if (mode.int !== 'BIGINT' || !/out of range|overflow|conversion/i.test((err as Error).message)) throw err;
       mode = { ...mode, int: 'HUGEINT' };
       await engine.query(`DROP TABLE IF EXISTS ${tmp}`);
-      created = await engine.query(sortedTableSql(tmp, spec, mode, doubleSums));
+      created = await create(mode);
     }
     // CREATE TABLE … AS answers with the number of rows it wrote (the customers).
     let n = Number(toRows<{ Count?: number; count?: number }>(created).map((x) => x.Count ?? x.count)[0] ?? NaN);
@@ -114,6 +130,25 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${tmp}`).catch(() => undefined);
   }
+}
+
+const INTEGER_KEY = /^U?(TINYINT|SMALLINT|INTEGER|BIGINT)$/;
+
+/**
+ * Whether the per-customer GROUP BY may run on the engine's perfect-hash connection
+ * (QueryEngine.queryDenseGroups): an integer customer key whose range in DuckDB's own statistics
+ * (what the aggregate sizes its table by) fits DENSE_GROUP_BITS with the NULL slot, and is at most
+ * 4 slots per row, so sparse ids never get a table far larger than the data. The threshold itself
+ * bounds the table: 2^22 slots of one sum per thread. Groups need count(DISTINCT), which the
+ * perfect-hash aggregate does not take.
+ */
+async function denseKey(engine: QueryEngine, spec: ParetoSpec, rows: number): Promise<boolean> {
+  if (!engine.queryDenseGroups || spec.group || spec.customer === null) return false;
+  const r = toRows<{ t: string; s: string }>(await engine.query(keyStatsSql(spec)))[0];
+  const m = r && INTEGER_KEY.test(r.t) ? /^\[Min: (-?\d+), Max: (-?\d+)\]/.exec(r.s) : null;
+  if (!m) return false;
+  const slots = BigInt(m[2]) - BigInt(m[1]) + 2n;
+  return slots <= 2n ** BigInt(DENSE_GROUP_BITS) && slots <= 4n * BigInt(rows);
 }
 
 /**

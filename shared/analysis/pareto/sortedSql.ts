@@ -39,7 +39,7 @@ FROM (SELECT cid, vu${y} FROM (SELECT cid, CASE WHEN cid IS NOT NULL THEN v END 
  * (the caller proved Σ|units| < 2^52); otherwise DuckDB's exact HUGEINT sum. The stored units are
  * mode.int: a customer total beyond BIGINT makes the CAST fail, and the caller retries with HUGEINT.
  */
-export function sortedTableSql(tmp: string, spec: ParetoSpec, mode: ValueMode & { exact: true }, doubleSums: boolean): string {
+export function sortedTableSql(tmp: string, spec: ParetoSpec, mode: ValueMode & { exact: true }, doubleSums: boolean, temp = true): string {
   const unit = doubleSums && mode.kind === 'scaled' ? `round(v * ${10 ** mode.scale})` : unitsExpr(mode, 'v');
   const having = spec.keepNonPositive ? '' : `\n  HAVING sum(${unit}) > 0`;
   const grp = spec.group ? ', min(grp) AS grp, count(DISTINCT grp) AS ngrp' : '';
@@ -47,11 +47,16 @@ export function sortedTableSql(tmp: string, spec: ParetoSpec, mode: ValueMode & 
   const order = spec.group ? 'u DESC, cid ASC' : 'u DESC';
   // rank = rowid + 1: DuckDB keeps the insertion order of an ORDER BY (preserve_insertion_order, its
   // default, which the engines lock at start: confine.ts).
-  return `CREATE TEMP TABLE ${tmp} AS SELECT CAST(u AS ${mode.int}) AS u${spec.group ? ', grp, ngrp' : ''} FROM (
+  return `CREATE ${temp ? 'TEMP ' : ''}TABLE ${tmp} AS SELECT CAST(u AS ${mode.int}) AS u${spec.group ? ', grp, ngrp' : ''} FROM (
   SELECT cid, sum(${unit}) AS u${grp}
   FROM (${sourceSql(spec)}) WHERE cid IS NOT NULL AND v IS NOT NULL
   GROUP BY cid${having}
 ) ORDER BY ${order}`;
+}
+
+/** The customer key's type and DuckDB's statistics of it (what its GROUP BY plans with), read without a scan. */
+export function keyStatsSql(spec: ParetoSpec): string {
+  return `SELECT typeof(cid) AS t, stats(cid) AS s FROM (${sourceSql(spec)}) LIMIT 1`;
 }
 
 /** Headline aggregates over the sorted table (n and k20 known). Amounts that must stay exact come as text. */

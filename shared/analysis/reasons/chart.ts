@@ -2,6 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { ChartTheme } from '../../charts/theme';
 import { pct, type Translate } from '../survival/format';
 import type { ReasonTable } from './compute';
+import { barTopLabel } from '../pareto/chartStyle';
 
 /**
  * Pareto of churn reasons: bars by count (coloured controllable / not / untagged), the
@@ -48,7 +49,7 @@ export function reasonsParetoOption(table: ReasonTable, t: Translate, theme: Cha
         stack: 'count',
         color: colourOf(tag),
         data: table.rows.map((r) => (r.controllable === tag ? r.count : null)),
-        label: { show: true, position: 'top' as const, color: theme.text, fontSize: theme.fontSize.label },
+        label: barTopLabel(theme),
       })),
       {
         id: 'reasons-cumulative',

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { ChartTheme } from '../../charts/theme';
 import type { TFunction } from '../../i18n/i18n';
-import { baseOption, pct, titleBlock, valueAxis } from '../pareto/chartStyle';
+import { barTopLabel, baseOption, pct, titleBlock, valueAxis } from '../pareto/chartStyle';
 import type { RiskResult } from './compute';
 import type { EconomicsInput } from './spec';
 import type { WhatIfPoint } from './economics';
@@ -27,7 +27,6 @@ export function riskByClassOption(r: RiskResult, t: TFunction, theme: ChartTheme
   const cats = classes ? r.byClass.map((c) => classLabel(t, c.class)) : r.bySegment.map((s) => segmentLabel(t, s.segment));
   const segments = classes ? [...new Set(r.byClass.flatMap((c) => c.bySegment.map((s) => s.segment)))] : [null];
   const totals = classes ? r.byClass.map((c) => c.valueAtRisk) : r.bySegment.map((s) => s.valueAtRisk);
-  const labelStyle = { color: theme.text, fontSize: theme.fontSize.label };
   const series = segments.map((seg, i) => ({
     type: 'bar' as const,
     name: classes ? segmentLabel(t, seg) : t('risk.table.valueAtRisk'),
@@ -46,7 +45,7 @@ export function riskByClassOption(r: RiskResult, t: TFunction, theme: ChartTheme
     itemStyle: { color: 'transparent' },
     emphasis: { focus: 'series' },
     data: totals.map(() => 0),
-    label: { show: true, position: 'top', ...labelStyle, formatter: (x: { dataIndex: number }) => `${fmt(totals[x.dataIndex])}  (${Math.round(pct(r.valueAtRisk ? totals[x.dataIndex] / r.valueAtRisk : 0) * 10) / 10}%)` },
+    label: { ...barTopLabel(theme), formatter: (x: { dataIndex: number }) => `${fmt(totals[x.dataIndex])}  (${Math.round(pct(r.valueAtRisk ? totals[x.dataIndex] / r.valueAtRisk : 0) * 10) / 10}%)` },
   } as never);
   return {
     ...baseOption(theme),
@@ -56,7 +55,8 @@ export function riskByClassOption(r: RiskResult, t: TFunction, theme: ChartTheme
     legend: classes ? { top: 84, right: 24, itemGap: 28, data: segments.map((s) => segmentLabel(t, s)), textStyle: { color: theme.text, fontSize: theme.fontSize.legend } } : undefined,
     grid: { left: 24, right: 24, top: 128, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: cats, name: classes ? t('risk.chart.classAxis') : segName, nameLocation: 'middle', nameGap: 30, nameTextStyle: { color: theme.text, fontSize: theme.fontSize.axisName }, axisLabel: { color: theme.text, fontSize: theme.fontSize.axisLabel }, axisLine: { lineStyle: { color: theme.axisLine } } },
-    yAxis: { ...valueAxis(theme, t('risk.chart.valueAtRisk', { value }), { location: 'end' }), axisLabel: { color: theme.mutedText, fontSize: theme.fontSize.axisLabel, formatter: (v: number) => fmt(v) } },
+    // Headroom above the tallest stack: its total label stays clear of the axis name above the plot.
+    yAxis: { ...valueAxis(theme, t('risk.chart.valueAtRisk', { value }), { location: 'end' }), boundaryGap: [0, '18%'], axisLabel: { color: theme.mutedText, fontSize: theme.fontSize.axisLabel, formatter: (v: number) => fmt(v) } },
     series,
   } as EChartsOption;
 }

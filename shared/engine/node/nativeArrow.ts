@@ -9,7 +9,7 @@ import {
   Bool, DateDay, Field, List, RecordBatch, Schema, Struct, Float32, Float64, Int16, Int32, Int8, Table, TimeMicrosecond, TimeUnit, Timestamp, Uint16, Uint32, Uint8,
   makeData, makeVector, type DataType, type Vector,
 } from 'apache-arrow';
-import { DuckDBTypeId, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBTimestampValue, DuckDBTypeId, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { utf8Vector } from '../../import/arrowVectors';
 
 type Fixed = { type: DataType; Array: Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor | Int16ArrayConstructor | Int8ArrayConstructor | Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32ArrayConstructor | BigInt64ArrayConstructor; get: (v: DuckDBValue) => number | bigint };
@@ -107,7 +107,6 @@ export function duckTypeOf(type: DataType): string {
 
 /** Append an Arrow table's rows (already created as a table of duckTypeOf columns). */
 export async function appendArrow(appender: DuckDBAppender, table: Table, kinds: string[]): Promise<void> {
-  const { DuckDBDateValue, DuckDBTimestampValue } = await import('@duckdb/node-api');
   const cols = table.schema.fields.map((_, i) => table.getChildAt(i)!);
   for (let r = 0; r < table.numRows; r++) {
     for (let c = 0; c < cols.length; c++) {

@@ -10,8 +10,10 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, unlin
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
-import type { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
-import { ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
+// Static: the bundled CLI's engine process loads the package once at start (a dynamic import of the
+// bundled CommonJS package would expose only `default`).
+import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { DENSE_GROUP_BITS, ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
 import { confinementError, confinementSql } from '../confine';
 import { MEMORY_LIMIT_RE } from '../engineProtocol';
 import { qi, ql } from '../sqlQuote';
@@ -68,10 +70,11 @@ export class NativeEngine implements QueryEngine {
   readonly linksFiles = true;
   private instance: DuckDBInstance | null = null;
   private conn: DuckDBConnection | null = null;
+  /** queryDenseGroups' connection: the wider perfect-hash threshold (see init). */
+  private dense: DuckDBConnection | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private running = false;
-  /** DuckDB's statement types (loaded with the module in init). */
-  private types: typeof StatementType | null = null;
+  /** The connection running a statement now (what cancel interrupts). */
+  private running: DuckDBConnection | null = null;
   readonly filesDir: string;
   readonly spillDir: string;
   readonly readDirs: string[];
@@ -92,13 +95,18 @@ export class NativeEngine implements QueryEngine {
     }
     process.chdir(this.filesDir);
     const memoryLimit = this.options.memoryLimit && MEMORY_LIMIT_RE.test(this.options.memoryLimit) ? this.options.memoryLimit : defaultMemoryLimit();
-    const { DuckDBInstance, StatementType: types } = await import('@duckdb/node-api');
-    this.types = types;
     const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: this.spillDir };
     if (this.options.threads) config.threads = String(Math.max(1, Math.floor(this.options.threads)));
     this.instance = await DuckDBInstance.create(':memory:', config);
     this.conn = await this.instance.connect();
+    // The settings are locked below, so no SET can widen the perfect-hash aggregate around one
+    // statement: new connections get DENSE_GROUP_BITS, this one keeps DuckDB's default for itself,
+    // and the second connection (opened after the lock) serves only queryDenseGroups.
+    const ph = String((await this.conn.runAndReadAll("SELECT current_setting('perfect_ht_threshold')::VARCHAR")).getRowsJS()[0][0]);
+    await this.conn.run(`SET GLOBAL perfect_ht_threshold = ${DENSE_GROUP_BITS}`);
+    await this.conn.run(`SET SESSION perfect_ht_threshold = ${Number(ph)}`);
     for (const sql of [...ENGINE_SETUP_SQL, ...confinementSql([this.filesDir, this.spillDir, ...this.readDirs])]) await this.conn.run(sql);
+    this.dense = await this.instance.connect();
     const r = await this.conn.runAndReadAll("SELECT current_setting('threads')::INTEGER, current_setting('memory_limit')");
     const [row] = r.getRowsJS();
     this.threads = Number(row[0]);
@@ -157,9 +165,18 @@ export class NativeEngine implements QueryEngine {
   }
 
   query(sql: string): Promise<Table> {
+    return this.run(() => this.need(), sql);
+  }
+
+  /** The same gate and guard as query(), on the connection with the wider perfect-hash threshold. */
+  queryDenseGroups(sql: string): Promise<Table> {
+    return this.run(() => this.dense ?? this.need(), sql);
+  }
+
+  private run(pick: () => DuckDBConnection, sql: string): Promise<Table> {
     return this.exclusive(async () => {
-      const conn = this.need();
-      this.running = true;
+      const conn = pick();
+      this.running = conn;
       try {
         const reader = await this.runGated(conn, sql);
         return toArrowTable(reader.columnNames(), reader.columnTypes(), reader.getColumns());
@@ -167,7 +184,7 @@ export class NativeEngine implements QueryEngine {
         const message = err instanceof Error ? err.message : String(err);
         throw confinementError(message) ?? err;
       } finally {
-        this.running = false;
+        this.running = null;
       }
     });
   }
@@ -185,7 +202,7 @@ export class NativeEngine implements QueryEngine {
     }
     const extracted = await conn.extractStatements(sql);
     if (extracted.count === 0) return conn.runAndReadAll(sql);
-    const T = this.types!;
+    const T = StatementType;
     let last: DuckDBResultReaderLike | null = null;
     for (let i = 0; i < extracted.count; i++) {
       const prepared = await extracted.prepare(i);
@@ -230,8 +247,8 @@ export class NativeEngine implements QueryEngine {
   }
 
   async cancel(): Promise<boolean> {
-    if (!this.running || !this.conn) return false;
-    this.conn.interrupt();
+    if (!this.running) return false;
+    this.running.interrupt();
     return true;
   }
 
@@ -241,8 +258,10 @@ export class NativeEngine implements QueryEngine {
   }
 
   async close(): Promise<void> {
+    this.dense?.closeSync();
     this.conn?.closeSync();
     this.instance?.closeSync();
+    this.dense = null;
     this.conn = null;
     this.instance = null;
   }
