@@ -1,6 +1,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
-import { ENGINE_SETUP_SQL, type QueryEngine } from '../../shared/engine/QueryEngine';
+import { ENGINE_SETUP_SQL, PERFECT_HASH_BITS_SQL, denseGroupSetupSql, type QueryEngine } from '../../shared/engine/QueryEngine';
 import { normalizeTable } from '../../shared/engine/normalizeTable';
 import { readableEngineMessage } from '../../shared/engine/engineError';
 import { qi } from '../../shared/engine/sqlQuote';
@@ -14,15 +14,34 @@ import { COPY_WHOLE_BYTES, wholeBytes } from './fileBytes';
  * statements run one at a time (a DuckDB connection holds one pending query; a second `send`
  * would invalidate the first), which also gives `cancel()` a well-defined target.
  */
+/**
+ * The perfect-hash setup (denseGroupSetupSql) before the lock; false, with the threshold as it was,
+ * if this DuckDB refuses it: the engine then answers queryDenseGroups on its one connection.
+ */
+async function denseGroups(conn: duckdb.AsyncDuckDBConnection): Promise<boolean> {
+  const bits = Number((await conn.query(PERFECT_HASH_BITS_SQL)).getChildAt(0)?.get(0));
+  if (!Number.isInteger(bits)) return false;
+  try {
+    for (const sql of denseGroupSetupSql(bits)) await conn.query(sql);
+    return true;
+  } catch {
+    await conn.query(`SET GLOBAL perfect_ht_threshold = ${bits}`).catch(() => undefined);
+    return false;
+  }
+}
+
 export class WorkerEngine implements QueryEngine {
   readonly name = 'duckdb-wasm (worker)';
   readonly filesDir = WASM_FILES_DIR;
   private db: duckdb.AsyncDuckDB | null = null;
   private conn: duckdb.AsyncDuckDBConnection | null = null;
+  /** queryDenseGroups' connection (the wider perfect-hash threshold: denseGroupSetupSql). */
+  private dense: duckdb.AsyncDuckDBConnection | null = null;
   private worker: Worker | null = null;
   private starting: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private running = false;
+  /** The connection running a statement now (what cancel interrupts). */
+  private running: duckdb.AsyncDuckDBConnection | null = null;
 
   init(): Promise<void> {
     this.starting ??= this.start();
@@ -38,7 +57,10 @@ export class WorkerEngine implements QueryEngine {
     const conn = await db.connect();
     // Before anything else: an extension auto-load would try the network and hang forever offline.
     // Then confinement: SQL (the editor's included) reads only registered files and writes none.
-    for (const sql of [...ENGINE_SETUP_SQL, ...confinementSql([WASM_FILES_DIR])]) await conn.query(sql);
+    for (const sql of ENGINE_SETUP_SQL) await conn.query(sql);
+    const dense = await denseGroups(conn);
+    for (const sql of confinementSql([WASM_FILES_DIR])) await conn.query(sql);
+    if (dense) this.dense = await db.connect();
     this.worker = worker;
     this.db = db;
     this.conn = conn;
@@ -85,9 +107,18 @@ export class WorkerEngine implements QueryEngine {
   }
 
   query(sql: string): Promise<Table> {
+    return this.run(() => this.need().conn, sql);
+  }
+
+  /** query() on the connection with the wider perfect-hash threshold. */
+  queryDenseGroups(sql: string): Promise<Table> {
+    return this.run(() => this.dense ?? this.need().conn, sql);
+  }
+
+  private run(pick: () => duckdb.AsyncDuckDBConnection, sql: string): Promise<Table> {
     return this.exclusive(async () => {
-      const { conn } = this.need();
-      this.running = true;
+      const conn = pick();
+      this.running = conn;
       try {
         // send() (not query()) runs as a pending query that cancelSent() can interrupt.
         const reader = await conn.send(sql);
@@ -99,20 +130,22 @@ export class WorkerEngine implements QueryEngine {
         const message = readableEngineMessage(err instanceof Error ? err.message : String(err));
         throw confinementError(message) ?? (err instanceof Error ? new Error(message) : err);
       } finally {
-        this.running = false;
+        this.running = null;
       }
     });
   }
 
   async cancel(): Promise<boolean> {
-    if (!this.running || !this.conn) return false;
-    return this.conn.cancelSent();
+    if (!this.running) return false;
+    return this.running.cancelSent();
   }
 
   async close(): Promise<void> {
+    await this.dense?.close().catch(() => undefined);
     await this.conn?.close().catch(() => undefined);
     await this.db?.terminate().catch(() => undefined);
     this.worker?.terminate();
+    this.dense = null;
     this.conn = null;
     this.db = null;
     this.worker = null;

@@ -77,6 +77,18 @@ export interface QueryEngine {
  */
 export const DENSE_GROUP_BITS = 22;
 
+/** The connection's perfect-hash threshold (DuckDB's default: 12), read before denseGroupSetupSql. */
+export const PERFECT_HASH_BITS_SQL = "SELECT current_setting('perfect_ht_threshold')::VARCHAR AS v";
+
+/**
+ * Run on the first connection before the configuration is locked: connections opened later get
+ * DENSE_GROUP_BITS (queryDenseGroups' connection), this one keeps `bits` for every other statement.
+ */
+export const denseGroupSetupSql = (bits: number): string[] => [
+  `SET GLOBAL perfect_ht_threshold = ${DENSE_GROUP_BITS}`,
+  `SET SESSION perfect_ht_threshold = ${Math.floor(bits)}`,
+];
+
 /** Statements run right after opening: the app must never try the network (see NOTES.md). */
 export const ENGINE_SETUP_SQL = [
   'SET autoinstall_known_extensions = false',

@@ -129,3 +129,15 @@ describe('the risk editor offers the Cox model', () => {
     expect(riskSpecOf({ ...f, modelKind: 'cox', coxCovariates: ['Contract', 'MonthlyCharges'] }).model).toEqual({ kind: 'cox', spec: { covariates: ['Contract', 'MonthlyCharges'] } });
   });
 });
+
+describe('the Cox banner note', () => {
+  it('gives the model figures and the PH warning without repeating the finding; Chinese joins with 、 and after 。', async () => {
+    const { coxModelNote } = await import('../../shared/analysis/cox/text');
+    const { createI18n } = await import('../../shared/i18n/i18n');
+    const r = { model: { concordance: { c: 0.8281 }, n: 7043, events: 1869, phTest: [{ term: 'Contract', p: 0.001 }, { term: 'Internet Service', p: 0.01 }, { term: 'GLOBAL', p: 0.001 }] } } as unknown as Parameters<typeof coxModelNote>[0];
+    const en = coxModelNote(r, createI18n('en').t);
+    expect(en).toMatch(/^Cox model on 7,043 customers, 1,869 churned; concordance 0\.828\. The proportional-hazards assumption fails for Contract, Internet Service /);
+    const zh = coxModelNote(r, createI18n('zh-CN').t);
+    expect(zh).toMatch(/^Cox 模型：7,043 位客户，1,869 位流失；一致性指数 0\.828。Contract、Internet Service 不满足/);
+  });
+});

@@ -54,6 +54,10 @@ describe('a time unit after a number in Chinese', () => {
     expect(risk(6)).toBe('未来 6 个月内预计流失的 CLTV 为 123万，占在网客户价值的 6.7%');
     expect(zh('risk.window.within', { period: period(zh, 'weeks', 4) })).toBe('4 周内');
     expect(period(zh, 'hours', 3)).toBe('3 hours');
+    // Two sentences: directly after 。 in Chinese, a space in English; lists with 、.
+    expect(zh('export.deck.twoSentences', { first: '一致性指数 0.828）。', second: 'Contract 不满足' })).toBe('一致性指数 0.828）。Contract 不满足');
+    expect(createI18n('en').t('export.deck.twoSentences', { first: 'C 0.828).', second: 'Contract fails.' })).toBe('C 0.828). Contract fails.');
+    expect(['Contract', 'Internet Service'].join(zh('export.deck.listSeparator'))).toBe('Contract、Internet Service');
     const en = createI18n('en').t;
     expect(en('export.finding.survivalOne', { share: 0.703, time: 12, timeUnit: en('survival.units.months') })).toBe('70.3% of customers remain after 12 months');
   });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CoxResult } from '../../../shared/analysis/cox/compute';
 import { forestOption, phPlotOption, predictedOption } from '../../../shared/analysis/cox/chart';
 import { predictProfile, type ProfileValue } from '../../../shared/analysis/cox/model';
-import { coxFinding, coxTakeaway, pText, phWarning, worstPhTerm } from '../../../shared/analysis/cox/text';
+import { coxFinding, coxModelNote, pText, phWarning, worstPhTerm } from '../../../shared/analysis/cox/text';
 import type { ChartTheme } from '../../../shared/charts/theme';
 import type { Cell } from '../../../shared/export/tableExport';
 import type { TFunction } from '../../../shared/i18n/i18n';
@@ -94,11 +94,11 @@ export function CoxResults({ result, profiles, onProfiles, theme, notes }: { res
   const warning = phWarning(result, t);
   const ex = result.excluded;
   const left = ex.missingTime + ex.negativeTime + ex.missingCovariate;
-  const excludedNote = left ? t('cox.excluded', { count: left, columns: Object.entries(ex.byColumn).map(([c, n]) => `${c} ${f.count(n)}`).join(', ') || '–' }) : null;
-  const refs = m.factors.map((x) => `${x.column} = ${x.reference}`).join(', ');
+  const excludedNote = left ? t('cox.excluded', { count: left, columns: Object.entries(ex.byColumn).map(([c, n]) => `${c} ${f.count(n)}`).join(t('export.deck.listSeparator')) || '–' }) : null;
+  const refs = m.factors.map((x) => `${x.column} = ${x.reference}`).join(t('export.deck.listSeparator'));
   return (
     <>
-      <HeadlineBanner text={coxFinding(result, t)} notes={[coxTakeaway(result, t), refs ? t('cox.referencesUsed', { refs }) : null, excludedNote, ...notes]} />
+      <HeadlineBanner text={coxFinding(result, t)} notes={[coxModelNote(result, t), refs ? t('cox.referencesUsed', { refs }) : null, excludedNote, ...notes]} />
       <ChartCard caption={t('cox.card.forest')} build={buildForest} theme={theme} fileTitle={`${stem} ${t('cox.card.forest')}`} height={Math.max(320, 120 + 34 * (m.coefficients.length + m.factors.length))} testId="cox-forest" />
       <TableCard
         title={t('cox.card.coefficients', { n: f.count(m.n), events: f.count(m.events), ties: t(`cox.form.${m.ties}`) })}

@@ -88,9 +88,19 @@ export function predictedFinding(r: CoxResult, curves: { name: string; survival:
 }
 
 export function coxTakeaway(r: CoxResult, t: TFunction): string {
-  const bad = phFailures(r);
+  return withPhWarning(r, t, t('cox.takeaway', { finding: coxFinding(r, t), ...modelFigures(r) }));
+}
+
+/** The model's figures and the PH warning without the finding (under the editor's headline, which says it). */
+export function coxModelNote(r: CoxResult, t: TFunction): string {
+  return withPhWarning(r, t, t('cox.modelNote', modelFigures(r)));
+}
+
+const modelFigures = (r: CoxResult) => ({ c: r.model.concordance.c.toFixed(3), n: r.model.n, events: r.model.events });
+
+function withPhWarning(r: CoxResult, t: TFunction, text: string): string {
   // Sentences follow each other with a space in English, directly after 。 in Chinese.
-  return t('cox.takeaway', { finding: coxFinding(r, t), c: r.model.concordance.c.toFixed(3), n: r.model.n, events: r.model.events }) + (bad.length ? `${t('export.deck.sentenceSeparator')}${phWarning(r, t)}` : '');
+  return phFailures(r).length ? t('export.deck.twoSentences', { first: text, second: phWarning(r, t) }) : text;
 }
 
 /** One row per term: hazard ratio, CI, p (slide: term, HR, CI, p). */

@@ -1,6 +1,7 @@
 import type { QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { qf, qi } from '../../engine/sqlQuote';
+import { newInternalTable } from '../../engine/internalTables';
 import { guardFragments } from '../../engine/guard';
 import { TenureError } from '../../errors';
 import { readableEngineMessage, withoutLineSnippet } from '../../engine/engineError';
@@ -114,7 +115,7 @@ export async function computePareto(engine: QueryEngine, input: ParetoSpecInput)
     return buildResult({ probe, ...raw }, { mode: raw.mode, a: spec.a, b: spec.b, sql: referenceSql(spec, raw.mode), group: spec.group });
   }
   const ranked = rankedSql(spec, mode);
-  const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
+  const tmp = qi(newInternalTable('pareto'));
   const stmts = { summary: summarySql(tmp, spec, mode), classes: classesSql(tmp), groups: groupsSql(tmp), bins: binsSql(tmp, spec.chart.bins) };
   await engine.query(`CREATE TEMP TABLE ${tmp} AS ${ranked}`);
   try {

@@ -1,6 +1,7 @@
 import { DENSE_GROUP_BITS, type QueryEngine } from '../../engine/QueryEngine';
 import { toRows } from '../../engine/arrowRows';
 import { qi } from '../../engine/sqlQuote';
+import { newInternalTable } from '../../engine/internalTables';
 import { requireGroupCount } from './groupCount';
 import { THRESHOLD_DENOM, thresholdNumerator, type ParetoSpec } from './spec';
 import {
@@ -66,7 +67,7 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
   let mode = quick.mode;
   // Units summed as doubles are exact while every partial sum stays below 2^53 (margin: 2^52 over an estimate).
   const doubleSums = mode.kind === 'scaled' && quick.sumAbs * 10 ** mode.scale < 2 ** 52;
-  const tmp = qi(`__pareto_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
+  const tmp = qi(newInternalTable('pareto'));
   try {
     const dense = (await denseKey(engine, spec, quick.probe.rows)) ? engine.queryDenseGroups!.bind(engine) : null;
     const create = async (m: ExactMode) => {

@@ -13,7 +13,7 @@ import type { Table } from 'apache-arrow';
 // Static: the bundled CLI's engine process loads the package once at start (a dynamic import of the
 // bundled CommonJS package would expose only `default`).
 import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
-import { DENSE_GROUP_BITS, ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
+import { ENGINE_SETUP_SQL, PERFECT_HASH_BITS_SQL, denseGroupSetupSql, type QueryEngine } from '../QueryEngine';
 import { confinementError, confinementSql } from '../confine';
 import { MEMORY_LIMIT_RE } from '../engineProtocol';
 import { qi, ql } from '../sqlQuote';
@@ -102,10 +102,8 @@ export class NativeEngine implements QueryEngine {
     // The settings are locked below, so no SET can widen the perfect-hash aggregate around one
     // statement: new connections get DENSE_GROUP_BITS, this one keeps DuckDB's default for itself,
     // and the second connection (opened after the lock) serves only queryDenseGroups.
-    const ph = String((await this.conn.runAndReadAll("SELECT current_setting('perfect_ht_threshold')::VARCHAR")).getRowsJS()[0][0]);
-    await this.conn.run(`SET GLOBAL perfect_ht_threshold = ${DENSE_GROUP_BITS}`);
-    await this.conn.run(`SET SESSION perfect_ht_threshold = ${Number(ph)}`);
-    for (const sql of [...ENGINE_SETUP_SQL, ...confinementSql([this.filesDir, this.spillDir, ...this.readDirs])]) await this.conn.run(sql);
+    const bits = Number((await this.conn.runAndReadAll(PERFECT_HASH_BITS_SQL)).getRowsJS()[0][0]);
+    for (const sql of [...ENGINE_SETUP_SQL, ...denseGroupSetupSql(bits), ...confinementSql([this.filesDir, this.spillDir, ...this.readDirs])]) await this.conn.run(sql);
     this.dense = await this.instance.connect();
     const r = await this.conn.runAndReadAll("SELECT current_setting('threads')::INTEGER, current_setting('memory_limit')");
     const [row] = r.getRowsJS();

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { ENGINE_SETUP_SQL, type QueryEngine } from '../QueryEngine';
+import { ENGINE_SETUP_SQL, PERFECT_HASH_BITS_SQL, denseGroupSetupSql, type QueryEngine } from '../QueryEngine';
 import { normalizeTable } from '../normalizeTable';
 import { confinementError, confinementSql } from '../confine';
 import { WASM_FILES_DIR, registeredPath } from '../engineFiles';
@@ -23,6 +23,8 @@ export class WasmNodeEngine implements QueryEngine {
   readonly filesDir = WASM_FILES_DIR;
   private db: duckdb.DuckDBBindings | null = null;
   private conn: duckdb.DuckDBConnection | null = null;
+  /** queryDenseGroups' connection (the wider perfect-hash threshold: denseGroupSetupSql). */
+  private dense: duckdb.DuckDBConnection | null = null;
 
   constructor(private readonly options: { threads?: number; memoryLimit?: string } = {}) {}
 
@@ -43,8 +45,11 @@ export class WasmNodeEngine implements QueryEngine {
     if (this.options.memoryLimit && /^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(this.options.memoryLimit)) {
       this.conn.query(`SET memory_limit = '${this.options.memoryLimit}'`);
     }
+    const bits = Number(this.conn.query(PERFECT_HASH_BITS_SQL).getChildAt(0)?.get(0));
+    for (const sql of denseGroupSetupSql(bits)) this.conn.query(sql);
     // Last: only registered files are readable, nothing is written, and no SQL can undo it.
     for (const sql of confinementSql([WASM_FILES_DIR])) this.conn.query(sql);
+    this.dense = db.connect();
   }
 
   private need(): { db: duckdb.DuckDBBindings; conn: duckdb.DuckDBConnection } {
@@ -73,9 +78,18 @@ export class WasmNodeEngine implements QueryEngine {
   }
 
   async query(sql: string): Promise<Table> {
+    return this.run(this.need().conn, sql);
+  }
+
+  /** query() on the connection with the wider perfect-hash threshold. */
+  async queryDenseGroups(sql: string): Promise<Table> {
+    return this.run(this.dense ?? this.need().conn, sql);
+  }
+
+  private run(conn: duckdb.DuckDBConnection, sql: string): Table {
     let foreign;
     try {
-      foreign = this.need().conn.query(sql);
+      foreign = conn.query(sql);
     } catch (err) {
       const message = readableEngineMessage(err instanceof Error ? err.message : String(err));
       throw confinementError(message) ?? (err instanceof Error ? new Error(message) : err);
@@ -88,8 +102,10 @@ export class WasmNodeEngine implements QueryEngine {
   }
 
   async close(): Promise<void> {
+    this.dense?.close();
     this.conn?.close();
     this.db?.reset();
+    this.dense = null;
     this.conn = null;
     this.db = null;
   }
