@@ -30,15 +30,10 @@ export async function warmUp(engine: QueryEngine): Promise<void> {
   // Background work that stops for good once the user's own import or analysis has started: from
   // then on their statements compile what they need, and the warm-up's table must not linger.
   const holds = foregroundHolds();
-  const bg = Object.create(engine) as QueryEngine;
-  bg.query = async (sql) => {
-    // Clean-up runs at once, even once overtaken (a tiny DROP between the user's statements), so no
-    // sample or staging table of the warm-up outlives it.
-    if (/^\s*DROP\s/i.test(sql)) return engine.query(sql);
+  const bg = gated(engine, async () => {
     await foregroundIdle();
     if (foregroundHolds() !== holds) throw new Error('warm-up overtaken');
-    return engine.query(sql);
-  };
+  });
   const bytes = sampleCsv();
   const src: FileSource = { name: 'warm-up.csv', size: bytes.length, handle: null, read: async (start, end) => bytes.slice(start, end) };
   let analysisWarm = false;
@@ -54,10 +49,34 @@ export async function warmUp(engine: QueryEngine): Promise<void> {
   if (!analysisWarm) await warmAnalysis(engine);
 }
 
-/** The analysis warm-up's generated rows: a view (no table appears, even for a moment). */
-const WARM_UP_VIEW = '__tenure_warm_up_rows';
+/**
+ * The engine as the warm-up uses it: every statement (the dense GROUP BY connection's too) passes
+ * `check` first, which throws once the warm-up is overtaken. Clean-up runs at once, even once
+ * overtaken (a tiny DROP between the user's statements), so nothing of the warm-up outlives it.
+ */
+function gated(engine: QueryEngine, check: () => Promise<void>): QueryEngine {
+  const bg = Object.create(engine) as QueryEngine;
+  bg.query = async (sql) => {
+    if (!/^\s*DROP\s/i.test(sql)) await check();
+    return engine.query(sql);
+  };
+  const dense = engine.queryDenseGroups?.bind(engine);
+  if (dense) {
+    bg.queryDenseGroups = async (sql) => {
+      await check();
+      return dense(sql);
+    };
+  }
+  return bg;
+}
 
-/** Rows and customers of the analysis warm-up's view: enough for the partitioned aggregate and sort paths a real file takes. */
+/**
+ * The analysis warm-up's generated rows: a temp table (not a view), so the key's statistics let the
+ * Pareto take the same dense GROUP BY path as a real file's integer customer ids.
+ */
+const WARM_UP_ROWS = '__tenure_warm_up_rows';
+
+/** Rows and customers of the analysis warm-up's table: enough for the partitioned aggregate and sort paths a real file takes. */
 const ANALYSIS_WARM_ROWS = 30_000;
 const ANALYSIS_WARM_CUSTOMERS = 6_000;
 
@@ -75,23 +94,20 @@ async function warmAnalysis(engine: QueryEngine): Promise<void> {
     await foregroundFree();
     if (analysisRuns() !== runsBefore) return;
     const holds = foregroundHolds();
-    const bg = Object.create(engine) as QueryEngine;
-    bg.query = async (sql) => {
-      if (/^\s*DROP\s/i.test(sql)) return engine.query(sql);
+    const bg = gated(engine, async () => {
       if (foregroundHeld() || foregroundHolds() !== holds) throw new Error('warm-up overtaken');
-      return engine.query(sql);
-    };
+    });
     try {
       await bg.query(
-        `CREATE OR REPLACE TEMP VIEW ${qi(WARM_UP_VIEW)} AS SELECT CAST(1 + (i * 7919) % ${ANALYSIS_WARM_CUSTOMERS} AS BIGINT) AS customer_id, ` +
+        `CREATE OR REPLACE TEMP TABLE ${qi(WARM_UP_ROWS)} AS SELECT CAST(1 + (i * 7919) % ${ANALYSIS_WARM_CUSTOMERS} AS BIGINT) AS customer_id, ` +
           `CAST(((i * 37) % 100000) / 100 + 0.25 AS DOUBLE) AS revenue FROM range(${ANALYSIS_WARM_ROWS}) AS t(i)`,
       );
-      await computePareto(bg, { table: WARM_UP_VIEW, customer: 'customer_id', value: { kind: 'column', column: 'revenue' } });
+      await computePareto(bg, { table: WARM_UP_ROWS, customer: 'customer_id', value: { kind: 'column', column: 'revenue' } });
       return;
     } catch {
       // Overtaken (or failed): try again at the next gap.
     } finally {
-      await engine.query(`DROP VIEW IF EXISTS ${qi(WARM_UP_VIEW)}`).catch(() => undefined);
+      await engine.query(`DROP TABLE IF EXISTS ${qi(WARM_UP_ROWS)}`).catch(() => undefined);
     }
   }
 }

@@ -80,8 +80,23 @@ export async function boot(host: HostApi, shell: WorkbenchServices['shell']): Pr
       useWorkbench.getState().setEngineInfo(info ? { kind: 'native', threads: info.threads, memoryLimit: info.memoryLimit } : { kind: 'wasm' });
       // duckdb-wasm compiles lazily: warm it up (unlogged) while the user chooses a file.
       if (!remote) void warmUp(inner);
+      warmNumberFormats(language);
     })
     .catch((err) => reportError(i18n, err, 'engine.start'));
+}
+
+/**
+ * The first Intl.NumberFormat of a page loads ICU's number data (~0.1 s in Chromium), which would
+ * otherwise land on the first import preview and the first result table: pay it while the app is idle.
+ */
+function warmNumberFormats(language: string): void {
+  const warm = (): void => {
+    for (const o of [{ maximumFractionDigits: 10, useGrouping: false }, { style: 'percent', maximumFractionDigits: 1 }, { maximumFractionDigits: 2 }] as const) {
+      new Intl.NumberFormat(language, o).format(1234.5);
+    }
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 0);
 }
 
 /** Save settings (debounced) whenever they change; never before the persisted ones were loaded. */

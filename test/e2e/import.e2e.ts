@@ -126,6 +126,28 @@ describe.skipIf(browserMissing)('import dialog (web build in Chromium)', () => {
     await dialog().waitFor({ state: 'detached' });
   });
 
+  it('the import made while the dialog is shown: Cancel drops it, a type changed afterwards and a new name are honoured', async () => {
+    const { page } = s;
+    // A CSV starts loading as soon as its plan is shown (importController.ts, importAhead).
+    await choose(TELCO_CSV);
+    await page.waitForTimeout(1500);
+    await page.locator('[data-testid="import-cancel"]').click();
+    await dialog().waitFor({ state: 'detached' });
+    await choose(TELCO_CSV);
+    const tenure = dialog().locator('th', { has: page.locator('input[value="tenure"]') });
+    await expect(tenure.locator('[data-testid="import-type"]').inputValue()).resolves.toBe('BIGINT');
+    await page.waitForTimeout(1500);
+    await tenure.locator('[data-testid="import-type"]').selectOption('VARCHAR');
+    await page.locator('[data-testid="import-dialog"][data-status="ready"]').waitFor();
+    await expect.poll(() => tenure.locator('[data-testid="import-type"]').inputValue()).toBe('VARCHAR');
+    await page.locator('[data-testid="import-table-name"]').fill('telco_ahead');
+    await confirmImport(page);
+    await expect.poll(() => page.locator('[data-table="telco_ahead"] [data-testid="table-rows"]').textContent(), { timeout: 60_000 }).toBe('7,043');
+    await page.locator('[data-table="telco_ahead"] .twistie').click();
+    await expect(columnType('telco_ahead', 'tenure').textContent()).resolves.toBe('VARCHAR');
+    await expect(columnType('telco_ahead', 'MonthlyCharges').textContent()).resolves.toBe('DOUBLE');
+  });
+
   it('cancelling a large import stops it, leaves no table, and the app keeps working', async () => {
     const { page } = s;
     const big = bigCsv(dir, 'big_orders.csv', 2_300_000);

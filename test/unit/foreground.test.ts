@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_GRACE_MS, foregroundIdle, inForeground } from '../../renderer/engine/foreground';
+import { BACKGROUND_GRACE_MS, analysisRuns, foregroundFree, foregroundHeld, foregroundIdle, inForeground } from '../../renderer/engine/foreground';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -44,4 +44,25 @@ describe('foreground and background engine work', () => {
     await foregroundIdle();
     expect(performance.now() - t).toBeLessThan(50);
   });
+
+  it('work between the user\'s steps starts as soon as the foreground is free (no grace), and analysis runs are counted apart', async () => {
+    const before = analysisRuns();
+    let finish!: () => void;
+    const run = inForeground(() => new Promise<void>((r) => (finish = r)), 'analysis');
+    expect(foregroundHeld()).toBe(true);
+    expect(analysisRuns()).toBe(before + 1);
+    const started = performance.now();
+    let free = false;
+    const gap = foregroundFree().then(() => (free = true));
+    await sleep(20);
+    expect(free).toBe(false);
+    finish();
+    await run;
+    await gap;
+    expect(foregroundHeld()).toBe(false);
+    expect(performance.now() - started).toBeLessThan(BACKGROUND_GRACE_MS);
+    await inForeground(() => sleep(1));
+    expect(analysisRuns()).toBe(before + 1);
+  });
 });
+

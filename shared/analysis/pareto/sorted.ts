@@ -5,7 +5,7 @@ import { newInternalTable } from '../../engine/internalTables';
 import { requireGroupCount } from './groupCount';
 import { THRESHOLD_DENOM, thresholdNumerator, type ParetoSpec } from './spec';
 import {
-  blockSumsSql, blockValuesSql, keyStatsSql, quickProbeSql, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
+  blockSumsSql, blocksValuesSql, keyStatsSql, quickProbeSql, sampleScaleSql, sortedBinsSql, sortedGroupsSql, sortedSummarySql, sortedTableSql, BLOCK,
 } from './sortedSql';
 import type { RawBin, RawClass, RawGroup, RawProbe, RawSummary } from './stats';
 import { MAX_SCALE, MAX_SCALED, chooseMode, type TypedValue, type ValueMode } from './valueMode';
@@ -111,8 +111,7 @@ export async function sortedPareto(engine: QueryEngine, spec: ParetoSpec, quick:
     if (total <= 0n) return { mode, summary, classes: [], groups: [], bins: [] };
 
     const blocks = toRows<{ blk: number; s: string }>(await engine.query(blockSumsSql(tmp))).map((b) => big(b.s));
-    const locate = async (share: number) => reachRank(engine, tmp, blocks, BigInt(thresholdNumerator(share)), total);
-    const [a, b] = [await locate(spec.a), await locate(spec.b)];
+    const [a, b] = await reachRanks(engine, tmp, blocks, [spec.a, spec.b].map((share) => BigInt(thresholdNumerator(share))), total);
     summary.k80 = a.k;
     summary.k95 = b.k;
     const classes: RawClass[] = [
@@ -154,24 +153,31 @@ async function denseKey(engine: QueryEngine, spec: ParetoSpec, rows: number): Pr
 }
 
 /**
- * The first rank k whose cumulative sum reaches p/10^6 of the total (d·cum ≥ p·total, exact), and
- * that sum: the block where it happens from the block sums, then the block's own values.
+ * For each goal p, the first rank k whose cumulative sum reaches p/10^6 of the total (d·cum ≥ p·total,
+ * exact), and that sum: the block where it happens from the block sums, then the values of those
+ * blocks (one statement for every goal).
  */
-async function reachRank(engine: QueryEngine, tmp: string, blocks: bigint[], p: bigint, total: bigint): Promise<{ k: number; cum: bigint }> {
+async function reachRanks(engine: QueryEngine, tmp: string, blocks: bigint[], ps: bigint[], total: bigint): Promise<{ k: number; cum: bigint }[]> {
   const d = BigInt(THRESHOLD_DENOM);
-  const goal = p * total;
-  let before = 0n;
-  for (let j = 0; j < blocks.length; j++) {
-    if (d * (before + blocks[j]) >= goal) {
-      const values = toRows<{ u: string }>(await engine.query(blockValuesSql(tmp, j)));
-      let cum = before;
-      for (let i = 0; i < values.length; i++) {
-        cum += big(values[i].u);
-        if (d * cum >= goal) return { k: j * BLOCK + i + 1, cum };
-      }
+  const where = ps.map((p) => {
+    const goal = p * total;
+    let before = 0n;
+    for (let j = 0; j < blocks.length; j++) {
+      if (d * (before + blocks[j]) >= goal) return { goal, blk: j, before };
+      before += blocks[j];
     }
-    before += blocks[j];
-  }
-  // Unreachable while total > 0 and p ≤ 10^6 (the last rank's sum is the total).
-  throw new Error(`Pareto: no rank reaches ${p}/${d} of the total`);
+    // Unreachable while total > 0 and p ≤ 10^6 (the last rank's sum is the total).
+    throw new Error(`Pareto: no rank reaches ${p}/${d} of the total`);
+  });
+  const values = toRows<{ r: number; u: string }>(await engine.query(blocksValuesSql(tmp, [...new Set(where.map((w) => w.blk))])));
+  return where.map(({ goal, blk, before }) => {
+    let cum = before;
+    for (const v of values) {
+      const r = Number(v.r);
+      if (r < blk * BLOCK || r >= (blk + 1) * BLOCK) continue;
+      cum += big(v.u);
+      if (d * cum >= goal) return { k: r + 1, cum };
+    }
+    throw new Error(`Pareto: no rank reaches ${goal}/${d}·total in block ${blk}`);
+  });
 }

@@ -82,15 +82,17 @@ export function sortedBinsSql(tmp: string, n: number, bins: number): string {
 FROM ${tmp} GROUP BY bin ORDER BY bin`;
 }
 
-/** Customers per block when locating the exact 80% / 95% ranks: block sums, then one block's values. */
+/** Customers per block when locating the exact 80% / 95% ranks: block sums, then the values of the blocks where they fall. */
 export const BLOCK = 2048;
 
 export function blockSumsSql(tmp: string): string {
   return `SELECT rowid // ${BLOCK} AS blk, CAST(sum(u) AS VARCHAR) AS s FROM ${tmp} GROUP BY blk ORDER BY blk`;
 }
 
-export function blockValuesSql(tmp: string, blk: number): string {
-  return `SELECT CAST(u AS VARCHAR) AS u FROM ${tmp} WHERE rowid BETWEEN ${qn(blk * BLOCK)} AND ${qn(blk * BLOCK + BLOCK - 1)} ORDER BY rowid`;
+/** The values of the given blocks in one statement, with each value's rank − 1 (r). */
+export function blocksValuesSql(tmp: string, blks: number[]): string {
+  const ranges = blks.map((b) => `rowid BETWEEN ${qn(b * BLOCK)} AND ${qn(b * BLOCK + BLOCK - 1)}`);
+  return `SELECT rowid AS r, CAST(u AS VARCHAR) AS u FROM ${tmp} WHERE ${ranges.join(' OR ')} ORDER BY rowid`;
 }
 
 /** Per group: size, value and class mix, classes being rank ranges (A: rank ≤ k80, B: ≤ k95). */
