@@ -81,6 +81,8 @@ export function forkChannel(onChild?: (child: ChildProcess) => void): Promise<En
     onClose: (cb) => void closeCbs.push(cb),
     close: () => {
       if (child.connected) child.disconnect();
+      // The child ends itself once disconnected (after closing DuckDB); the caller need not wait for it.
+      holdOpen(child, false);
     },
   });
 }
