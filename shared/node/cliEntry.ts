@@ -4,7 +4,7 @@
  * From the sources (`npm run cli`) cli.ts runs directly and forks when it needs the engine.
  */
 import { pathToFileURL } from 'node:url';
-import { prestartEngineProcess } from '../engine/node/forkEngine';
+import { prestartEngineProcess } from '../engine/node/engineChild';
 
 /** Every command but help uses an engine; `--engine wasm` does not use the native one. */
 function needsNativeEngine(argv: readonly string[]): boolean {
