@@ -74,7 +74,7 @@ function gated(engine: QueryEngine, check: () => Promise<void>): QueryEngine {
  * The analysis warm-up's generated rows: a temp table (not a view), so the key's statistics let the
  * Pareto take the same dense GROUP BY path as a real file's integer customer ids.
  */
-const WARM_UP_ROWS = '__tenure_warm_up_rows';
+const WARM_UP_ROWS = internalTable('__tenure_warm_up_rows');
 
 /** Rows and customers of the analysis warm-up's table: enough for the partitioned aggregate and sort paths a real file takes. */
 const ANALYSIS_WARM_ROWS = 30_000;

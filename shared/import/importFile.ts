@@ -342,8 +342,8 @@ function nameFor(src: FileSource, opts: Pick<ImportOptions, 'tableName' | 'repla
 /** Tables of imports made ahead of the user's Import (adoptImport): a name no file gets (tableNameFor never starts one with "__"). */
 export const PENDING_TABLE_PREFIX = '__tenure_pending_';
 
-/** A name for an import made ahead of the user's Import. */
-export const pendingTableName = (): string => `${PENDING_TABLE_PREFIX}${randomId()}`;
+/** A name for an import made ahead of the user's Import: registered internal, so the Explorer never lists it before Import. */
+export const pendingTableName = (): string => newInternalTable('pending', randomId());
 
 /**
  * Adopt an import made ahead under a pending name (the dialog imports while the user reads it): the

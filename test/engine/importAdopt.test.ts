@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WasmNodeEngine } from '../../shared/engine/node/wasmNodeEngine';
 import { toRows } from '../../shared/engine/arrowRows';
 import { PENDING_TABLE_PREFIX, adoptImport, importFile, pendingTableName } from '../../shared/import/importFile';
-import { tableNames } from '../../shared/import/tableInfo';
+import { tableNames, userTables } from '../../shared/import/tableInfo';
 import { nodeFileSource } from '../../shared/node/nodeFileSource';
 import { tempDir, writeFixture } from '../fixtures/importFixtures';
 
@@ -23,6 +23,8 @@ describe('adopting an import made ahead', () => {
     const src = nodeFileSource(writeFixture(dir, 'orders.csv', CSV));
     const pending = await importFile(engine, src, { tableName: pendingTableName() });
     expect(pending.table.startsWith(PENDING_TABLE_PREFIX)).toBe(true);
+    // Until Import adopts it, the Explorer's listing leaves it out.
+    expect((await userTables(engine)).has(pending.table)).toBe(false);
     // No name given: the file's, as importFile would choose it.
     const adopted = await adoptImport(engine, pending, src);
     expect(adopted.table).toBe('orders');
